@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveMediaTests",
-            dependencies: ["GeminiLiveMedia", "GeminiLiveTestSupport"],
+            dependencies: ["GeminiLiveMedia"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
