@@ -71,6 +71,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "GeminiLiveEncoderTests",
+            dependencies: ["GeminiLiveEncoder", "GeminiLiveCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GeminiLiveEndToEndTests",
             dependencies: ["GeminiLiveTestSupport", "GeminiLiveProtocol"],
             swiftSettings: swiftSettings

@@ -1,0 +1,73 @@
+# gemini-live-tools — build, test, demo, bench.
+#
+# `make test` and `make demo` work on a fresh Debian machine: they install the Debian
+# packages they need when run as root, or print the exact apt-get line and stop.
+
+SHELL        := /bin/bash
+SWIFT        ?= swift
+PREFIX       ?= /usr/local
+BUILD_DIR    := .build
+VENV         := .venv
+SCHEMA_PKG   := google-ai-generativelanguage==0.12.1
+SCHEMA_LOG   := $(BUILD_DIR)/schema-log
+DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev sox libsox-fmt-all ffmpeg espeak-ng python3-venv
+TOOLS        := gemini-live-encode
+
+.PHONY: all deps build release test lint demo bench install clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing $$missing" >&2; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "make: missing Debian packages; run:" >&2; \
+	    echo "  sudo apt-get install -y $$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Debug build; fails on any compiler warning in our own sources.
+build: deps
+	@mkdir -p $(BUILD_DIR)
+	set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tee $(BUILD_DIR)/build.log
+	@if grep -E '/(Sources|Tests)/[^:]*:[0-9]+:[0-9]+: warning:' $(BUILD_DIR)/build.log; then \
+	  echo "make: compiler warnings in our sources (above)" >&2; exit 1; fi
+
+release: deps
+	$(SWIFT) build -c release
+
+$(VENV)/.ok:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check $(SCHEMA_PKG)
+	touch $@
+
+# Unit, end-to-end and schema tests. Every line the tools emit during the tests is
+# collected in $(SCHEMA_LOG) and validated against Google's published schema afterwards.
+test: build $(VENV)/.ok
+	rm -rf $(SCHEMA_LOG) && mkdir -p $(SCHEMA_LOG)
+	GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) $(SWIFT) test --skip-build
+	$(VENV)/bin/python scripts/validate-schema.py $(SCHEMA_LOG)
+	$(MAKE) --no-print-directory lint
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+demo: build
+	@samples/demo.sh $(BUILD_DIR)/debug
+
+bench: deps
+	$(SWIFT) build -c release
+	scripts/bench.sh $(BUILD_DIR)/release
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7
+	for t in $(TOOLS); do install -m 755 $(BUILD_DIR)/release/$$t $(DESTDIR)$(PREFIX)/bin/; done
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
+
+clean:
+	rm -rf $(BUILD_DIR) $(VENV)

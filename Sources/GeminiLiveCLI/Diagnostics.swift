@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes a tool's messages to stderr, one line each, prefixed with the tool's name.
+///
+/// Libraries never print; they throw errors that describe themselves. Only the front
+/// ends talk to the user, and only through this type, so stdout stays data-only.
+public struct Diagnostics: Sendable {
+    /// The program name that starts every line, e.g. `gemini-live-encode`.
+    public let tool: String
+    /// 0 = errors and warnings only, 1 = `-v`, 2 = `-vv`.
+    public var verbosity: Int
+
+    /// Creates a reporter for `tool`.
+    public init(tool: String, verbosity: Int = 0) {
+        self.tool = tool
+        self.verbosity = verbosity
+    }
+
+    /// `tool: message` on stderr. Use for errors: the message itself names the source.
+    public func error(_ message: String) {
+        emit("\(tool): \(message)")
+    }
+
+    /// `tool: warning: message` on stderr.
+    public func warning(_ message: String) {
+        emit("\(tool): warning: \(message)")
+    }
+
+    /// Printed only at `-v` or above.
+    public func info(_ message: @autoclosure () -> String) {
+        if verbosity >= 1 { emit("\(tool): \(message())") }
+    }
+
+    /// Printed only at `-vv`.
+    public func debug(_ message: @autoclosure () -> String) {
+        if verbosity >= 2 { emit("\(tool): \(message())") }
+    }
+
+    /// Whether stderr is a terminal, the only case where progress output is wanted.
+    public static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    private func emit(_ line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        // One write(2) per line so lines from concurrent writers do not interleave.
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(2, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The exit codes every gemini-live tool uses, in one table.
+///
+/// The values follow BSD `sysexits.h` where one fits, so scripts can tell a typo
+/// in a flag (64) from a missing file (66) from bad media (65) from a full disk (74).
+/// The man pages' EXIT STATUS sections are written from this table.
+public enum ExitStatus: Int32, CaseIterable, Sendable {
+    /// Everything asked for was done.
+    case success = 0
+    /// A failure that fits no other row (a bug, or an error the tool did not classify).
+    case failure = 1
+    /// The command line is wrong: unknown flag, bad value, conflicting options.
+    case usage = 64
+    /// An input exists but its content is wrong: corrupt or unsupported media, a malformed line.
+    case dataError = 65
+    /// An input cannot be opened: no such file, permission denied.
+    case noInput = 66
+    /// Writing the output failed (disk full, closed descriptor). A closed pipe is not an error.
+    case ioError = 74
+
+    /// One line per code, as printed in `--help` and the man pages.
+    public var meaning: String {
+        switch self {
+        case .success: "success"
+        case .failure: "unexpected failure"
+        case .usage: "usage error: bad option or option value"
+        case .dataError: "bad input data: corrupt or unsupported media, malformed line"
+        case .noInput: "an input file cannot be opened"
+        case .ioError: "writing the output failed"
+        }
+    }
+
+    /// The table as text for a command's `discussion`.
+    public static func helpTable(_ statuses: [ExitStatus] = ExitStatus.allCases) -> String {
+        statuses.map { status in
+            let code = String(status.rawValue)
+            return "  " + code + String(repeating: " ", count: max(1, 5 - code.count)) + status.meaning
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,44 @@
+import GeminiLiveMedia
+
+/// One thing to turn into client messages, in the order the user gave it.
+public enum EncoderInput: Equatable, Sendable {
+    /// An audio file any format libsndfile reads; `-` is stdin.
+    case audioFile(path: String)
+    /// Headerless PCM with its layout given on the command line; `-` is stdin.
+    case rawAudio(path: String, format: RawAudioLayout)
+    /// A single JPEG or PNG picture.
+    case image(path: String)
+    /// A motion-JPEG byte stream (`ffmpeg -f mjpeg -`); `-` is stdin.
+    case mjpeg(path: String)
+    /// Literal text from the command line.
+    case text(String)
+    /// A UTF-8 text file whose content is one user turn; `-` is stdin.
+    case textFile(path: String)
+
+    /// The name diagnostics use for this input.
+    public var sourceName: String {
+        switch self {
+        case .audioFile(let path), .rawAudio(let path, _), .image(let path), .mjpeg(let path),
+            .textFile(let path):
+            path == "-" ? "stdin" : path
+        case .text: "--text"
+        }
+    }
+}
+
+/// Sample layout of headerless PCM (`--raw --rate R --channels C --format F`).
+public struct RawAudioLayout: Equatable, Sendable {
+    /// Frames per second.
+    public var sampleRate: Int
+    /// Interleaved channels per frame.
+    public var channels: Int
+    /// Sample encoding.
+    public var encoding: RawPCMEncoding
+
+    /// Creates a layout.
+    public init(sampleRate: Int, channels: Int, encoding: RawPCMEncoding) {
+        self.sampleRate = sampleRate
+        self.channels = channels
+        self.encoding = encoding
+    }
+}

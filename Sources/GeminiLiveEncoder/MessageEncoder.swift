@@ -1,0 +1,190 @@
+import GeminiLiveMedia
+import GeminiLiveProtocol
+
+/// Turns inputs into client message lines on a `LineWriter`, one input after another.
+///
+/// Lines are written as soon as they are complete, so what was written before an error
+/// stays a valid stream: a failing input never leaves half a line behind.
+public final class MessageEncoder {
+    /// What a run produced, for `-v` summaries.
+    public struct Statistics: Sendable {
+        /// Lines written.
+        public var lines = 0
+        /// Seconds of audio sent (silence included).
+        public var audioSeconds = 0.0
+        /// Video frames sent.
+        public var framesSent = 0
+        /// Video frames dropped by `--fps` thinning.
+        public var framesDropped = 0
+        /// Bytes skipped between MJPEG frames.
+        public var junkBytes = 0
+    }
+
+    private let options: EncoderOptions
+    private var writer: LineWriter
+    private let clock: any PacingClock
+    private var pacer: Pacer?
+    private var line: [UInt8] = []
+    private var mediaSamples = 0
+    /// Totals so far.
+    public private(set) var statistics = Statistics()
+
+    /// `clock` drives `--realtime` pacing and live frame thinning.
+    public init(options: EncoderOptions, writer: LineWriter, clock: any PacingClock = MonotonicClock()) {
+        self.options = options
+        self.writer = writer
+        self.clock = clock
+        if let speed = options.speed { pacer = Pacer(clock: clock, speed: speed) }
+    }
+
+    /// Writes the messages for one input.
+    public func encode(_ input: EncoderInput) throws(EncodeError) {
+        switch input {
+        case .audioFile(let path):
+            try encodeAudio(try openSource { () throws(MediaError) in try SoundFileReader(path: path) })
+        case .rawAudio(let path, let layout):
+            try encodeAudio(
+                try openSource { () throws(MediaError) in
+                    try RawPCMReader(
+                        path: path, sampleRate: layout.sampleRate, channels: layout.channels,
+                        encoding: layout.encoding)
+                })
+        case .image(let path):
+            try encodeImage(path: path)
+        case .mjpeg(let path):
+            try encodeMJPEG(path: path)
+        case .text(let text):
+            try encodeText(text)
+        case .textFile(let path):
+            try encodeText(try TextInput.read(path: path))
+        }
+    }
+
+    /// Flushes buffered lines; call once after the last input.
+    public func finish() throws(EncodeError) {
+        do { try writer.flush() } catch { throw EncodeError(error) }
+    }
+
+    // MARK: - Audio
+
+    private func openSource(_ open: () throws(MediaError) -> any AudioSource) throws(EncodeError) -> any AudioSource {
+        do { return try open() } catch { throw EncodeError(error) }
+    }
+
+    private func encodeAudio(_ source: any AudioSource) throws(EncodeError) {
+        if options.wrapInActivity { try writeJSON(Self.realtimeInput("activityStart", .object([:]))) }
+        var chunker = AudioChunker(chunkBytes: options.samplesPerChunk * 2)
+        let converter = SpeechAudioConverter(source: source, outputRate: options.sampleRate)
+        // The converter's callback cannot throw a typed error, so the first write failure is
+        // parked here and rethrown with its own kind once the converter has stopped.
+        var writeFailure: EncodeError?
+        do {
+            try converter.run { block in
+                do {
+                    try chunker.append(block) { chunk throws(EncodeError) in try self.writeAudioChunk(chunk) }
+                } catch {
+                    writeFailure = error
+                    throw error
+                }
+            }
+        } catch let error as MediaError {
+            throw EncodeError(error)
+        } catch {
+            throw writeFailure ?? EncodeError(kind: .io, description: "\(source.name): \(error)")
+        }
+        let silenceBytes = options.trailingSilenceMilliseconds * options.sampleRate / 1000 * 2
+        try chunker.appendSilence(byteCount: silenceBytes) { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
+        try chunker.finish { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
+        if options.wrapInActivity { try writeJSON(Self.realtimeInput("activityEnd", .object([:]))) }
+        if options.appendAudioStreamEnd { try writeJSON(Self.realtimeInput("audioStreamEnd", .bool(true))) }
+    }
+
+    private func writeAudioChunk(_ chunk: UnsafeRawBufferPointer) throws(EncodeError) {
+        mediaSamples += chunk.count / 2
+        pacer?.wait(untilMediaTime: Double(mediaSamples) / Double(options.sampleRate))
+        line.removeAll(keepingCapacity: true)
+        if options.legacy {
+            LegacyMediaChunkLine.append(mimeType: options.audioMimeType, data: chunk, to: &line)
+        } else {
+            RealtimeBlobLine.append(kind: .audio, mimeType: options.audioMimeType, data: chunk, to: &line)
+        }
+        try writeLine()
+        statistics.audioSeconds += Double(chunk.count / 2) / Double(options.sampleRate)
+    }
+
+    // MARK: - Pictures
+
+    private func encodeImage(path: String) throws(EncodeError) {
+        let image: (format: ImageFormat, bytes: [UInt8])
+        do { image = try ImageFileReader.read(path: path) } catch { throw EncodeError(error) }
+        try writeFrame(image.bytes, mimeType: image.format.mimeType)
+    }
+
+    private func encodeMJPEG(path: String) throws(EncodeError) {
+        var thinner = FrameThinner(
+            framesPerSecond: options.framesPerSecond, sourceFramesPerSecond: options.sourceFramesPerSecond,
+            clock: clock)
+        do {
+            let reader = try MJPEGReader(path: path)
+            while let frame = try reader.nextFrame() {
+                if thinner.keepNext() {
+                    try writeFrame(frame, mimeType: ImageFormat.jpeg.mimeType)
+                } else {
+                    statistics.framesDropped += 1
+                }
+            }
+            statistics.junkBytes += reader.skippedBytes
+        } catch let error as MediaError {
+            throw EncodeError(error)
+        } catch let error as EncodeError {
+            throw error
+        } catch {
+            throw EncodeError(kind: .io, description: "\(path): \(error)")
+        }
+    }
+
+    private func writeFrame(_ bytes: [UInt8], mimeType: String) throws(EncodeError) {
+        line.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBytes { raw in
+            if options.legacy {
+                LegacyMediaChunkLine.append(mimeType: mimeType, data: raw, to: &line)
+            } else {
+                RealtimeBlobLine.append(kind: .video, mimeType: mimeType, data: raw, to: &line)
+            }
+        }
+        try writeLine()
+        statistics.framesSent += 1
+    }
+
+    // MARK: - Text
+
+    private func encodeText(_ text: String) throws(EncodeError) {
+        if options.realtimeText {
+            try writeJSON(Self.realtimeInput("text", .string(text)))
+            return
+        }
+        let part: JSONObject = ["text": .string(text)]
+        let turn: JSONObject = ["role": .string("user"), "parts": .array([.object(part)])]
+        let content: JSONObject = ["turns": .array([.object(turn)]), "turnComplete": .bool(options.turnComplete)]
+        try writeJSON(["clientContent": .object(content)])
+    }
+
+    // MARK: - Output
+
+    private static func realtimeInput(_ field: String, _ value: JSONValue) -> JSONObject {
+        let key = field
+        return ["realtimeInput": .object(JSONObject([(key, value)]))]
+    }
+
+    private func writeJSON(_ object: JSONObject) throws(EncodeError) {
+        line.removeAll(keepingCapacity: true)
+        JSONValue.object(object).append(to: &line)
+        line.append(UInt8(ascii: "\n"))
+        try writeLine()
+    }
+
+    private func writeLine() throws(EncodeError) {
+        do { try writer.writeRaw(line) } catch { throw EncodeError(error) }
+        statistics.lines += 1
+    }
+}

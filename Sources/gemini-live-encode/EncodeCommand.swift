@@ -1,0 +1,209 @@
+import ArgumentParser
+import GeminiLiveCLI
+import GeminiLiveEncoder
+import GeminiLiveMedia
+import GeminiLiveProtocol
+
+/// `gemini-live-encode`: media and text in, Live API client messages out, one per line.
+@main
+struct EncodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gemini-live-encode",
+        abstract: "Turn audio, pictures, video frames and text into Gemini Live client messages (NDJSON).",
+        discussion: """
+            Each input becomes BidiGenerateContent client messages, one compact JSON object per \
+            line on stdout, ready for gemini-live-session. Inputs are emitted in command-line order.
+
+            Audio (any format libsndfile reads: WAV, FLAC, Ogg Vorbis, Opus, AIFF, MP3, mu-law, \
+            A-law; any rate and channel count) is mixed to mono, resampled to 16 kHz with libsoxr \
+            (high quality), and sent as realtimeInput.audio in --chunk-ms pieces. M4A/AAC cannot be \
+            read; convert first: ffmpeg -i in.m4a -ac 1 -ar 16000 in.wav
+            JPEG and PNG files become realtimeInput.video; .txt files and --text become a user turn.
+
+            EXAMPLES:
+              gemini-live-encode question.wav | gemini-live-session | gemini-live-decode --wav reply.wav
+              gemini-live-encode --text "Describe this picture" photo.jpg
+              arecord -f S16_LE -r 16000 -c 1 -t raw | gemini-live-encode --raw --rate 16000 -
+              ffmpeg -i talk.mp4 -f mjpeg -r 1 - | gemini-live-encode --mjpeg -
+              gemini-live-encode --realtime --silence 800 q1.wav q2.wav   # behave like a microphone
+
+            EXIT STATUS:
+            \(ExitStatus.helpTable())
+            Lines written before an error stay valid. A reader that closes the pipe ends the run quietly (0).
+            """,
+        version: "0.1.0"
+    )
+
+    @Argument(help: "Audio file, JPEG/PNG picture, or .txt file; '-' reads audio from stdin.")
+    var inputs: [String] = []
+
+    @Option(name: .customLong("text"), help: "A user turn with this text (repeatable; kept in order with the other inputs).")
+    var texts: [String] = []
+
+    @Option(name: .customLong("mjpeg"), help: "A motion-JPEG stream (ffmpeg -f mjpeg), '-' for stdin (repeatable).")
+    var mjpegStreams: [String] = []
+
+    @Option(name: .customLong("chunk-ms"), help: "Milliseconds of audio per message (10 to 10000).")
+    var chunkMilliseconds = 100
+
+    @Flag(help: "Inputs are headerless PCM, described by --rate, --channels and --format.")
+    var raw = false
+
+    @Option(help: "Sample rate of --raw input, in Hz.")
+    var rate: Int?
+
+    @Option(help: "Channels of --raw input.")
+    var channels = 1
+
+    @Option(help: "Sample format of --raw input.")
+    var format: RawFormatArgument = .s16le
+
+    @Option(name: .customLong("silence"), help: "Append this many milliseconds of silence to each audio input, so server-side VAD sees the end of speech.")
+    var silenceMilliseconds = 0
+
+    @Flag(help: "Wrap each audio input in activityStart/activityEnd (for sessions with automatic activity detection off).")
+    var activity = false
+
+    @Flag(help: "Send audioStreamEnd after each audio input (flushes the service's cached audio).")
+    var end = false
+
+    @Flag(help: "Pace audio in real time, like a microphone (same as --speed 1).")
+    var realtime = false
+
+    @Option(help: "Pace audio at this multiple of real time (e.g. 2 = twice as fast).")
+    var speed: Double?
+
+    @Option(help: "Most video frames per second to send from --mjpeg streams; 0 sends every frame.")
+    var fps: Double = 1
+
+    @Option(name: .customLong("source-fps"), help: "The --mjpeg stream's own frame rate; thins by frame count instead of arrival time (use for files).")
+    var sourceFps: Double?
+
+    @Flag(name: .customLong("realtime-text"), help: "Send text as realtimeInput.text (3.x models, mid-session) instead of a clientContent turn.")
+    var realtimeText = false
+
+    @Flag(name: .customLong("no-turn-complete"), help: "Text turns carry turnComplete:false, so the model waits for more.")
+    var noTurnComplete = false
+
+    @Flag(help: "Write the deprecated realtime_input.media_chunks shape some older relays expect. Only 2.x models accept it; 3.x models close the session with 1007.")
+    var legacy = false
+
+    @Flag(name: .shortAndLong, help: "Report what was sent on stderr (-vv for more).")
+    var verbose: Int
+
+    func validate() throws {
+        guard (10...10_000).contains(chunkMilliseconds) else {
+            throw ValidationError("--chunk-ms must be between 10 and 10000.")
+        }
+        if raw {
+            guard let rate, (1000...384_000).contains(rate) else {
+                throw ValidationError("--raw needs --rate, the input's sample rate in Hz (1000 to 384000).")
+            }
+            guard (1...64).contains(channels) else { throw ValidationError("--channels must be 1 to 64.") }
+        } else if rate != nil {
+            throw ValidationError("--rate describes --raw input; audio files carry their own rate.")
+        }
+        guard silenceMilliseconds >= 0, silenceMilliseconds <= 600_000 else {
+            throw ValidationError("--silence must be 0 to 600000 ms.")
+        }
+        if realtime && speed != nil { throw ValidationError("Give --realtime or --speed, not both.") }
+        if let speed, !(speed > 0 && speed <= 1000) { throw ValidationError("--speed must be above 0 and at most 1000.") }
+        guard fps >= 0 else { throw ValidationError("--fps must be 0 (keep all) or more.") }
+        if let sourceFps, !(sourceFps > 0) { throw ValidationError("--source-fps must be above 0.") }
+        if texts.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--text needs some text.") }
+        if inputs.isEmpty && texts.isEmpty && mjpegStreams.isEmpty && !raw {
+            throw ValidationError("No input. Give an audio, picture or .txt file ('-' for audio on stdin), --text or --mjpeg.")
+        }
+        let stdinReaders = inputs.filter { $0 == "-" }.count + mjpegStreams.filter { $0 == "-" }.count
+        guard stdinReaders <= 1 else { throw ValidationError("Only one input can read stdin ('-').") }
+    }
+
+    func run() throws {
+        ProcessSetup.ignoreBrokenPipeSignal()
+        let diagnostics = Diagnostics(tool: "gemini-live-encode", verbosity: verbose)
+        let writer = LineWriter(fileDescriptor: 1)
+        let encoder = MessageEncoder(options: encoderOptions, writer: writer)
+        do {
+            for input in try orderedInputs() {
+                try encoder.encode(input)
+                diagnostics.info("\(input.sourceName): done, \(encoder.statistics.lines) lines so far")
+            }
+            try encoder.finish()
+        } catch {
+            try? encoder.finish()
+            if error.kind == .outputClosed { throw ExitCode(ExitStatus.success.rawValue) }
+            diagnostics.error(error.description)
+            throw ExitCode(exitStatus(for: error.kind).rawValue)
+        }
+        let stats = encoder.statistics
+        diagnostics.info(
+            "\(stats.lines) lines, \(String(format: "%.2f", stats.audioSeconds)) s audio, \(stats.framesSent) frames sent, \(stats.framesDropped) dropped by --fps, \(stats.junkBytes) junk bytes skipped"
+        )
+    }
+
+    private var encoderOptions: EncoderOptions {
+        var options = EncoderOptions()
+        options.chunkMilliseconds = chunkMilliseconds
+        options.wrapInActivity = activity
+        options.appendAudioStreamEnd = end
+        options.trailingSilenceMilliseconds = silenceMilliseconds
+        options.speed = realtime ? 1 : speed
+        options.legacy = legacy
+        options.framesPerSecond = fps
+        options.sourceFramesPerSecond = sourceFps
+        options.turnComplete = !noTurnComplete
+        options.realtimeText = realtimeText
+        return options
+    }
+
+    /// Inputs in argv order: positional files, --text and --mjpeg interleaved as typed.
+    private func orderedInputs() throws(EncodeError) -> [EncoderInput] {
+        let scanner = ArgumentOrder(
+            inputOptions: ["--text", "--mjpeg"],
+            valueOptions: [
+                "--chunk-ms", "--rate", "--channels", "--format", "--silence", "--speed", "--fps", "--source-fps",
+            ])
+        var entries = scanner.entries(in: Array(CommandLine.arguments.dropFirst()))
+        if entries.isEmpty && raw { entries = [.init(option: nil, value: "-")] }
+        var result: [EncoderInput] = []
+        for entry in entries {
+            switch entry.option {
+            case "--text": result.append(.text(entry.value))
+            case "--mjpeg": result.append(.mjpeg(path: entry.value))
+            default: result.append(try classify(entry.value))
+            }
+        }
+        return result
+    }
+
+    private func classify(_ path: String) throws(EncodeError) -> EncoderInput {
+        if raw {
+            return .rawAudio(
+                path: path, format: RawAudioLayout(sampleRate: rate ?? 16_000, channels: channels, encoding: format.encoding))
+        }
+        if path == "-" { return .audioFile(path: path) }
+        if path.lowercased().hasSuffix(".txt") { return .textFile(path: path) }
+        return ImageFormat.sniff(path: path) != nil ? .image(path: path) : .audioFile(path: path)
+    }
+
+    private func exitStatus(for kind: EncodeError.Kind) -> ExitStatus {
+        switch kind {
+        case .noInput: .noInput
+        case .badData: .dataError
+        case .io: .ioError
+        case .outputClosed: .success
+        }
+    }
+}
+
+/// `--format` values for raw PCM.
+enum RawFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case s16le, f32le
+
+    var encoding: RawPCMEncoding {
+        switch self {
+        case .s16le: .s16le
+        case .f32le: .f32le
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Makes test media with sox, ffmpeg and espeak-ng, so no media needs to be committed.
+public enum MediaFactory {
+    /// Errors from the helper programs, with their stderr.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What failed.
+        public let description: String
+    }
+
+    /// Runs sox with `arguments`; throws with sox's stderr on failure.
+    public static func sox(_ arguments: [String]) throws {
+        try check("sox", arguments)
+    }
+
+    /// Runs ffmpeg quietly with `arguments` (`-y -v error` are added).
+    public static func ffmpeg(_ arguments: [String]) throws {
+        try check("ffmpeg", ["-y", "-nostdin", "-v", "error"] + arguments)
+    }
+
+    /// Speaks `text` into a WAV file with espeak-ng.
+    public static func speech(_ text: String, to path: String, wordsPerMinute: Int = 160) throws {
+        try check("espeak-ng", ["-v", "en-us", "-s", String(wordsPerMinute), "-w", path, text])
+    }
+
+    /// A sine tone: `seconds` long at `frequency` Hz, `rate` Hz, `channels`, extra sox output options.
+    public static func tone(
+        _ path: String, seconds: Double = 1, frequency: Double = 1000, rate: Int = 44_100, channels: Int = 2,
+        volume: Double = 0.5, options: [String] = []
+    ) throws {
+        try sox(
+            ["-n", "-r", String(rate), "-c", String(channels)] + options
+                + [path, "synth", String(seconds), "sine", String(frequency), "vol", String(volume)])
+    }
+
+    private static func check(_ tool: String, _ arguments: [String]) throws {
+        let result = try ToolRunner.run(tool, arguments, timeout: 120)
+        guard result.status == 0 else {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(result.stderrText)")
+        }
+    }
+}
