@@ -1,0 +1,143 @@
+/// Table-driven base64: encodes the standard alphabet, decodes standard and URL-safe, padded or not.
+public enum Base64 {
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// Six-bit values for each byte; 0xFF marks bytes outside both alphabets.
+    private static let decodeTable: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, symbol) in alphabet.enumerated() { table[Int(symbol)] = UInt8(value) }
+        table[Int(UInt8(ascii: "-"))] = 62
+        table[Int(UInt8(ascii: "_"))] = 63
+        return table
+    }()
+
+    /// The length of the padded encoding of `count` bytes.
+    public static func encodedCount(_ count: Int) -> Int {
+        (count + 2) / 3 * 4
+    }
+
+    /// Appends the padded standard-alphabet encoding of `bytes`.
+    public static func encode(_ bytes: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        let start = output.count
+        let length = encodedCount(bytes.count)
+        output.append(contentsOf: repeatElement(0, count: length))
+        output.withUnsafeMutableBufferPointer { buffer in
+            alphabet.withUnsafeBufferPointer { table in
+                var out = buffer.baseAddress! + start
+                let whole = bytes.count / 3 * 3
+                var i = 0
+                while i < whole {
+                    let triple = UInt32(bytes[i]) << 16 | UInt32(bytes[i &+ 1]) << 8 | UInt32(bytes[i &+ 2])
+                    out[0] = table[Int(triple >> 18)]
+                    out[1] = table[Int(triple >> 12 & 0x3F)]
+                    out[2] = table[Int(triple >> 6 & 0x3F)]
+                    out[3] = table[Int(triple & 0x3F)]
+                    out += 4
+                    i &+= 3
+                }
+                let rest = bytes.count - whole
+                guard rest > 0 else { return }
+                let triple = UInt32(bytes[whole]) << 16 | (rest == 2 ? UInt32(bytes[whole + 1]) << 8 : 0)
+                out[0] = table[Int(triple >> 18)]
+                out[1] = table[Int(triple >> 12 & 0x3F)]
+                out[2] = rest == 2 ? table[Int(triple >> 6 & 0x3F)] : UInt8(ascii: "=")
+                out[3] = UInt8(ascii: "=")
+            }
+        }
+    }
+
+    /// Appends the encoding of `bytes`.
+    public static func encode(_ bytes: [UInt8], into output: inout [UInt8]) {
+        bytes.withUnsafeBytes { encode($0, into: &output) }
+    }
+
+    /// The padded standard-alphabet encoding of `bytes` as a string.
+    public static func encodedString(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        encode(bytes, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Decodes standard or URL-safe base64, with or without `=` padding.
+    public static func decode(_ text: UnsafeRawBufferPointer) throws(Base64Error) -> [UInt8] {
+        var length = text.count
+        var padding = 0
+        while length > 0, padding < 2, text[length - 1] == UInt8(ascii: "=") {
+            length -= 1
+            padding += 1
+        }
+        // Padding, when present, must complete the last quantum exactly.
+        if padding > 0, (length + padding) % 4 != 0 { throw Base64Error(offset: length) }
+        if length % 4 == 1 { throw Base64Error(offset: length - 1) }
+        let outputCount = length / 4 * 3 + max(0, length % 4 - 1)
+        var failure: Int? = nil
+        let output = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
+            failure = decodeTable.withUnsafeBufferPointer { table in
+                decodeQuanta(text, length: length, table: table, into: buffer.baseAddress!)
+            }
+            initialized = failure == nil ? outputCount : 0
+        }
+        if let failure { throw Base64Error(offset: failure) }
+        return output
+    }
+
+    /// Decodes base64 held in any byte collection.
+    public static func decode(_ text: some Collection<UInt8>) throws(Base64Error) -> [UInt8] {
+        let inPlace = text.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(Base64Error) in try decode(UnsafeRawBufferPointer(buffer)) }
+        }
+        if let inPlace { return try inPlace.get() }
+        return try decode(Array(text))
+    }
+
+    /// Decodes base64 text.
+    public static func decode(_ text: String) throws(Base64Error) -> [UInt8] {
+        var text = text
+        text.makeContiguousUTF8()
+        return try decode(text.utf8)
+    }
+
+    /// Decodes `length` characters (no padding) and returns the offset of the first bad one, if any.
+    private static func decodeQuanta(
+        _ text: UnsafeRawBufferPointer, length: Int, table: UnsafeBufferPointer<UInt8>,
+        into output: UnsafeMutablePointer<UInt8>
+    ) -> Int? {
+        var out = output
+        let whole = length / 4 * 4
+        var i = 0
+        while i < whole {
+            let a = table[Int(text[i])]
+            let b = table[Int(text[i &+ 1])]
+            let c = table[Int(text[i &+ 2])]
+            let d = table[Int(text[i &+ 3])]
+            // Invalid entries are 0xFF, so one OR tells whether any of the four is bad.
+            if (a | b | c | d) & 0x80 != 0 { return firstInvalid(text, from: i, table: table) }
+            let quantum = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+            out[0] = UInt8(truncatingIfNeeded: quantum >> 16)
+            out[1] = UInt8(truncatingIfNeeded: quantum >> 8)
+            out[2] = UInt8(truncatingIfNeeded: quantum)
+            out += 3
+            i &+= 4
+        }
+        let rest = length - whole
+        guard rest > 0 else { return nil }
+        var quantum: UInt32 = 0
+        for offset in 0..<rest {
+            let value = table[Int(text[whole + offset])]
+            if value & 0x80 != 0 { return whole + offset }
+            quantum |= UInt32(value) << (18 - 6 * UInt32(offset))
+        }
+        out[0] = UInt8(truncatingIfNeeded: quantum >> 16)
+        if rest == 3 { out[1] = UInt8(truncatingIfNeeded: quantum >> 8) }
+        return nil
+    }
+
+    private static func firstInvalid(_ text: UnsafeRawBufferPointer, from start: Int, table: UnsafeBufferPointer<UInt8>)
+        -> Int
+    {
+        var i = start
+        while table[Int(text[i])] & 0x80 == 0 { i += 1 }
+        return i
+    }
+}
