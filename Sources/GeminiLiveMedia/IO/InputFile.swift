@@ -58,6 +58,13 @@ final class InputFile {
         }
     }
 
+    /// Reads up to `bytes.count` bytes into the array; returns 0 at end of file.
+    func read(into bytes: inout [UInt8]) throws(MediaError) -> Int {
+        try bytes.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in
+            try read(into: UnsafeMutableRawBufferPointer(buffer))
+        }
+    }
+
     /// Fills `buffer` unless the end comes first; returns the bytes read.
     func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(MediaError) -> Int {
         var filled = 0
