@@ -62,14 +62,10 @@ public enum Base64 {
     /// Decodes standard or URL-safe base64, with or without `=` padding.
     public static func decode(_ text: UnsafeRawBufferPointer) throws(Base64Error) -> [UInt8] {
         var length = text.count
-        var padding = 0
-        while length > 0, padding < 2, text[length - 1] == UInt8(ascii: "=") {
-            length -= 1
-            padding += 1
-        }
-        // Padding, when present, must complete the last quantum exactly.
-        if padding > 0, (length + padding) % 4 != 0 { throw Base64Error(offset: length) }
-        if length % 4 == 1 { throw Base64Error(offset: length - 1) }
+        while length > 0, text[length - 1] == UInt8(ascii: "=") { length -= 1 }
+        let padding = text.count - length
+        // Padding, when present, must complete the last quantum exactly; blame its first '='.
+        if padding > 2 || (padding > 0 && text.count % 4 != 0) { throw Base64Error(offset: length) }
         let outputCount = length / 4 * 3 + max(0, length % 4 - 1)
         var failure: Int? = nil
         let output = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
@@ -122,6 +118,10 @@ public enum Base64 {
         }
         let rest = length - whole
         guard rest > 0 else { return nil }
+        if rest == 1 {
+            // One character holds only six bits: not enough for a byte, so the text was cut short.
+            return whole
+        }
         var quantum: UInt32 = 0
         for offset in 0..<rest {
             let value = table[Int(text[whole + offset])]

@@ -150,17 +150,12 @@ public struct JSONParser {
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = index
-        guard let end = Self.scanNumber(bytes, from: index) else {
-            index = Self.numberErrorOffset(bytes, from: start)
-            throw failure(index < bytes.count ? "invalid number" : "unexpected end of input")
-        }
+        let (end, valid) = Self.scanNumber(bytes, from: index)
         index = end
-        if index < bytes.count, bytes[start] == UInt8(ascii: "0") || bytes[start] == UInt8(ascii: "-") {
-            // "01" and "-01" scan as a shorter number; name the real mistake instead of "expected ','".
-            let first = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
-            if end == first + 1, bytes[first] == UInt8(ascii: "0"), Self.isDigit(bytes[end]) {
-                throw failure("leading zero in number")
-            }
+        guard valid else { throw failure(index < bytes.count ? "invalid number" : "unexpected end of input") }
+        if index < bytes.count, Self.isDigit(bytes[index]) {
+            // Only "0" or "-0" stops before a digit: name the real mistake instead of "expected ','".
+            throw failure("leading zero in number")
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         return JSONNumber(validatedText: text)
@@ -168,15 +163,16 @@ public struct JSONParser {
 
     /// Whether all of `bytes` is one JSON number.
     static func isNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        scanNumber(bytes, from: 0) == bytes.count
+        let (end, valid) = scanNumber(bytes, from: 0)
+        return valid && end == bytes.count
     }
 
-    /// The end of the longest valid number starting at `start`, or nil if none starts there.
-    static func scanNumber(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    /// Scans the longest valid number at `start`: its end, or where it went wrong when `valid` is false.
+    static func scanNumber(_ bytes: UnsafeRawBufferPointer, from start: Int) -> (end: Int, valid: Bool) {
         var i = start
         let n = bytes.count
         if i < n, bytes[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < n, isDigit(bytes[i]) else { return nil }
+        guard i < n, isDigit(bytes[i]) else { return (i, false) }
         if bytes[i] == UInt8(ascii: "0") {
             i += 1
         } else {
@@ -184,30 +180,16 @@ public struct JSONParser {
         }
         if i < n, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            guard i < n, isDigit(bytes[i]) else { return nil }
+            guard i < n, isDigit(bytes[i]) else { return (i, false) }
             while i < n, isDigit(bytes[i]) { i += 1 }
         }
         if i < n, bytes[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
             if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard i < n, isDigit(bytes[i]) else { return nil }
+            guard i < n, isDigit(bytes[i]) else { return (i, false) }
             while i < n, isDigit(bytes[i]) { i += 1 }
         }
-        return i
-    }
-
-    /// Where a malformed number goes wrong: the first byte after the digits, sign, dot or exponent seen so far.
-    private static func numberErrorOffset(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
-        var i = start
-        while i < bytes.count {
-            let byte = bytes[i]
-            let numeric =
-                isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-                || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
-            guard numeric else { break }
-            i += 1
-        }
-        return i
+        return (i, true)
     }
 
     static func isDigit(_ byte: UInt8) -> Bool {

@@ -1,5 +1,5 @@
 /// One client-to-server frame: exactly one of setup, clientContent, realtimeInput or toolResponse.
-public struct ClientMessage: JSONConvertible {
+public struct ClientMessage: JSONConvertible, CustomStringConvertible {
     /// The oneof payload of a client message.
     public enum Kind: Sendable, Equatable {
         case setup(Setup)
@@ -67,6 +67,9 @@ public struct ClientMessage: JSONConvertible {
         object.append(kind.fieldName, kind.payloadJSON)
         return object.finished(with: unknownFields)
     }
+
+    /// The compact JSON text.
+    public var description: String { String(decoding: compactBytes, as: UTF8.self) }
 
     /// The compact JSON text followed by a newline: one NDJSON line.
     public var line: [UInt8] {

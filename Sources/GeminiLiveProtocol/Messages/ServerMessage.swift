@@ -1,5 +1,5 @@
 /// One server-to-client frame: at most one payload of the oneof, plus `usageMetadata` riding alongside.
-public struct ServerMessage: JSONConvertible {
+public struct ServerMessage: JSONConvertible, CustomStringConvertible {
     /// The oneof payload of a server message.
     public enum Kind: Sendable, Equatable {
         case setupComplete(SetupComplete)
@@ -91,6 +91,9 @@ public struct ServerMessage: JSONConvertible {
         object.put("usageMetadata", usageMetadata)
         return object.finished(with: unknownFields)
     }
+
+    /// The compact JSON text.
+    public var description: String { String(decoding: compactBytes, as: UTF8.self) }
 
     /// The compact JSON text followed by a newline: one NDJSON line.
     public var line: [UInt8] {

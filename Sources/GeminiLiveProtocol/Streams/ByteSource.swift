@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A growable window over an input: a file descriptor read with plain read(2), or bytes in memory.
+///
+/// Plain read(2) works on regular files, pipes, FIFOs and ttys alike (unlike NIOPipeBootstrap, which
+/// refuses regular files). Unconsumed bytes are `buffer[start...]`.
+struct ByteSource {
+    static let chunkSize = 64 * 1024
+
+    let sourceName: String
+    private let fileDescriptor: Int32?
+    var buffer: [UInt8]
+    var start = 0
+    private(set) var reachedEnd: Bool
+
+    init(fileDescriptor: Int32, sourceName: String) {
+        self.fileDescriptor = fileDescriptor
+        self.sourceName = sourceName
+        buffer = []
+        buffer.reserveCapacity(Self.chunkSize)
+        reachedEnd = false
+    }
+
+    init(bytes: [UInt8], sourceName: String) {
+        fileDescriptor = nil
+        self.sourceName = sourceName
+        buffer = bytes
+        reachedEnd = true
+    }
+
+    /// Bytes available past `start`.
+    var available: Int { buffer.count - start }
+
+    /// Reads at least one more byte into the buffer; false at end of input.
+    ///
+    /// May move the unconsumed bytes to the front, so callers keep positions relative to `start`.
+    mutating func fill() throws(StreamReadError) -> Bool {
+        guard !reachedEnd, let fileDescriptor else { return false }
+        // Drop consumed bytes once they are the larger part, so the memmove stays amortised O(1) per byte.
+        if start > 0, start >= buffer.count - start {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        let oldCount = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
+        while true {
+            let count = buffer.withUnsafeMutableBytes { raw in
+                read(fileDescriptor, raw.baseAddress! + oldCount, Self.chunkSize)
+            }
+            if count > 0 {
+                buffer.removeLast(Self.chunkSize - count)
+                return true
+            }
+            if count == 0 || errno != EINTR {
+                let code = errno
+                buffer.removeLast(Self.chunkSize)
+                reachedEnd = true
+                if count < 0 { throw StreamReadError(source: sourceName, code: code) }
+                return false
+            }
+        }
+    }
+
+    /// The index of the first `byte` in `buffer[from..<buffer.count]`.
+    func firstIndex(of byte: UInt8, from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw -> Int? in
+            guard let found = memchr(raw.baseAddress! + from, Int32(byte), buffer.count - from) else { return nil }
+            return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
+        }
+    }
+}
