@@ -11,6 +11,7 @@ let package = Package(
     name: "gemini-live-tools",
     products: [
         .executable(name: "gemini-live-encode", targets: ["gemini-live-encode"]),
+        .executable(name: "gemini-live-decode", targets: ["gemini-live-decode"]),
         .library(name: "GeminiLiveProtocol", targets: ["GeminiLiveProtocol"]),
         .library(name: "GeminiLiveMedia", targets: ["GeminiLiveMedia"]),
     ],
@@ -41,6 +42,12 @@ let package = Package(
             dependencies: ["GeminiLiveProtocol", "GeminiLiveMedia"],
             swiftSettings: swiftSettings
         ),
+        // Turns server messages into sound files, raw PCM, text and transcripts.
+        .target(
+            name: "GeminiLiveDecoder",
+            dependencies: ["GeminiLiveProtocol", "GeminiLiveMedia"],
+            swiftSettings: swiftSettings
+        ),
         // What every front end shares: diagnostics, exit codes, stdout policy.
         .target(
             name: "GeminiLiveCLI",
@@ -53,6 +60,15 @@ let package = Package(
             name: "gemini-live-encode",
             dependencies: [
                 "GeminiLiveEncoder", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveMedia",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "gemini-live-decode",
+            dependencies: [
+                "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -72,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveEncoderTests",
-            dependencies: ["GeminiLiveEncoder", "GeminiLiveCLI"],
+            dependencies: ["GeminiLiveEncoder", "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveProtocol"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -14,7 +14,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case dataError = 65
     /// An input cannot be opened: no such file, permission denied.
     case noInput = 66
-    /// Writing the output failed (disk full, closed descriptor). A closed pipe is not an error.
+    /// An output file or folder cannot be created.
+    case cannotCreate = 73
+    /// Reading or writing failed (disk full, I/O error). A closed stdout pipe is not an error.
     case ioError = 74
 
     /// One line per code, as printed in `--help` and the man pages.
@@ -25,7 +27,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .usage: "usage error: bad option or option value"
         case .dataError: "bad input data: corrupt or unsupported media, malformed line"
         case .noInput: "an input file cannot be opened"
-        case .ioError: "writing the output failed"
+        case .cannotCreate: "an output file or folder cannot be created"
+        case .ioError: "reading or writing failed"
         }
     }
 

@@ -72,7 +72,20 @@ public final class MessageEncoder {
     }
 
     private func encodeAudio(_ source: any AudioSource) throws(EncodeError) {
-        if options.wrapInActivity { try writeJSON(Self.realtimeInput("activityStart", .object([:]))) }
+        guard options.wrapInActivity else { return try encodeAudioChunks(source) }
+        try writeJSON(Self.realtimeInput("activityStart", .object([:])))
+        do {
+            try encodeAudioChunks(source)
+        } catch {
+            // Close the bracket around what was sent, so the session is not left mid-activity.
+            if error.kind != .outputClosed { try? writeJSON(Self.realtimeInput("activityEnd", .object([:]))) }
+            throw error
+        }
+        try writeJSON(Self.realtimeInput("activityEnd", .object([:])))
+        if options.appendAudioStreamEnd { try writeJSON(Self.realtimeInput("audioStreamEnd", .bool(true))) }
+    }
+
+    private func encodeAudioChunks(_ source: any AudioSource) throws(EncodeError) {
         var chunker = AudioChunker(chunkBytes: options.samplesPerChunk * 2)
         let converter = SpeechAudioConverter(source: source, outputRate: options.sampleRate)
         // The converter's callback cannot throw a typed error, so the first write failure is
@@ -80,7 +93,7 @@ public final class MessageEncoder {
         var writeFailure: EncodeError?
         do {
             try converter.run { block in
-                do {
+                do throws(EncodeError) {
                     try chunker.append(block) { chunk throws(EncodeError) in try self.writeAudioChunk(chunk) }
                 } catch {
                     writeFailure = error
@@ -95,8 +108,9 @@ public final class MessageEncoder {
         let silenceBytes = options.trailingSilenceMilliseconds * options.sampleRate / 1000 * 2
         try chunker.appendSilence(byteCount: silenceBytes) { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
         try chunker.finish { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
-        if options.wrapInActivity { try writeJSON(Self.realtimeInput("activityEnd", .object([:]))) }
-        if options.appendAudioStreamEnd { try writeJSON(Self.realtimeInput("audioStreamEnd", .bool(true))) }
+        if !options.wrapInActivity && options.appendAudioStreamEnd {
+            try writeJSON(Self.realtimeInput("audioStreamEnd", .bool(true)))
+        }
     }
 
     private func writeAudioChunk(_ chunk: UnsafeRawBufferPointer) throws(EncodeError) {

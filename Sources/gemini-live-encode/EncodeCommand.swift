@@ -22,9 +22,10 @@ struct EncodeCommand: ParsableCommand {
 
             EXAMPLES:
               gemini-live-encode question.wav | gemini-live-session | gemini-live-decode --wav reply.wav
-              gemini-live-encode --text "Describe this picture" photo.jpg
+              gemini-live-encode photo.jpg --text "Describe this picture"
               arecord -f S16_LE -r 16000 -c 1 -t raw | gemini-live-encode --raw --rate 16000 -
-              ffmpeg -i talk.mp4 -f mjpeg -r 1 - | gemini-live-encode --mjpeg -
+              ffmpeg -f v4l2 -i /dev/video0 -r 1 -f mjpeg - | gemini-live-encode --mjpeg -
+              ffmpeg -i talk.mp4 -f mjpeg -r 10 - | gemini-live-encode --mjpeg - --source-fps 10
               gemini-live-encode --realtime --silence 800 q1.wav q2.wav   # behave like a microphone
 
             EXIT STATUS:
@@ -52,11 +53,11 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Sample rate of --raw input, in Hz.")
     var rate: Int?
 
-    @Option(help: "Channels of --raw input.")
-    var channels = 1
+    @Option(help: "Channels of --raw input (default 1).")
+    var channels: Int?
 
-    @Option(help: "Sample format of --raw input.")
-    var format: RawFormatArgument = .s16le
+    @Option(help: "Sample format of --raw input (default s16le).")
+    var format: RawFormatArgument?
 
     @Option(name: .customLong("silence"), help: "Append this many milliseconds of silence to each audio input, so server-side VAD sees the end of speech.")
     var silenceMilliseconds = 0
@@ -88,7 +89,7 @@ struct EncodeCommand: ParsableCommand {
     @Flag(help: "Write the deprecated realtime_input.media_chunks shape some older relays expect. Only 2.x models accept it; 3.x models close the session with 1007.")
     var legacy = false
 
-    @Flag(name: .shortAndLong, help: "Report what was sent on stderr (-vv for more).")
+    @Flag(name: .shortAndLong, help: "Report what was sent, per input and in total, on stderr.")
     var verbose: Int
 
     func validate() throws {
@@ -99,10 +100,11 @@ struct EncodeCommand: ParsableCommand {
             guard let rate, (1000...384_000).contains(rate) else {
                 throw ValidationError("--raw needs --rate, the input's sample rate in Hz (1000 to 384000).")
             }
-            guard (1...64).contains(channels) else { throw ValidationError("--channels must be 1 to 64.") }
-        } else if rate != nil {
-            throw ValidationError("--rate describes --raw input; audio files carry their own rate.")
+            guard (1...64).contains(channels ?? 1) else { throw ValidationError("--channels must be 1 to 64.") }
+        } else if rate != nil || channels != nil || format != nil {
+            throw ValidationError("--rate, --channels and --format describe --raw input; audio files carry their own.")
         }
+        if sourceFps != nil && mjpegStreams.isEmpty { throw ValidationError("--source-fps describes --mjpeg input.") }
         guard silenceMilliseconds >= 0, silenceMilliseconds <= 600_000 else {
             throw ValidationError("--silence must be 0 to 600000 ms.")
         }
@@ -124,7 +126,7 @@ struct EncodeCommand: ParsableCommand {
         let writer = LineWriter(fileDescriptor: 1)
         let encoder = MessageEncoder(options: encoderOptions, writer: writer)
         do {
-            for input in try orderedInputs() {
+            for input in orderedInputs() {
                 try encoder.encode(input)
                 diagnostics.info("\(input.sourceName): done, \(encoder.statistics.lines) lines so far")
             }
@@ -157,7 +159,7 @@ struct EncodeCommand: ParsableCommand {
     }
 
     /// Inputs in argv order: positional files, --text and --mjpeg interleaved as typed.
-    private func orderedInputs() throws(EncodeError) -> [EncoderInput] {
+    private func orderedInputs() -> [EncoderInput] {
         let scanner = ArgumentOrder(
             inputOptions: ["--text", "--mjpeg"],
             valueOptions: [
@@ -170,20 +172,16 @@ struct EncodeCommand: ParsableCommand {
             switch entry.option {
             case "--text": result.append(.text(entry.value))
             case "--mjpeg": result.append(.mjpeg(path: entry.value))
-            default: result.append(try classify(entry.value))
+            default: result.append(classify(entry.value))
             }
         }
         return result
     }
 
-    private func classify(_ path: String) throws(EncodeError) -> EncoderInput {
-        if raw {
-            return .rawAudio(
-                path: path, format: RawAudioLayout(sampleRate: rate ?? 16_000, channels: channels, encoding: format.encoding))
-        }
-        if path == "-" { return .audioFile(path: path) }
-        if path.lowercased().hasSuffix(".txt") { return .textFile(path: path) }
-        return ImageFormat.sniff(path: path) != nil ? .image(path: path) : .audioFile(path: path)
+    private func classify(_ path: String) -> EncoderInput {
+        let layout = raw ? RawAudioLayout(
+                sampleRate: rate ?? 16_000, channels: channels ?? 1, encoding: (format ?? .s16le).encoding) : nil
+        return InputClassifier.classify(path, raw: layout)
     }
 
     private func exitStatus(for kind: EncodeError.Kind) -> ExitStatus {

@@ -96,13 +96,13 @@ struct EncodeAudioTests {
     func loudInputClips() throws {
         let tmp = try TemporaryDirectory("clip")
         let path = tmp.file("square.wav")
-        try MediaFactory.sox(["-n", "-r", "44100", "-c", "1", path, "synth", "0.5", "square", "200", "vol", "1.0"])
+        try MediaFactory.sox(["-n", "-r", "44100", "-c", "1", path, "synth", "0.5", "square", "200", "gain", "-n"])
         let samples = try EncodedStream(try encode([path]).stdout).samples
         // The resampler's ripple overshoots full scale; wrapped samples would flip sign next to +/-32767.
         var flips = 0
         for (a, b) in zip(samples, samples.dropFirst()) where abs(Int(a) - Int(b)) > 55_000 { flips += 1 }
         #expect(flips == 0)
-        #expect(samples.contains(32_767) || samples.contains(-32_768) || samples.max()! > 30_000)
+        #expect(samples.contains(32_767) && samples.contains(-32_768))
     }
 
     @Test("chunk sizes and counts are exact for any --chunk-ms", arguments: [(20, 2.5), (100, 1.05), (250, 0.3), (1_000, 3.0)])

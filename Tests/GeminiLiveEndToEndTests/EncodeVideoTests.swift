@@ -30,7 +30,7 @@ struct EncodeVideoTests {
         #expect(sent == frames.map { .video(mimeType: "image/jpeg", bytes: $0) })
     }
 
-    @Test("--source-fps thins a 5 fps stream to --fps by frame count", arguments: [(1.0, [0, 5]), (2.5, [0, 2, 4, 6]), (0, [0, 1, 2, 3, 4, 5, 6])])
+    @Test("--source-fps thins a 5 fps stream to --fps by frame count", arguments: [(1.0, [0, 5]), (2.5, [0, 2, 4, 6]), (0.0, [0, 1, 2, 3, 4, 5, 6])] as [(Double, [Int])])
     func thinsByCount(fps: Double, kept: [Int]) throws {
         let tmp = try TemporaryDirectory("thin")
         let (stream, frames) = try Self.makeFrames(in: tmp)

@@ -1,0 +1,9 @@
+/// Somewhere model audio goes: a file, a folder of turn files, or stdout.
+protocol AudioSink: AnyObject {
+    /// Model audio as it arrives: s16le mono bytes at `rate`.
+    func write(_ pcm: [UInt8], rate: Int) throws
+    /// The turn `record` just ended.
+    func endTurn(_ record: TurnRecord) throws
+    /// The stream ended (or the process is being stopped): leave every file complete and valid.
+    func finish() throws
+}

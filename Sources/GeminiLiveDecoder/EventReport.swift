@@ -1,0 +1,46 @@
+import GeminiLiveProtocol
+
+/// `--events`: one compact line per server message, for watching a live session.
+final class EventReport: ReplyReport {
+    private let output: ByteWriter
+    private var turn = 1
+
+    init(output: ByteWriter) {
+        self.output = output
+    }
+
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+        var fields = ["line \(line)", "turn \(turn)", message.kind.map { $0.fieldName } ?? "(empty)"]
+        var audioBytes = 0
+        var words = 0
+        for event in events {
+            switch event {
+            case .audio(let bytes, _): audioBytes += bytes.count
+            case .words(let text): words += text.count
+            case .userWords(let text): fields.append("user \(text.count) chars")
+            case .toolCall(let calls): fields.append("calls " + calls.map { $0.name ?? "?" }.joined(separator: ","))
+            case .toolCallCancellation(let ids): fields.append("cancels \(ids.count)")
+            case .turnEnded(let record):
+                fields.append(record.interrupted ? "turn interrupted" : "turn complete")
+                turn = record.index + 1
+            case .problem: fields.append("problem")
+            }
+        }
+        if audioBytes > 0 { fields.append("audio \(audioBytes) B") }
+        if words > 0 { fields.append("text \(words) chars") }
+        if let content = message.serverContent {
+            if content.generationComplete == true { fields.append("generationComplete") }
+            if content.interrupted == true { fields.append("interrupted") }
+            if content.waitingForInput == true { fields.append("waitingForInput") }
+        }
+        if case .goAway(let goAway)? = message.kind { fields.append("timeLeft \(goAway.timeLeft ?? "?")") }
+        if case .sessionResumptionUpdate(let update)? = message.kind {
+            fields.append(update.resumable == true ? "resumable" : "not resumable")
+        }
+        if let usage = message.usageMetadata { fields.append("tokens \(usage.totalTokenCount ?? 0)") }
+        try output.write(fields.joined(separator: "  ") + "\n")
+        try output.flush()
+    }
+
+    func finish(usage: UsageTotals, turns: Int) throws { try output.flush() }
+}

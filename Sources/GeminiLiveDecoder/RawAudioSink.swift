@@ -1,0 +1,36 @@
+import GeminiLiveProtocol
+
+/// Model audio as raw s16le on a descriptor (stdout), as it arrives, for `aplay`/`ffplay`.
+///
+/// Players buffer bursty replies; `--flush-silence` adds silence at each turn end so the last
+/// words are pushed out of the player's buffer instead of waiting for the next turn.
+final class RawAudioSink: AudioSink {
+    private let output: ByteWriter
+    private let converter: PCMRateConverter
+    private let flushSilenceMilliseconds: Int
+
+    init(output: ByteWriter, rate: Int, flushSilenceMilliseconds: Int) {
+        self.output = output
+        converter = PCMRateConverter(outputRate: rate)
+        self.flushSilenceMilliseconds = flushSilenceMilliseconds
+    }
+
+    func write(_ pcm: [UInt8], rate: Int) throws {
+        try converter.convert(pcm, rate: rate) { samples in try output.write(UnsafeRawBufferPointer(samples)) }
+        try output.flush()
+    }
+
+    func endTurn(_ record: TurnRecord) throws {
+        try converter.flush { samples in try output.write(UnsafeRawBufferPointer(samples)) }
+        if flushSilenceMilliseconds > 0 {
+            let zeros = [UInt8](repeating: 0, count: converter.outputRate * flushSilenceMilliseconds / 1000 * 2)
+            try zeros.withUnsafeBytes { try output.write($0) }
+        }
+        try output.flush()
+    }
+
+    func finish() throws {
+        try converter.flush { samples in try output.write(UnsafeRawBufferPointer(samples)) }
+        try output.flush()
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GeminiLiveProtocol
+
+/// Reads server messages and feeds every requested output in one pass.
+///
+/// Lines that are not server messages (client messages echoed into a log, for instance) are
+/// skipped and counted; malformed lines are reported as `source:line: problem`, counted, and
+/// decoding goes on unless `strict`. A lock around each message lets a signal handler close
+/// the files between two messages, so an interrupted run still leaves playable files.
+public final class ReplyDecoder: @unchecked Sendable {
+    // @unchecked: every mutable member is touched only while holding `lock`.
+
+    /// Counts for the summary and the exit status.
+    public struct Statistics: Sendable {
+        /// Server messages decoded.
+        public var messages = 0
+        /// Values skipped because they are client messages or not messages at all.
+        public var skipped = 0
+        /// Lines reported as malformed or partly unusable.
+        public var problems = 0
+        /// Turns that ended.
+        public var turns = 0
+    }
+
+    private let lock = NSLock()
+    private let options: DecodeOptions
+    private let report: (String) -> Void
+    private var assembler: TurnAssembler
+    private var sinks: [any AudioSink] = []
+    private var reports: [any ReplyReport] = []
+    private var writers: [ByteWriter] = []
+    private var finished = false
+    private var statisticsStorage = Statistics()
+
+    /// Totals so far.
+    public var statistics: Statistics { lock.withLock { statisticsStorage } }
+
+    /// Opens every output. `report` receives one-line diagnostics (`source:line: problem`).
+    public init(options: DecodeOptions, report: @escaping (String) -> Void) throws(DecodeError) {
+        self.options = options
+        self.report = report
+        assembler = TurnAssembler(includeThoughts: options.includeThoughts)
+        if let path = options.audioFile { sinks.append(try SoundFileSink(path: path, rate: options.resampleRate)) }
+        if let directory = options.splitDirectory {
+            sinks.append(
+                try TurnFileSink(directory: directory, fileExtension: options.splitExtension, rate: options.resampleRate))
+        }
+        if options.rawAudio {
+            sinks.append(
+                RawAudioSink(
+                    output: try writer(for: .stdout), rate: options.resampleRate ?? TurnAssembler.defaultRate,
+                    flushSilenceMilliseconds: options.flushSilenceMilliseconds))
+        }
+        if let target = options.text { reports.append(WordsReport(output: try writer(for: target), streaming: options.streamText)) }
+        if let target = options.transcript { reports.append(TranscriptReport(output: try writer(for: target))) }
+        if let target = options.events { reports.append(EventReport(output: try writer(for: target))) }
+        if let target = options.turnRecords { reports.append(TurnRecordReport(output: try writer(for: target))) }
+    }
+
+    /// Decodes every value `reader` yields.
+    public func decode(_ reader: inout JSONStreamReader) throws(DecodeError) {
+        while true {
+            let value: JSONStreamValue
+            do {
+                guard let next = try reader.next() else { return }
+                value = next
+            } catch let error as LineError {
+                try locked { () throws(DecodeError) in try problem(error.description) }
+                continue
+            } catch {
+                throw DecodeError(kind: .io, description: "\(error)")
+            }
+            let source = reader.sourceName
+            try locked { () throws(DecodeError) in try handle(value, source: source) }
+        }
+    }
+
+    /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
+    public func finish() throws(DecodeError) {
+        try locked { () throws(DecodeError) in try finishLocked() }
+    }
+
+    // MARK: - One message
+
+    private func handle(_ value: JSONStreamValue, source: String) throws(DecodeError) {
+        guard case .object(let object) = value.value else {
+            statisticsStorage.skipped += 1
+            return
+        }
+        if Self.isClientMessage(object) {
+            statisticsStorage.skipped += 1
+            return
+        }
+        let message: ServerMessage
+        do {
+            message = try ServerMessage(json: value.value)
+        } catch {
+            try problem("\(source):\(value.line): \(error)")
+            return
+        }
+        statisticsStorage.messages += 1
+        var events = assembler.consume(message)
+        for case .problem(let text) in events { try problem("\(source):\(value.line): \(text)") }
+        events.removeAll { if case .problem = $0 { return true } else { return false } }
+        try deliver(message, line: value.line, events: events)
+    }
+
+    private func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(DecodeError) {
+        do {
+            for event in events {
+                switch event {
+                case .audio(let bytes, let rate):
+                    for sink in sinks { try sink.write(bytes, rate: rate) }
+                case .turnEnded(let record):
+                    statisticsStorage.turns += 1
+                    for sink in sinks { try sink.endTurn(record) }
+                default:
+                    break
+                }
+            }
+            for report in reports { try report.message(message, line: line, events: events) }
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    private func finishLocked() throws(DecodeError) {
+        guard !finished else { return }
+        finished = true
+        let last = assembler.finish()
+        do {
+            if let last {
+                try deliver(ServerMessage(nil), line: 0, events: [last])
+            }
+            for sink in sinks { try sink.finish() }
+            for report in reports { try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns) }
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// Counts and reports a bad line; the caller holds `lock`.
+    private func problem(_ text: String) throws(DecodeError) {
+        statisticsStorage.problems += 1
+        if options.strict { throw DecodeError(kind: .badData, description: text) }
+        report(text)
+    }
+
+    // MARK: - Helpers
+
+    /// `NSLock.withLock` with a typed error (its `rethrows` would widen it to `any Error`).
+    private func locked<T>(_ body: () throws(DecodeError) -> T) throws(DecodeError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private static let clientKeys: Set<String> = [
+        "setup", "clientContent", "client_content", "realtimeInput", "realtime_input", "toolResponse", "tool_response",
+    ]
+
+    private static func isClientMessage(_ object: JSONObject) -> Bool {
+        object.keys.contains { clientKeys.contains($0) }
+    }
+
+    private func writer(for target: OutputTarget) throws(DecodeError) -> ByteWriter {
+        let created: ByteWriter
+        switch target {
+        case .stdout: created = ByteWriter(fileDescriptor: 1, name: "stdout")
+        case .stderr: created = ByteWriter(fileDescriptor: 2, name: "stderr")
+        case .file(let path):
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw DecodeError(kind: .cannotCreate, description: "\(path): cannot create: \(String(cString: strerror(errno)))")
+            }
+            created = ByteWriter(fileDescriptor: fd, name: path)
+        }
+        writers.append(created)
+        return created
+    }
+
+    private static func classify(_ error: any Error) -> DecodeError {
+        if let error = error as? DecodeError { return error }
+        return DecodeError(kind: .io, description: "\(error)")
+    }
+}

@@ -1,0 +1,81 @@
+import GeminiLiveProtocol
+
+/// A text output that follows the stream: words, transcript, events or per-turn JSON.
+protocol ReplyReport: AnyObject {
+    /// One decoded message, its input line, and what the assembler made of it.
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws
+    /// The stream ended.
+    func finish(usage: UsageTotals, turns: Int) throws
+}
+
+/// `--text`: the model's words, one line per turn (newlines folded), or streamed with `--stream`.
+final class WordsReport: ReplyReport {
+    private let output: ByteWriter
+    private let streaming: Bool
+    private var openLine = false
+
+    init(output: ByteWriter, streaming: Bool) {
+        self.output = output
+        self.streaming = streaming
+    }
+
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+        for event in events {
+            switch event {
+            case .words(let words) where streaming:
+                try output.write(words)
+                try output.flush()
+                openLine = true
+            case .turnEnded(let record):
+                if streaming {
+                    if openLine { try output.write("\n") }
+                } else {
+                    try output.write(Self.oneLine(record.words) + "\n")
+                }
+                openLine = false
+                try output.flush()
+            default:
+                break
+            }
+        }
+    }
+
+    func finish(usage: UsageTotals, turns: Int) throws {
+        if openLine { try output.write("\n") }
+        try output.flush()
+    }
+
+    /// Line breaks become spaces so each turn is one line; `--json` keeps the exact text.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 }).trimmingWhitespace()
+    }
+}
+
+/// `--json`: one record per turn (index, text, transcripts, audio seconds, interrupted, usage).
+final class TurnRecordReport: ReplyReport {
+    private let output: ByteWriter
+
+    init(output: ByteWriter) {
+        self.output = output
+    }
+
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+        for case .turnEnded(let record) in events {
+            var bytes = record.json.compactBytes
+            bytes.append(UInt8(ascii: "\n"))
+            try bytes.withUnsafeBytes { try output.write($0) }
+            try output.flush()
+        }
+    }
+
+    func finish(usage: UsageTotals, turns: Int) throws { try output.flush() }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
+    }
+}

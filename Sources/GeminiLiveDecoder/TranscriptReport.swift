@@ -1,0 +1,58 @@
+import GeminiLiveProtocol
+
+/// `--transcript`: the conversation as a dialogue a person can read.
+///
+/// `user:` lines come from input transcription, `model:` lines from text or output
+/// transcription; tool calls, cancellations and interruptions are marked where they happen,
+/// and the usage totals close the transcript.
+final class TranscriptReport: ReplyReport {
+    private let output: ByteWriter
+    private var userWords = ""
+
+    init(output: ByteWriter) {
+        self.output = output
+    }
+
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+        for event in events {
+            switch event {
+            case .userWords(let words):
+                userWords += words
+            case .toolCall(let calls):
+                try flushUser()
+                for call in calls {
+                    let args = call.args.isNull ? "{}" : String(decoding: call.args.compactBytes, as: UTF8.self)
+                    try output.write("tool call: \(call.name ?? "?")(\(args)) id=\(call.id ?? "-")\n")
+                }
+            case .toolCallCancellation(let ids):
+                try output.write("tool call cancelled: \(ids.joined(separator: ", "))\n")
+            case .turnEnded(let record):
+                try flushUser()
+                let words = WordsReport.oneLine(record.words)
+                if !words.isEmpty || record.interrupted {
+                    var lineText = "model: \(words)"
+                    if record.interrupted { lineText += words.isEmpty ? "[interrupted]" : " [interrupted]" }
+                    if record.incomplete { lineText += " [incomplete]" }
+                    try output.write(lineText + "\n")
+                }
+            default:
+                break
+            }
+        }
+        try output.flush()
+    }
+
+    func finish(usage: UsageTotals, turns: Int) throws {
+        try flushUser()
+        try output.write(
+            "usage: \(usage.prompt) prompt + \(usage.response) response tokens, \(usage.total) total, over \(turns) turn\(turns == 1 ? "" : "s")\n"
+        )
+        try output.flush()
+    }
+
+    private func flushUser() throws {
+        let words = WordsReport.oneLine(userWords)
+        userWords = ""
+        if !words.isEmpty { try output.write("user: \(words)\n") }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GeminiLiveProtocol
+
+/// Follows server messages turn by turn and says what happened, without doing any I/O.
+///
+/// A turn is everything from the first content after the previous `turnComplete` up to and
+/// including the next `turnComplete`. Input transcription belongs to the turn it prompts.
+public struct TurnAssembler: Sendable {
+    /// The reply rate when an audio part's MIME type carries none (the service's output rate).
+    public static let defaultRate = 24_000
+
+    private var current: TurnRecord
+    private var started = false
+    private let includeThoughts: Bool
+    /// Turns completed so far.
+    public private(set) var completedTurns = 0
+    /// Usage summed over all turns.
+    public private(set) var totalUsage = UsageTotals()
+
+    /// `includeThoughts` adds `thought: true` text to the words.
+    public init(includeThoughts: Bool = false) {
+        self.includeThoughts = includeThoughts
+        current = TurnRecord(index: 1)
+    }
+
+    /// The events one message produces.
+    public mutating func consume(_ message: ServerMessage) -> [ReplyEvent] {
+        var events: [ReplyEvent] = []
+        switch message.kind {
+        case .serverContent(let content)?:
+            consume(content, into: &events)
+        case .toolCall(let call)?:
+            started = true
+            current.toolCalls += call.functionCalls
+            events.append(.toolCall(call.functionCalls))
+        case .toolCallCancellation(let cancellation)?:
+            current.cancelledToolCallIDs += cancellation.ids
+            events.append(.toolCallCancellation(cancellation.ids))
+        default:
+            break
+        }
+        if let usage = message.usageMetadata {
+            current.usage = usage
+            totalUsage.add(usage)
+        }
+        if message.serverContent?.turnComplete == true { events.append(.turnEnded(endTurn())) }
+        return events
+    }
+
+    /// Ends a turn cut off by the end of the stream, if one was under way.
+    public mutating func finish() -> ReplyEvent? {
+        guard started else { return nil }
+        current.incomplete = true
+        return .turnEnded(endTurn())
+    }
+
+    private mutating func consume(_ content: ServerContent, into events: inout [ReplyEvent]) {
+        started = true
+        if let transcript = content.inputTranscription?.text, !transcript.isEmpty {
+            current.inputTranscript += transcript
+            events.append(.userWords(transcript))
+        }
+        for (index, part) in (content.modelTurn?.parts ?? []).enumerated() {
+            if let text = part.text {
+                if part.thought == true {
+                    current.thoughts += text
+                    if includeThoughts { events.append(.words(text)) }
+                } else {
+                    current.text += text
+                    events.append(.words(text))
+                }
+            }
+            if let blob = part.inlineData { audio(blob, partIndex: index, into: &events) }
+        }
+        if let transcript = content.outputTranscription?.text, !transcript.isEmpty {
+            current.outputTranscript += transcript
+            // Spoken words stream out only when the turn has no text parts, which would say the same.
+            if current.text.isEmpty { events.append(.words(transcript)) }
+        }
+        if content.interrupted == true { current.interrupted = true }
+        if content.generationComplete == true { current.generationComplete = true }
+        if let reason = content.turnCompleteReason { current.turnCompleteReason = reason }
+    }
+
+    private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {
+        let where_ = "modelTurn.parts[\(partIndex)].inlineData"
+        guard let rate = Self.pcmRate(blob.mimeType) else {
+            if blob.mimeType.lowercased().hasPrefix("audio/") {
+                events.append(.problem("\(where_): unsupported audio type '\(blob.mimeType)' (expected audio/pcm)"))
+            }
+            return
+        }
+        guard blob.data.count % 2 == 0 else {
+            events.append(.problem("\(where_): \(blob.data.count) bytes is not a whole number of 16-bit samples"))
+            return
+        }
+        if current.audioRate == nil { current.audioRate = rate }
+        current.audioSamples += blob.data.count / 2 * (current.audioRate ?? rate) / rate
+        events.append(.audio(bytes: blob.data, rate: rate))
+    }
+
+    private mutating func endTurn() -> TurnRecord {
+        let finished = current
+        completedTurns += 1
+        current = TurnRecord(index: finished.index + 1)
+        started = false
+        return finished
+    }
+
+    /// The rate in `audio/pcm;rate=N` (`audio/l16` too); 24 kHz when absent; nil for other types.
+    public static func pcmRate(_ mimeType: String) -> Int? {
+        let parts = mimeType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let type = parts.first, type == "audio/pcm" || type == "audio/l16" else { return nil }
+        for parameter in parts.dropFirst() where parameter.hasPrefix("rate=") {
+            guard let rate = Int(parameter.dropFirst(5)), (1_000...384_000).contains(rate) else { return nil }
+            return rate
+        }
+        return defaultRate
+    }
+}
+
+/// Token counts summed over a stream.
+public struct UsageTotals: Sendable, Equatable {
+    /// Sum of `promptTokenCount`.
+    public var prompt = 0
+    /// Sum of `responseTokenCount`.
+    public var response = 0
+    /// Sum of `totalTokenCount`.
+    public var total = 0
+    /// Messages that carried usage.
+    public var reports = 0
+
+    mutating func add(_ usage: UsageMetadata) {
+        prompt += usage.promptTokenCount ?? 0
+        response += usage.responseTokenCount ?? 0
+        total += usage.totalTokenCount ?? 0
+        reports += 1
+    }
+}
