@@ -98,7 +98,8 @@ final class BlockParallelResampler {
                     interleaved.withUnsafeBufferPointer { input in
                         current.withUnsafeMutableBufferPointer { output in
                             SampleConversion.downmix(
-                                input.baseAddress!, channels: channels, frames: frames, into: output.baseAddress! + filled)
+                                input.baseAddress!, channels: channels, frames: frames,
+                                into: output.baseAddress! + filled)
                         }
                     }
                     filled += frames
@@ -171,7 +172,8 @@ final class BlockParallelResampler {
             output.withUnsafeBufferPointer { samples in
                 pcm.append(contentsOf: repeatElement(0, count: end - start))
                 pcm.withUnsafeMutableBufferPointer { out in
-                    SampleConversion.quantise(UnsafeBufferPointer(rebasing: samples[start..<end]), into: out.baseAddress!)
+                    SampleConversion.quantise(
+                        UnsafeBufferPointer(rebasing: samples[start..<end]), into: out.baseAddress!)
                 }
             }
             queue.complete(job.index, with: .success(pcm))

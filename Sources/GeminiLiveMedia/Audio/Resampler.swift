@@ -16,13 +16,15 @@ public final class Resampler {
     public init(inputRate: Int, outputRate: Int, channels: Int = 1) throws(MediaError) {
         guard inputRate > 0, outputRate > 0, channels > 0 else {
             throw .invalidArgument(
-                source: "resampler", detail: "cannot resample \(inputRate) Hz to \(outputRate) Hz, \(channels) channels")
+                source: "resampler", detail: "cannot resample \(inputRate) Hz to \(outputRate) Hz, \(channels) channels"
+            )
         }
         var quality = soxr_quality_spec(UInt(SOXR_HQ), 0)
         var failure: soxr_error_t? = nil
         let created = soxr_create(Double(inputRate), Double(outputRate), UInt32(channels), &failure, nil, &quality, nil)
         guard let created, failure == nil else {
-            throw .failed(source: "resampler", detail: "soxr: \(failure.map { String(cString: $0) } ?? "create failed")")
+            throw .failed(
+                source: "resampler", detail: "soxr: \(failure.map { String(cString: $0) } ?? "create failed")")
         }
         handle = created
         self.inputRate = inputRate

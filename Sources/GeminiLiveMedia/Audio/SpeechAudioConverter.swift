@@ -48,8 +48,11 @@ public final class SpeechAudioConverter {
     private func runSerially(_ deliver: (UnsafeRawBufferPointer) throws -> Void) throws {
         let format = source.format
         let chunk = Self.serialChunkFrames
-        let resampler = format.sampleRate == outputRate ? nil : try Resampler(
-            inputRate: format.sampleRate, outputRate: outputRate)
+        let resampler =
+            format.sampleRate == outputRate
+            ? nil
+            : try Resampler(
+                inputRate: format.sampleRate, outputRate: outputRate)
         var interleaved = [Float](repeating: 0, count: chunk * format.channels)
         var mono = [Float](repeating: 0, count: chunk)
         var pcm = [Int16](repeating: 0, count: max(chunk, chunk * outputRate / format.sampleRate + 4096))
@@ -60,7 +63,8 @@ public final class SpeechAudioConverter {
             while start < samples.count {
                 let count = min(pcm.count, samples.count - start)
                 try pcm.withUnsafeMutableBufferPointer { out in
-                    SampleConversion.quantise(UnsafeBufferPointer(rebasing: samples[start..<(start + count)]), into: out.baseAddress!)
+                    SampleConversion.quantise(
+                        UnsafeBufferPointer(rebasing: samples[start..<(start + count)]), into: out.baseAddress!)
                     try deliver(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(out)[..<(count * 2)]))
                 }
                 outputFrameCount += count
