@@ -82,17 +82,17 @@ public struct MJPEGSplitter: Sendable {
 
     private mutating func parse() {
         while true {
-            switch state {
-            case .seeking:
-                guard seekStart() else { return }
-            case .segments:
-                guard walkSegments() else { return }
-            case .entropy:
-                guard scanEntropy() else { return }
-            }
+            let progressed =
+                switch state {
+                case .seeking: seekStart()
+                case .segments: walkSegments()
+                case .entropy: scanEntropy()
+                }
             if state != .seeking && position > maximumFrameBytes {
                 abandonFrame()
+                continue
             }
+            if !progressed { return }
         }
     }
 
@@ -185,6 +185,11 @@ public struct MJPEGSplitter: Sendable {
     }
 
     private mutating func emitFrame(end: Int) {
+        guard end <= maximumFrameBytes else {
+            position = end
+            abandonFrame()
+            return
+        }
         ready.append(Array(buffer[..<end]))
         framesFound += 1
         buffer.removeSubrange(..<end)
