@@ -10,7 +10,7 @@
 ///
 /// Plain read(2) works on regular files, pipes, FIFOs and ttys alike (unlike NIOPipeBootstrap, which
 /// refuses regular files). Unconsumed bytes are `buffer[start...]`.
-struct ByteSource {
+struct ByteSource: Sendable {
     static let chunkSize = 64 * 1024
 
     let sourceName: String

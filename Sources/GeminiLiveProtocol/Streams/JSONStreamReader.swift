@@ -3,7 +3,7 @@
 /// The service pretty-prints its messages, so logs of it are not NDJSON. A malformed value throws a
 /// `LineError`; the next call resumes at the first later line that starts (after indentation no deeper
 /// than the bad value's) with `{`, so one bad message does not lose the rest.
-public struct JSONStreamReader {
+public struct JSONStreamReader: Sendable {
     private var source: ByteSource
     /// The line and column (both 1-based) of `source.start`.
     private var line = 1

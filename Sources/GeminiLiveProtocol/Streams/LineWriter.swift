@@ -10,7 +10,7 @@
 ///
 /// Pipes, FIFOs, sockets and ttys get every line at once (a downstream realtime consumer must not wait);
 /// regular files are written in blocks of about 64 KiB. Call `flush()` before exiting.
-public struct LineWriter {
+public struct LineWriter: Sendable {
     /// When buffered lines are written out.
     public enum FlushPolicy: Sendable, Equatable {
         /// After every line.

@@ -1,5 +1,5 @@
 /// Reads newline-delimited JSON: one value per line, any line length, CRLF and a leading BOM tolerated.
-public struct NDJSONReader {
+public struct NDJSONReader: Sendable {
     private var source: ByteSource
     private var lineNumber = 0
     /// How far past `source.start` is known to hold no newline, so a long line is scanned once.

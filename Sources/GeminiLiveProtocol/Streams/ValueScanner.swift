@@ -2,7 +2,7 @@
 ///
 /// It keeps its position between calls so a value arriving over many reads is scanned once. Structure
 /// errors are left for the parser, which reports them precisely.
-struct ValueScanner {
+struct ValueScanner: Sendable {
     /// Offset from the value's first byte that has been scanned so far.
     private var offset = 0
     private var depth = 0
