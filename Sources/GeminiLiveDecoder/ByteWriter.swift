@@ -34,7 +34,9 @@ final class ByteWriter {
             let n = buffer.withUnsafeBytes { Glibc.write(fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE { throw DecodeError(kind: .outputClosed, description: "\(name): reader closed the pipe") }
+                if errno == EPIPE {
+                    throw DecodeError(kind: .outputClosed, description: "\(name): reader closed the pipe")
+                }
                 throw DecodeError(kind: .io, description: "\(name): write failed: \(String(cString: strerror(errno)))")
             }
             offset += n

@@ -10,8 +10,8 @@ public enum OutputTarget: Equatable, Sendable {
 
 /// Which outputs one `gemini-live-decode` pass produces; any combination works in one read.
 public struct DecodeOptions: Sendable {
-    /// All model audio in one file; the type comes from the extension.
-    public var audioFile: String?
+    /// Files that each get all model audio; the type comes from the extension.
+    public var audioFiles: [String] = []
     /// A folder for one file per turn.
     public var splitDirectory: String?
     /// Extension (and so type) of the per-turn files.

@@ -34,7 +34,8 @@ final class PCMRateConverter {
         floats.reserveCapacity(count)
         bytes.withUnsafeBytes { raw in
             for index in 0..<count {
-                floats.append(Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: index * 2, as: Int16.self))) / 32_768)
+                floats.append(
+                    Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: index * 2, as: Int16.self))) / 32_768)
             }
         }
         let converted = try floats.withUnsafeBufferPointer { try resampler.process($0) }

@@ -40,10 +40,11 @@ public final class ReplyDecoder: @unchecked Sendable {
         self.options = options
         self.report = report
         assembler = TurnAssembler(includeThoughts: options.includeThoughts)
-        if let path = options.audioFile { sinks.append(try SoundFileSink(path: path, rate: options.resampleRate)) }
+        for path in options.audioFiles { sinks.append(try SoundFileSink(path: path, rate: options.resampleRate)) }
         if let directory = options.splitDirectory {
             sinks.append(
-                try TurnFileSink(directory: directory, fileExtension: options.splitExtension, rate: options.resampleRate))
+                try TurnFileSink(
+                    directory: directory, fileExtension: options.splitExtension, rate: options.resampleRate))
         }
         if options.rawAudio {
             sinks.append(
@@ -51,7 +52,9 @@ public final class ReplyDecoder: @unchecked Sendable {
                     output: try writer(for: .stdout), rate: options.resampleRate ?? TurnAssembler.defaultRate,
                     flushSilenceMilliseconds: options.flushSilenceMilliseconds))
         }
-        if let target = options.text { reports.append(WordsReport(output: try writer(for: target), streaming: options.streamText)) }
+        if let target = options.text {
+            reports.append(WordsReport(output: try writer(for: target), streaming: options.streamText))
+        }
         if let target = options.transcript { reports.append(TranscriptReport(output: try writer(for: target))) }
         if let target = options.events { reports.append(EventReport(output: try writer(for: target))) }
         if let target = options.turnRecords { reports.append(TurnRecordReport(output: try writer(for: target))) }
@@ -171,7 +174,8 @@ public final class ReplyDecoder: @unchecked Sendable {
         case .file(let path):
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                throw DecodeError(kind: .cannotCreate, description: "\(path): cannot create: \(String(cString: strerror(errno)))")
+                throw DecodeError(
+                    kind: .cannotCreate, description: "\(path): cannot create: \(String(cString: strerror(errno)))")
             }
             created = ByteWriter(fileDescriptor: fd, name: path)
         }

@@ -21,7 +21,9 @@ final class TurnFileSink: AudioSink {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw DecodeError(kind: .cannotCreate, description: "\(directory): cannot create folder: \(error.localizedDescription)")
+                throw DecodeError(
+                    kind: .cannotCreate,
+                    description: "\(directory): cannot create folder: \(error.localizedDescription)")
             }
         } else if !isDirectory.boolValue {
             throw DecodeError(kind: .usage, description: "\(directory): not a folder (--split-turns wants a folder)")
@@ -50,7 +52,8 @@ final class TurnFileSink: AudioSink {
         if !suffix.isEmpty {
             let target = name(suffix: suffix, index: record.index)
             if rename(currentPath, target) != 0 {
-                throw DecodeError(kind: .io, description: "\(target): cannot rename: \(String(cString: strerror(errno)))")
+                throw DecodeError(
+                    kind: .io, description: "\(target): cannot rename: \(String(cString: strerror(errno)))")
             }
         }
     }

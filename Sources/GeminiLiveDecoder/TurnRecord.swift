@@ -58,7 +58,9 @@ public struct TurnRecord: Sendable, Equatable {
         if !thoughts.isEmpty { object["thoughts"] = .string(thoughts) }
         if let turnCompleteReason { object["turnCompleteReason"] = .string(turnCompleteReason) }
         if !toolCalls.isEmpty { object["toolCalls"] = .array(toolCalls.map(\.json)) }
-        if !cancelledToolCallIDs.isEmpty { object["cancelledToolCalls"] = .array(cancelledToolCallIDs.map { .string($0) }) }
+        if !cancelledToolCallIDs.isEmpty {
+            object["cancelledToolCalls"] = .array(cancelledToolCallIDs.map { .string($0) })
+        }
         if let usage { object["usage"] = usage.json }
         if incomplete { object["incomplete"] = .bool(true) }
         return .object(object)

@@ -39,10 +39,15 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: "Write all model audio to this WAV file.")
     var wav: String?
 
-    @Option(help: "Write all model audio to this file; the type comes from the extension (.wav, .flac, .ogg, .opus).")
-    var out: String?
+    @Option(
+        help:
+            "Write all model audio to this file; the type comes from the extension (.wav, .flac, .ogg, .opus). Repeatable."
+    )
+    var out: [String] = []
 
-    @Option(name: .customLong("split-turns"), help: "Write one file per model turn into this folder (turn-0001.wav, turn-0002-interrupted.wav, ...).")
+    @Option(
+        name: .customLong("split-turns"),
+        help: "Write one file per model turn into this folder (turn-0001.wav, turn-0002-interrupted.wav, ...).")
     var splitTurns: String?
 
     @Option(name: .customLong("split-format"), help: "File type for --split-turns: wav, flac, ogg or opus.")
@@ -54,7 +59,9 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: "Convert audio outputs to this sample rate in Hz (libsoxr high quality).")
     var resample: Int?
 
-    @Option(name: .customLong("flush-silence"), help: "With --raw, add this many milliseconds of silence at each turn end so players drain their buffer.")
+    @Option(
+        name: .customLong("flush-silence"),
+        help: "With --raw, add this many milliseconds of silence at each turn end so players drain their buffer.")
     var flushSilence = 0
 
     @Option(name: .customLong("text"), help: "Print the model's words, one line per turn, to FILE ('-' = stdout).")
@@ -66,13 +73,20 @@ struct DecodeCommand: ParsableCommand {
     @Flag(help: "Include the model's thoughts (thought: true parts) in --text and --json.")
     var thoughts = false
 
-    @Option(name: .customLong("transcript"), help: "Print a user/model dialogue with tool calls, interruptions and usage totals to FILE ('-' = stdout).")
+    @Option(
+        name: .customLong("transcript"),
+        help: "Print a user/model dialogue with tool calls, interruptions and usage totals to FILE ('-' = stdout).")
     var transcriptTarget: String?
 
-    @Option(name: .customLong("events"), help: "Print one summary line per message to FILE ('-' = stdout, '2' = stderr).")
+    @Option(
+        name: .customLong("events"), help: "Print one summary line per message to FILE ('-' = stdout, '2' = stderr).")
     var eventsTarget: String?
 
-    @Option(name: .customLong("json"), help: "Write one JSON record per turn (turn, text, transcripts, audioSeconds, interrupted, usage) to FILE ('-' = stdout).")
+    @Option(
+        name: .customLong("json"),
+        help:
+            "Write one JSON record per turn (turn, text, transcripts, audioSeconds, interrupted, usage) to FILE ('-' = stdout)."
+    )
     var jsonTarget: String?
 
     @Flag(help: "Stop at the first malformed line (exit 65) instead of reporting it and going on.")
@@ -82,29 +96,36 @@ struct DecodeCommand: ParsableCommand {
     var verbose: Int
 
     func validate() throws {
-        if wav != nil && out != nil { throw ValidationError("Give --wav or --out, not both.") }
-        if let wav, !wav.lowercased().hasSuffix(".wav") { throw ValidationError("--wav wants a .wav file name; use --out for other types.") }
+        if let wav, !wav.lowercased().hasSuffix(".wav") {
+            throw ValidationError("--wav wants a .wav file name; use --out for other types.")
+        }
         guard ["wav", "flac", "ogg", "opus"].contains(splitFormat) else {
             throw ValidationError("--split-format must be wav, flac, ogg or opus.")
         }
-        if let resample, !(1_000...384_000).contains(resample) { throw ValidationError("--resample must be 1000 to 384000 Hz.") }
-        guard (0...10_000).contains(flushSilence) else { throw ValidationError("--flush-silence must be 0 to 10000 ms.") }
+        if let resample, !(1_000...384_000).contains(resample) {
+            throw ValidationError("--resample must be 1000 to 384000 Hz.")
+        }
+        guard (0...10_000).contains(flushSilence) else {
+            throw ValidationError("--flush-silence must be 0 to 10000 ms.")
+        }
         if flushSilence > 0 && !raw { throw ValidationError("--flush-silence applies to --raw output.") }
         if stream && textTarget == nil { throw ValidationError("--stream applies to --text.") }
         let options = decodeOptions
-        if options.targets.isEmpty && wav == nil && out == nil && splitTurns == nil {
-            throw ValidationError("Nothing to do: give --wav, --out, --split-turns, --raw, --text, --transcript, --events or --json.")
+        if options.targets.isEmpty && options.audioFiles.isEmpty && splitTurns == nil {
+            throw ValidationError(
+                "Nothing to do: give --wav, --out, --split-turns, --raw, --text, --transcript, --events or --json.")
         }
         let onStdout = options.targets.filter { $0.target == .stdout }.map(\.option)
         if onStdout.count > 1 {
-            throw ValidationError("\(onStdout.joined(separator: " and ")) would share stdout; send all but one to a file.")
+            throw ValidationError(
+                "\(onStdout.joined(separator: " and ")) would share stdout; send all but one to a file.")
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("stdin ('-') can be read only once.") }
     }
 
     private var decodeOptions: DecodeOptions {
         var options = DecodeOptions()
-        options.audioFile = wav ?? out
+        options.audioFiles = (wav.map { [$0] } ?? []) + out
         options.splitDirectory = splitTurns
         options.splitExtension = splitFormat
         options.rawAudio = raw
@@ -154,7 +175,9 @@ struct DecodeCommand: ParsableCommand {
             throw ExitCode(Self.status(error.kind).rawValue)
         }
         let stats = decoder.statistics
-        diagnostics.info("\(stats.messages) server messages, \(stats.turns) turns, \(stats.skipped) values skipped, \(stats.problems) problems")
+        diagnostics.info(
+            "\(stats.messages) server messages, \(stats.turns) turns, \(stats.skipped) values skipped, \(stats.problems) problems"
+        )
         if stats.problems > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 

@@ -38,7 +38,9 @@ struct EncodeCommand: ParsableCommand {
     @Argument(help: "Audio file, JPEG/PNG picture, or .txt file; '-' reads audio from stdin.")
     var inputs: [String] = []
 
-    @Option(name: .customLong("text"), help: "A user turn with this text (repeatable; kept in order with the other inputs).")
+    @Option(
+        name: .customLong("text"), help: "A user turn with this text (repeatable; kept in order with the other inputs)."
+    )
     var texts: [String] = []
 
     @Option(name: .customLong("mjpeg"), help: "A motion-JPEG stream (ffmpeg -f mjpeg), '-' for stdin (repeatable).")
@@ -59,10 +61,15 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Sample format of --raw input (default s16le).")
     var format: RawFormatArgument?
 
-    @Option(name: .customLong("silence"), help: "Append this many milliseconds of silence to each audio input, so server-side VAD sees the end of speech.")
+    @Option(
+        name: .customLong("silence"),
+        help: "Append this many milliseconds of silence to each audio input, so server-side VAD sees the end of speech."
+    )
     var silenceMilliseconds = 0
 
-    @Flag(help: "Wrap each audio input in activityStart/activityEnd (for sessions with automatic activity detection off).")
+    @Flag(
+        help: "Wrap each audio input in activityStart/activityEnd (for sessions with automatic activity detection off)."
+    )
     var activity = false
 
     @Flag(help: "Send audioStreamEnd after each audio input (flushes the service's cached audio).")
@@ -77,16 +84,25 @@ struct EncodeCommand: ParsableCommand {
     @Option(help: "Most video frames per second to send from --mjpeg streams; 0 sends every frame.")
     var fps: Double = 1
 
-    @Option(name: .customLong("source-fps"), help: "The --mjpeg stream's own frame rate; thins by frame count instead of arrival time (use for files).")
+    @Option(
+        name: .customLong("source-fps"),
+        help: "The --mjpeg stream's own frame rate; thins by frame count instead of arrival time (use for files).")
     var sourceFps: Double?
 
-    @Flag(name: .customLong("realtime-text"), help: "Send text as realtimeInput.text (3.x models, mid-session) instead of a clientContent turn.")
+    @Flag(
+        name: .customLong("realtime-text"),
+        help: "Send text as realtimeInput.text (3.x models, mid-session) instead of a clientContent turn.")
     var realtimeText = false
 
-    @Flag(name: .customLong("no-turn-complete"), help: "Text turns carry turnComplete:false, so the model waits for more.")
+    @Flag(
+        name: .customLong("no-turn-complete"), help: "Text turns carry turnComplete:false, so the model waits for more."
+    )
     var noTurnComplete = false
 
-    @Flag(help: "Write the deprecated realtime_input.media_chunks shape some older relays expect. Only 2.x models accept it; 3.x models close the session with 1007.")
+    @Flag(
+        help:
+            "Write the deprecated realtime_input.media_chunks shape some older relays expect. Only 2.x models accept it; 3.x models close the session with 1007."
+    )
     var legacy = false
 
     @Flag(name: .shortAndLong, help: "Report what was sent, per input and in total, on stderr.")
@@ -109,12 +125,15 @@ struct EncodeCommand: ParsableCommand {
             throw ValidationError("--silence must be 0 to 600000 ms.")
         }
         if realtime && speed != nil { throw ValidationError("Give --realtime or --speed, not both.") }
-        if let speed, !(speed > 0 && speed <= 1000) { throw ValidationError("--speed must be above 0 and at most 1000.") }
+        if let speed, !(speed > 0 && speed <= 1000) {
+            throw ValidationError("--speed must be above 0 and at most 1000.")
+        }
         guard fps >= 0 else { throw ValidationError("--fps must be 0 (keep all) or more.") }
         if let sourceFps, !(sourceFps > 0) { throw ValidationError("--source-fps must be above 0.") }
         if texts.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--text needs some text.") }
         if inputs.isEmpty && texts.isEmpty && mjpegStreams.isEmpty && !raw {
-            throw ValidationError("No input. Give an audio, picture or .txt file ('-' for audio on stdin), --text or --mjpeg.")
+            throw ValidationError(
+                "No input. Give an audio, picture or .txt file ('-' for audio on stdin), --text or --mjpeg.")
         }
         let stdinReaders = inputs.filter { $0 == "-" }.count + mjpegStreams.filter { $0 == "-" }.count
         guard stdinReaders <= 1 else { throw ValidationError("Only one input can read stdin ('-').") }
@@ -179,7 +198,9 @@ struct EncodeCommand: ParsableCommand {
     }
 
     private func classify(_ path: String) -> EncoderInput {
-        let layout = raw ? RawAudioLayout(
+        let layout =
+            raw
+            ? RawAudioLayout(
                 sampleRate: rate ?? 16_000, channels: channels ?? 1, encoding: (format ?? .s16le).encoding) : nil
         return InputClassifier.classify(path, raw: layout)
     }

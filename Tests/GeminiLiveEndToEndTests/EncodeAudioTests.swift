@@ -55,15 +55,18 @@ struct EncodeAudioTests {
             #expect(chunks.count == 10)
         }
         #expect(chunks.dropLast().allSatisfy { $0.count == 3_200 })
-        #expect(stream.messages.allSatisfy {
-            if case .audio(let mime, _) = $0 { return mime == "audio/pcm;rate=16000" }
-            return false
-        })
+        #expect(
+            stream.messages.allSatisfy {
+                if case .audio(let mime, _) = $0 { return mime == "audio/pcm;rate=16000" }
+                return false
+            })
         let middle = stream.samples[4_000..<12_000]
         #expect(SignalMeasure.dominantFrequency(middle, rate: 16_000, range: 900...1_100) == 1_000)
     }
 
-    @Test("a 1 kHz sine keeps its frequency and level through downmix and resampling", arguments: [44_100, 48_000, 8_000, 22_050, 96_000])
+    @Test(
+        "a 1 kHz sine keeps its frequency and level through downmix and resampling",
+        arguments: [44_100, 48_000, 8_000, 22_050, 96_000])
     func sineSurvivesResampling(rate: Int) throws {
         let tmp = try TemporaryDirectory("sine")
         let path = tmp.file("sine.wav")
@@ -105,7 +108,9 @@ struct EncodeAudioTests {
         #expect(samples.contains(32_767) && samples.contains(-32_768))
     }
 
-    @Test("chunk sizes and counts are exact for any --chunk-ms", arguments: [(20, 2.5), (100, 1.05), (250, 0.3), (1_000, 3.0)])
+    @Test(
+        "chunk sizes and counts are exact for any --chunk-ms",
+        arguments: [(20, 2.5), (100, 1.05), (250, 0.3), (1_000, 3.0)])
     func chunkSizes(chunkMs: Int, seconds: Double) throws {
         let tmp = try TemporaryDirectory("chunks")
         let path = tmp.file("in.wav")
@@ -124,7 +129,9 @@ struct EncodeAudioTests {
     func passthrough() throws {
         let tmp = try TemporaryDirectory("exact")
         let path = tmp.file("noise.wav")
-        try MediaFactory.sox(["-n", "-r", "16000", "-c", "1", "-b", "16", path, "synth", "0.37", "whitenoise", "vol", "0.3"])
+        try MediaFactory.sox([
+            "-n", "-r", "16000", "-c", "1", "-b", "16", path, "synth", "0.37", "whitenoise", "vol", "0.3",
+        ])
         let raw = tmp.file("noise.raw")
         try MediaFactory.sox([path, "-t", "raw", raw])
         let samples = try EncodedStream(try encode([path]).stdout).samples

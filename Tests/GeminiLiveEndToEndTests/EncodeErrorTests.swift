@@ -55,7 +55,8 @@ struct EncodeErrorTests {
 
     @Test("bad raw PCM and bad text inputs are exit 65")
     func badRawAndText() throws {
-        let odd = try encode(["--raw", "--rate", "16000", "--channels", "2", "-"], stdin: Data(repeating: 1, count: 4 * 100 + 3))
+        let odd = try encode(
+            ["--raw", "--rate", "16000", "--channels", "2", "-"], stdin: Data(repeating: 1, count: 4 * 100 + 3))
         expectOneLineError(odd, status: 65, mentions: ["stdin"])
         #expect(try EncodedStream(odd.stdout).samples.count == 100)
 
@@ -68,10 +69,13 @@ struct EncodeErrorTests {
         expectOneLineError(try encode([latin1]), status: 65, mentions: ["latin1.txt", "UTF-8"])
     }
 
-    @Test("usage errors are exit 64 with a hint", arguments: [
-        ["--chunk-ms", "0", "x.wav"], ["--raw", "-"], ["--rate", "8000", "x.wav"], ["--bogus"], [],
-        ["--realtime", "--speed", "2", "x.wav"], ["--text", " "], ["-", "--mjpeg", "-"], ["--format", "u8", "--raw", "--rate", "8000"],
-    ])
+    @Test(
+        "usage errors are exit 64 with a hint",
+        arguments: [
+            ["--chunk-ms", "0", "x.wav"], ["--raw", "-"], ["--rate", "8000", "x.wav"], ["--bogus"], [],
+            ["--realtime", "--speed", "2", "x.wav"], ["--text", " "], ["-", "--mjpeg", "-"],
+            ["--format", "u8", "--raw", "--rate", "8000"],
+        ])
     func usageErrors(arguments: [String]) throws {
         let result = try encode(arguments)
         #expect(result.status == 64, "stderr: \(result.stderrText)")
@@ -95,7 +99,8 @@ struct EncodeErrorTests {
         let tmp = try TemporaryDirectory("epipe")
         let long = tmp.file("long.wav")
         try MediaFactory.tone(long, seconds: 30, rate: 16_000, channels: 1)
-        let result = try ToolRunner.shell("gemini-live-encode '\(long)' | head -n 1 >/dev/null; echo \"status=${PIPESTATUS[0]}\" >&2")
+        let result = try ToolRunner.shell(
+            "gemini-live-encode '\(long)' | head -n 1 >/dev/null; echo \"status=${PIPESTATUS[0]}\" >&2")
         #expect(result.stderrText == "status=0\n")
     }
 }

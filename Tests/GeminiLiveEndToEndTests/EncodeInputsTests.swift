@@ -8,11 +8,19 @@ struct EncodeInputsTests {
     func rawPCM() throws {
         let tmp = try TemporaryDirectory("raw")
         let s16 = tmp.file("a.s16")
-        try MediaFactory.sox(["-n", "-r", "48000", "-c", "2", "-b", "16", "-e", "signed-integer", "-t", "raw", s16, "synth", "1", "sine", "1000"])
+        try MediaFactory.sox([
+            "-n", "-r", "48000", "-c", "2", "-b", "16", "-e", "signed-integer", "-t", "raw", s16, "synth", "1", "sine",
+            "1000",
+        ])
         let f32 = tmp.file("a.f32")
-        try MediaFactory.sox(["-n", "-r", "8000", "-c", "1", "-b", "32", "-e", "floating-point", "-t", "raw", f32, "synth", "0.5", "sine", "1000"])
+        try MediaFactory.sox([
+            "-n", "-r", "8000", "-c", "1", "-b", "32", "-e", "floating-point", "-t", "raw", f32, "synth", "0.5", "sine",
+            "1000",
+        ])
 
-        let fromPipe = try encode(["--raw", "--rate", "48000", "--channels", "2", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: s16)))
+        let fromPipe = try encode(
+            ["--raw", "--rate", "48000", "--channels", "2", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: s16))
+        )
         #expect(fromPipe.status == 0, "\(fromPipe.stderrText)")
         #expect(try EncodedStream(fromPipe.stdout).samples.count == 16_000)
 
@@ -46,7 +54,9 @@ struct EncodeInputsTests {
         let picture = tmp.file("p.jpg")
         try MediaFactory.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", picture])
 
-        let result = try encode(["--text", "First", audio, "--text=Then \"this\" ünïcode", picture, prompt, "--no-turn-complete"])
+        let result = try encode([
+            "--text", "First", audio, "--text=Then \"this\" ünïcode", picture, prompt, "--no-turn-complete",
+        ])
         #expect(result.status == 0, "\(result.stderrText)")
         let stream = try EncodedStream(result.stdout)
         #expect(stream.shape == ["text(open)", "audio×2", "text(open)", "video", "text(open)"])
@@ -70,7 +80,10 @@ struct EncodeInputsTests {
         let picture = tmp.file("p.png")
         try MediaFactory.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1", picture])
         let stream = try EncodedStream(try encode([picture]).stdout)
-        #expect(stream.messages == [.video(mimeType: "image/png", bytes: try Data(contentsOf: URL(fileURLWithPath: picture)))])
+        #expect(
+            stream.messages == [
+                .video(mimeType: "image/png", bytes: try Data(contentsOf: URL(fileURLWithPath: picture)))
+            ])
     }
 
     @Test("--activity, --silence and --end shape each audio input")
@@ -84,7 +97,11 @@ struct EncodeInputsTests {
         #expect(result.status == 0, "\(result.stderrText)")
         let stream = try EncodedStream(result.stdout)
         // 0.25 s + 0.3 s = 8800 samples = 6 chunks; 0.1 s + 0.3 s = 6400 samples = 4 chunks.
-        #expect(stream.shape == ["activityStart", "audio×6", "activityEnd", "audioStreamEnd", "activityStart", "audio×4", "activityEnd", "audioStreamEnd"])
+        #expect(
+            stream.shape == [
+                "activityStart", "audio×6", "activityEnd", "audioStreamEnd", "activityStart", "audio×4", "activityEnd",
+                "audioStreamEnd",
+            ])
         let samples = stream.samples
         #expect(samples.count == 8_800 + 6_400)
         #expect(samples[4_000..<8_800].allSatisfy { $0 == 0 })
@@ -102,7 +119,9 @@ struct EncodeInputsTests {
         #expect(result.status == 0)
         let stream = try EncodedStream(result.stdout)
         #expect(stream.shape == ["legacy×3"])
-        guard case .legacyChunk(let audioMime, _) = stream.messages[0], case .legacyChunk(let imageMime, _) = stream.messages[2] else {
+        guard case .legacyChunk(let audioMime, _) = stream.messages[0],
+            case .legacyChunk(let imageMime, _) = stream.messages[2]
+        else {
             Issue.record("expected legacy chunks")
             return
         }

@@ -7,9 +7,15 @@ struct EncodeVideoTests {
     /// Seven 5 fps frames from ffmpeg's test pattern, as one MJPEG stream and as single files.
     static func makeFrames(in tmp: TemporaryDirectory) throws -> (stream: Data, frames: [Data]) {
         let stream = tmp.file("clip.mjpeg")
-        try MediaFactory.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=160x120:rate=5", "-frames:v", "7", "-f", "mjpeg", stream])
-        try MediaFactory.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=160x120:rate=5", "-frames:v", "7", "-f", "image2", tmp.file("f%02d.jpg")])
-        let frames = try (1...7).map { try Data(contentsOf: URL(fileURLWithPath: tmp.file(String(format: "f%02d.jpg", $0)))) }
+        try MediaFactory.ffmpeg([
+            "-f", "lavfi", "-i", "testsrc=size=160x120:rate=5", "-frames:v", "7", "-f", "mjpeg", stream,
+        ])
+        try MediaFactory.ffmpeg([
+            "-f", "lavfi", "-i", "testsrc=size=160x120:rate=5", "-frames:v", "7", "-f", "image2", tmp.file("f%02d.jpg"),
+        ])
+        let frames = try (1...7).map {
+            try Data(contentsOf: URL(fileURLWithPath: tmp.file(String(format: "f%02d.jpg", $0))))
+        }
         return (try Data(contentsOf: URL(fileURLWithPath: stream)), frames)
     }
 
@@ -30,7 +36,9 @@ struct EncodeVideoTests {
         #expect(sent == frames.map { .video(mimeType: "image/jpeg", bytes: $0) })
     }
 
-    @Test("--source-fps thins a 5 fps stream to --fps by frame count", arguments: [(1.0, [0, 5]), (2.5, [0, 2, 4, 6]), (0.0, [0, 1, 2, 3, 4, 5, 6])] as [(Double, [Int])])
+    @Test(
+        "--source-fps thins a 5 fps stream to --fps by frame count",
+        arguments: [(1.0, [0, 5]), (2.5, [0, 2, 4, 6]), (0.0, [0, 1, 2, 3, 4, 5, 6])] as [(Double, [Int])])
     func thinsByCount(fps: Double, kept: [Int]) throws {
         let tmp = try TemporaryDirectory("thin")
         let (stream, frames) = try Self.makeFrames(in: tmp)
@@ -38,7 +46,8 @@ struct EncodeVideoTests {
         try stream.write(to: URL(fileURLWithPath: path))
         let result = try encode(["--mjpeg", path, "--source-fps", "5", "--fps", String(fps)])
         #expect(result.status == 0, "\(result.stderrText)")
-        #expect(try EncodedStream(result.stdout).messages == kept.map { .video(mimeType: "image/jpeg", bytes: frames[$0]) })
+        #expect(
+            try EncodedStream(result.stdout).messages == kept.map { .video(mimeType: "image/jpeg", bytes: frames[$0]) })
     }
 
     @Test("without --source-fps a stream read faster than real time keeps only the first frame per second")

@@ -8,7 +8,9 @@ struct ManPageTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    @Test("every option in --help and every exit code appears in the tool's man page", arguments: ["gemini-live-encode"])
+    @Test(
+        "every option in --help and every exit code appears in the tool's man page",
+        arguments: ["gemini-live-encode", "gemini-live-decode"])
     func optionsDocumented(tool: String) throws {
         let help = try ToolRunner.run(ToolRunner.tool(tool), ["--help"]).stdoutText
         let page = try String(contentsOf: Self.repository.appendingPathComponent("man/\(tool).1"), encoding: .utf8)

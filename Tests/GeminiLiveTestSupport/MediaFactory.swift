@@ -6,6 +6,9 @@ public enum MediaFactory {
     public struct Failure: Error, CustomStringConvertible {
         /// What failed.
         public let description: String
+
+        /// Creates a failure.
+        public init(description: String) { self.description = description }
     }
 
     /// Runs sox with `arguments`; throws with sox's stderr on failure.

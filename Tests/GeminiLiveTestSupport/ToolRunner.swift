@@ -41,6 +41,7 @@ public enum ToolRunner {
         timeout: Double = 120,
         schemaKind: String? = nil
     ) throws -> ProcessResult {
+        _ = ignoreBrokenPipe
         let process = Process()
         process.executableURL = URL(fileURLWithPath: resolve(executable))
         process.arguments = arguments
@@ -76,18 +77,23 @@ public enum ToolRunner {
         process.waitUntilExit()
         killer.cancel()
         let (out, err) = collector.wait()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         if let schemaKind { SchemaLog.record(out, kind: schemaKind) }
         return ProcessResult(status: status, stdout: out, stderr: err, seconds: Date().timeIntervalSince(start))
     }
 
     /// Runs a shell pipeline with `bash -o pipefail -c`, for tests that mirror README usage.
-    public static func shell(_ script: String, timeout: Double = 120, schemaKind: String? = nil) throws -> ProcessResult {
+    public static func shell(_ script: String, timeout: Double = 120, schemaKind: String? = nil) throws -> ProcessResult
+    {
         let path = "\(binaryDirectory.path):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
         return try run(
             "/bin/bash", ["-o", "pipefail", "-c", script], environment: ["PATH": path], timeout: timeout,
             schemaKind: schemaKind)
     }
+
+    /// A child that exits before reading all its stdin must not kill the test runner with SIGPIPE.
+    private static let ignoreBrokenPipe: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func resolve(_ executable: String) -> String {
         if executable.contains("/") { return executable }

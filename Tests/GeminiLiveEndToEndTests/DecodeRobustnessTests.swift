@@ -1,0 +1,126 @@
+import Foundation
+import GeminiLiveTestSupport
+import Testing
+
+@Suite("decode: round trip, bad input, interruption")
+struct DecodeRobustnessTests {
+    @Test("encode → server lines made from the encoded audio → decode reproduces the audio sample-exactly")
+    func roundTrip() throws {
+        let tmp = try TemporaryDirectory("roundtrip")
+        let source = tmp.file("speech.wav")
+        try MediaFactory.speech("hello world, the round trip must be exact", to: tmp.file("espeak.wav"))
+        try MediaFactory.sox([tmp.file("espeak.wav"), "-r", "16000", "-c", "1", "-b", "16", source])
+        let encoded = try encode([source])
+        #expect(encoded.status == 0)
+        var stream = ServerStream()
+        for line in encoded.stdoutLines {
+            let message = try JSONSerialization.jsonObject(with: line) as! [String: Any]
+            let audio = (message["realtimeInput"] as! [String: Any])["audio"] as! [String: Any]
+            stream.add(["serverContent": ["modelTurn": ["parts": [["inlineData": audio]]]]])
+        }
+        stream.turnComplete()
+        let result = try decode(["--wav", tmp.file("back.wav")], stdin: stream.data)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(try wavSamples(tmp.file("back.wav")) == (try wavSamples(source)))
+    }
+
+    @Test("bad lines are reported as source:line and skipped; everything else is kept; exit 65")
+    func badLines() throws {
+        var stream = ServerStream()
+        let good = rampSamples(2_400)
+        stream.audio(good)
+        stream.addRaw("{\"serverContent\": {\"modelTurn\": ")  // line 2: cut off
+        stream.add([
+            "serverContent": [
+                "modelTurn": [
+                    "parts": [["inlineData": ["mimeType": "audio/pcm;rate=24000", "data": "@@@not base64@@@"]]]
+                ]
+            ]
+        ])
+        stream.add([
+            "serverContent": [
+                "modelTurn": ["parts": [["inlineData": ["mimeType": "audio/pcm;rate=24000", "data": "AAEC"]]]]
+            ]
+        ])
+        stream.add([
+            "serverContent": ["modelTurn": ["parts": [["inlineData": ["mimeType": "audio/mpeg", "data": "AAAA"]]]]]
+        ])
+        stream.audio(good)
+        stream.outputTranscript("still here")
+        stream.turnComplete()
+        let tmp = try TemporaryDirectory("badlines")
+        let result = try decode(["--wav", tmp.file("out.wav"), "--text", "-"], stdin: stream.data)
+        #expect(result.status == 65)
+        let errors = result.stderrText.split(separator: "\n")
+        #expect(errors.count == 4, "\(result.stderrText)")
+        for (error, line) in zip(errors, [2, 3, 4, 5]) {
+            #expect(error.hasPrefix("gemini-live-decode: stdin:\(line): "), "\(error)")
+        }
+        #expect(errors[1].contains("base64"))
+        #expect(errors[2].contains("16-bit"))
+        #expect(errors[3].contains("audio/mpeg"))
+        #expect(try wavSamples(tmp.file("out.wav")) == good + good)
+        #expect(result.stdoutText == "still here\n")
+
+        let strict = try decode(["--text", "-", "--strict"], stdin: stream.data)
+        #expect(strict.status == 65)
+        #expect(strict.stderrText.split(separator: "\n").count == 1)
+    }
+
+    @Test("the WAV is valid while decoding runs, and SIGTERM leaves a complete FLAC")
+    func validWhileRunningAndOnSignal() throws {
+        let tmp = try TemporaryDirectory("live")
+        var first = ServerStream()
+        first.audio(rampSamples(24_000))
+        try first.data.write(to: URL(fileURLWithPath: tmp.file("first.ndjson")))
+        let decodeTool = ToolRunner.tool("gemini-live-decode")
+        // Feed one second of audio, keep the pipe open, look at the files, then stop the decoder.
+        let script = """
+            set -e
+            mkfifo '\(tmp.file("fifo"))'
+            '\(decodeTool)' --wav '\(tmp.file("live.wav"))' --out '\(tmp.file("live.flac"))' < '\(tmp.file("fifo"))' &
+            pid=$!
+            exec 3>'\(tmp.file("fifo"))'
+            cat '\(tmp.file("first.ndjson"))' >&3
+            sleep 1
+            soxi -s '\(tmp.file("live.wav"))'
+            kill -TERM $pid
+            wait $pid || echo "status $?"
+            soxi -s '\(tmp.file("live.flac"))'
+            """
+        let result = try ToolRunner.shell(script, timeout: 30)
+        #expect(result.stdoutText == "24000\nstatus 143\n24000\n", "\(result.stderrText)")
+    }
+
+    @Test("usage errors are 64, a missing input is 66")
+    func usageAndMissing() throws {
+        for arguments in [
+            [], ["--text", "-", "--json", "-"], ["--out", "x.mp3"], ["--wav", "x.flac"],
+            ["--flush-silence", "10", "--wav", "a.wav"], ["--stream", "--wav", "a.wav"],
+        ] {
+            let result = try decode(arguments, stdin: Data())
+            #expect(result.status == 64, "\(arguments): \(result.stderrText)")
+        }
+        let missing = try decode(["--text", "-", "/nonexistent/log.ndjson"])
+        #expect(missing.status == 66)
+        #expect(missing.stderrText.contains("/nonexistent/log.ndjson"))
+    }
+
+    @Test("a player that goes away ends --raw quietly")
+    func closedPipe() throws {
+        let tmp = try TemporaryDirectory("rawpipe")
+        var stream = ServerStream()
+        for _ in 0..<50 { stream.audio(rampSamples(24_000)) }
+        try stream.data.write(to: URL(fileURLWithPath: tmp.file("in.ndjson")))
+        let result = try ToolRunner.shell(
+            "gemini-live-decode --raw '\(tmp.file("in.ndjson"))' | head -c 1000 >/dev/null; echo \"status=${PIPESTATUS[0]}\" >&2"
+        )
+        #expect(result.stderrText == "status=0\n")
+    }
+
+    @Test("--help documents examples and exit codes; the man page documents every option")
+    func help() throws {
+        let help = try decode(["--help"]).stdoutText
+        for text in ["EXAMPLES", "EXIT STATUS", "--split-turns", "65", "73"] { #expect(help.contains(text)) }
+    }
+}
