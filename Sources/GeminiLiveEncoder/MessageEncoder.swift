@@ -101,6 +101,9 @@ public final class MessageEncoder {
                 }
             }
         } catch let error as MediaError {
+            // The audio read before a mid-stream failure (a truncated file) is sent, short tail included:
+            // nothing that was decoded is dropped silently.
+            try chunker.finish { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
             throw EncodeError(error)
         } catch {
             throw writeFailure ?? EncodeError(kind: .io, description: "\(source.name): \(error)")

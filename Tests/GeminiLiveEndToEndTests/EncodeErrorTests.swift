@@ -36,13 +36,13 @@ struct EncodeErrorTests {
         expectOneLineError(try encode([m4a]), status: 65, mentions: ["talk.m4a", "ffmpeg -i"])
 
         let long = tmp.file("long.wav")
-        try MediaFactory.tone(long, seconds: 2, rate: 16_000, channels: 1)
+        try MediaFactory.tone(long, seconds: 2, rate: 16_000, channels: 1, options: ["-b", "16"])
         let bytes = try Data(contentsOf: URL(fileURLWithPath: long))
         let cut = tmp.file("cut.wav")
         try bytes.prefix(44 + 16_000).write(to: URL(fileURLWithPath: cut))
         let truncated = try encode([cut])
         expectOneLineError(truncated, status: 65, mentions: ["cut.wav", "truncated"])
-        // What was there is sent first: 8000 samples in 5 full chunks.
+        // What was there is sent first: the 8000 samples the cut file holds.
         #expect(try EncodedStream(truncated.stdout).samples.count == 8_000)
 
         let flac = tmp.file("long.flac")

@@ -72,7 +72,8 @@ struct JSONStreamReaderTests {
         #expect(try results[0].get() == JSONStreamValue(line: 1, value: ["setupComplete": [:]]))
         #expect(
             throws: LineError(
-                source: "server.log", line: 9, problem: "expected ',' or '}' in object, found '\"' at column 26")
+                source: "server.log", line: 4,
+                problem: "expected ',' or '}' in object, found '\"' (at line 9, column 26)")
         ) {
             try results[1].get()
         }
@@ -85,6 +86,21 @@ struct JSONStreamReaderTests {
         #expect(results.count == 2)
         #expect(throws: LineError.self) { try results[0].get() }
         #expect(try results[1].get() == JSONStreamValue(line: 2, value: ["b": 2]))
+    }
+
+    @Test func cutOffLineIsReportedAtItsOwnLineAndDoesNotSwallowTheNext() throws {
+        let text = "{\"a\":1}\n{\"serverContent\": {\"modelTurn\": \n{\"b\":2}\n{\"s\":\"no end\n{\"c\":3}\n"
+        var reader = JSONStreamReader(bytes: Array(text.utf8), sourceName: "stdin")
+        let results = Self.readAll(&reader)
+        #expect(results.count == 5)
+        guard case .failure(let first) = results[1], case .failure(let second) = results[3] else {
+            Issue.record("expected two errors, got \(results)")
+            return
+        }
+        #expect(first.line == 2)
+        #expect(second.line == 4)
+        #expect(try results[2].get() == JSONStreamValue(line: 3, value: ["b": 2]))
+        #expect(try results[4].get() == JSONStreamValue(line: 5, value: ["c": 3]))
     }
 
     @Test func truncatedFinalValueIsReported() {

@@ -86,8 +86,10 @@ public struct JSONStreamReader: Sendable {
                 errorColumn += 1
             }
         }
-        return LineError(
-            source: sourceName, line: errorLine, problem: "\(error.message) at column \(errorColumn)")
+        // Report the line where the bad value began: in NDJSON that is the broken line itself.
+        let position =
+            errorLine == startLine ? "at column \(errorColumn)" : "(at line \(errorLine), column \(errorColumn))"
+        return LineError(source: sourceName, line: startLine, problem: "\(error.message) \(position)")
     }
 
     /// Advances `source.start`, keeping the line and column counts.

@@ -1,7 +1,11 @@
 /// Finds where one JSON value ends without parsing it: brackets are counted and strings skipped.
 ///
 /// It keeps its position between calls so a value arriving over many reads is scanned once. Structure
-/// errors are left for the parser, which reports them precisely.
+/// errors are left for the parser, which reports them precisely. One exception keeps a live pipe moving:
+/// a value that is still open when a line starts with `{` at column 1 (or that has a raw line break
+/// inside a string) is cut there. Valid input never does either: pretty-printed messages indent their
+/// inner lines, and JSON strings cannot hold a raw newline. Without the cut, one truncated NDJSON line
+/// would hold back every later message until end of input.
 struct ValueScanner: Sendable {
     /// Offset from the value's first byte that has been scanned so far.
     private var offset = 0
@@ -29,6 +33,11 @@ struct ValueScanner: Sendable {
         }
         while index < bytes.count {
             let byte = bytes[index]
+            if byte == 0x0A && (inString || depth > 0) {
+                if inString { return index + 1 }
+                guard index + 1 < bytes.count else { return final ? bytes.count : nil }
+                if bytes[index + 1] == UInt8(ascii: "{") { return index + 1 }
+            }
             if inString {
                 if escaped {
                     escaped = false
