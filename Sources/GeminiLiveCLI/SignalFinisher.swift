@@ -1,4 +1,8 @@
-import Foundation
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs a clean-up once SIGINT or SIGTERM arrives, then exits with 128 + the signal number.
 ///
@@ -14,7 +18,8 @@ public enum SignalFinisher {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         let waited = signals
-        Thread.detachNewThread {
+        // A Dispatch thread rather than Foundation's Thread: the tools stay free of full Foundation (and ICU).
+        DispatchQueue.global().async {
             var set = waited
             var received: Int32 = 0
             sigwait(&set, &received)

@@ -2,6 +2,8 @@
 protocol AudioSink: AnyObject {
     /// Model audio as it arrives: s16le mono bytes at `rate`.
     func write(_ pcm: [UInt8], rate: Int) throws
+    /// Puts everything so far where a reader can see it (file data and header, or the pipe).
+    func commit() throws
     /// The turn `record` just ended.
     func endTurn(_ record: TurnRecord) throws
     /// The stream ended (or the process is being stopped): leave every file complete and valid.

@@ -17,8 +17,9 @@ final class RawAudioSink: AudioSink {
 
     func write(_ pcm: [UInt8], rate: Int) throws {
         try converter.convert(pcm, rate: rate) { samples in try output.write(UnsafeRawBufferPointer(samples)) }
-        try output.flush()
     }
+
+    func commit() throws { try output.flush() }
 
     func endTurn(_ record: TurnRecord) throws {
         try converter.flush { samples in try output.write(UnsafeRawBufferPointer(samples)) }

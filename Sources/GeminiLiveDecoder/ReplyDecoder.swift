@@ -74,7 +74,12 @@ public final class ReplyDecoder: @unchecked Sendable {
                 throw DecodeError(kind: .io, description: "\(error)")
             }
             let source = reader.sourceName
-            try locked { () throws(DecodeError) in try handle(value, source: source) }
+            let drained = reader.needsInput
+            try locked { () throws(DecodeError) in
+                try handle(value, source: source)
+                // Before the next read blocks, everything decoded so far goes where a reader can see it.
+                if drained { try commitSinks() }
+            }
         }
     }
 
@@ -122,6 +127,14 @@ public final class ReplyDecoder: @unchecked Sendable {
                 }
             }
             for report in reports { try report.message(message, line: line, events: events) }
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    private func commitSinks() throws(DecodeError) {
+        do {
+            for sink in sinks { try sink.commit() }
         } catch {
             throw Self.classify(error)
         }

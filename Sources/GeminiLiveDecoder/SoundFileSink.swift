@@ -30,7 +30,9 @@ final class SoundFileSink: AudioSink {
         try converter!.convert(pcm, rate: rate) { samples in try writer!.write(samples) }
     }
 
-    func endTurn(_ record: TurnRecord) throws {}
+    func commit() throws { try writer?.commit() }
+
+    func endTurn(_ record: TurnRecord) throws { try commit() }
 
     func finish() throws {
         if let writer, let converter {

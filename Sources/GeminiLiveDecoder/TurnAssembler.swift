@@ -10,6 +10,8 @@ public struct TurnAssembler: Sendable {
     public static let defaultRate = 24_000
 
     private var current: TurnRecord
+    /// The last MIME type seen and its rate: replies repeat one type, and parsing it per chunk showed in profiles.
+    private var lastMimeType: (text: String, rate: Int?)?
     private var started = false
     private let includeThoughts: Bool
     /// Turns completed so far.
@@ -84,7 +86,14 @@ public struct TurnAssembler: Sendable {
 
     private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {
         let where_ = "modelTurn.parts[\(partIndex)].inlineData"
-        guard let rate = Self.pcmRate(blob.mimeType) else {
+        let rate: Int?
+        if let last = lastMimeType, last.text == blob.mimeType {
+            rate = last.rate
+        } else {
+            rate = Self.pcmRate(blob.mimeType)
+            lastMimeType = (blob.mimeType, rate)
+        }
+        guard let rate else {
             if blob.mimeType.lowercased().hasPrefix("audio/") {
                 events.append(.problem("\(where_): unsupported audio type '\(blob.mimeType)' (expected audio/pcm)"))
             }

@@ -42,6 +42,8 @@ final class TurnFileSink: AudioSink {
         try current!.write(pcm, rate: rate)
     }
 
+    func commit() throws { try current?.commit() }
+
     func endTurn(_ record: TurnRecord) throws {
         defer { turn = record.index + 1 }
         guard let current, let currentPath else { return }

@@ -1,5 +1,8 @@
-import Foundation
 import GeminiLiveMedia
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Decides what a positional input is: a text turn, a picture, or audio.
 ///
@@ -17,8 +20,11 @@ public enum InputClassifier {
 
     /// Up to 16 bytes from the start of the file; empty when it cannot be read (the audio reader then says why).
     static func head(of path: String) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 16)).map { [UInt8]($0) } ?? []
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return Array(bytes.prefix(max(0, count)))
     }
 }

@@ -1,6 +1,8 @@
 import GeminiLiveMedia
 
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads a text input file as one user turn.
 enum TextInput {
@@ -18,7 +20,7 @@ enum TextInput {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw EncodeError(kind: .io, description: "\(name): read failed: \(String(cString: strerror(errno)))")

@@ -158,7 +158,7 @@ struct EncodeCommand: ParsableCommand {
         }
         let stats = encoder.statistics
         diagnostics.info(
-            "\(stats.lines) lines, \(String(format: "%.2f", stats.audioSeconds)) s audio, \(stats.framesSent) frames sent, \(stats.framesDropped) dropped by --fps, \(stats.junkBytes) junk bytes skipped"
+            "\(stats.lines) lines, \((stats.audioSeconds * 100).rounded() / 100) s audio, \(stats.framesSent) frames sent, \(stats.framesDropped) dropped by --fps, \(stats.junkBytes) junk bytes skipped"
         )
     }
 

@@ -144,6 +144,9 @@ struct MessageFields {
 
     /// Whether `key` is `camelName` or its snake_case spelling (`mime_type` for `mimeType`), without allocating.
     static func key(_ key: String, matches camelName: String) -> Bool {
+        // Most keys arrive camelCase, and most comparisons are misses: settle both cheaply.
+        if key == camelName { return true }
+        guard key.utf8.first == camelName.utf8.first else { return false }
         var keyBytes = key.utf8.makeIterator()
         for byte in camelName.utf8 {
             guard let next = keyBytes.next() else { return false }
