@@ -14,7 +14,7 @@ public final class ReplyDecoder: @unchecked Sendable {
     public struct Statistics: Sendable {
         /// Server messages decoded.
         public var messages = 0
-        /// Values skipped because they are client messages or not messages at all.
+        /// Client messages skipped (logs often hold both directions).
         public var skipped = 0
         /// Lines reported as malformed or partly unusable.
         public var problems = 0
@@ -53,11 +53,16 @@ public final class ReplyDecoder: @unchecked Sendable {
                     flushSilenceMilliseconds: options.flushSilenceMilliseconds))
         }
         if let target = options.text {
-            reports.append(WordsReport(output: try writer(for: target), streaming: options.streamText))
+            reports.append(
+                WordsReport(
+                    output: try writer(for: target), streaming: options.streamText,
+                    includeThoughts: options.includeThoughts))
         }
         if let target = options.transcript { reports.append(TranscriptReport(output: try writer(for: target))) }
         if let target = options.events { reports.append(EventReport(output: try writer(for: target))) }
-        if let target = options.turnRecords { reports.append(TurnRecordReport(output: try writer(for: target))) }
+        if let target = options.turnRecords {
+            reports.append(TurnRecordReport(output: try writer(for: target), includeThoughts: options.includeThoughts))
+        }
     }
 
     /// Decodes every value `reader` yields.
@@ -92,7 +97,7 @@ public final class ReplyDecoder: @unchecked Sendable {
 
     private func handle(_ value: JSONStreamValue, source: String) throws(DecodeError) {
         guard case .object(let object) = value.value else {
-            statisticsStorage.skipped += 1
+            try problem("\(source):\(value.line): not a JSON object, so not a server message")
             return
         }
         if Self.isClientMessage(object) {

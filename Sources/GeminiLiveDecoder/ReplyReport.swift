@@ -12,11 +12,13 @@ protocol ReplyReport: AnyObject {
 final class WordsReport: ReplyReport {
     private let output: ByteWriter
     private let streaming: Bool
+    private let includeThoughts: Bool
     private var openLine = false
 
-    init(output: ByteWriter, streaming: Bool) {
+    init(output: ByteWriter, streaming: Bool, includeThoughts: Bool) {
         self.output = output
         self.streaming = streaming
+        self.includeThoughts = includeThoughts
     }
 
     func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
@@ -30,7 +32,7 @@ final class WordsReport: ReplyReport {
                 if streaming {
                     if openLine { try output.write("\n") }
                 } else {
-                    try output.write(Self.oneLine(record.words) + "\n")
+                    try output.write(Self.oneLine(record.words(includingThoughts: includeThoughts)) + "\n")
                 }
                 openLine = false
                 try output.flush()
@@ -54,14 +56,16 @@ final class WordsReport: ReplyReport {
 /// `--json`: one record per turn (index, text, transcripts, audio seconds, interrupted, usage).
 final class TurnRecordReport: ReplyReport {
     private let output: ByteWriter
+    private let includeThoughts: Bool
 
-    init(output: ByteWriter) {
+    init(output: ByteWriter, includeThoughts: Bool) {
         self.output = output
+        self.includeThoughts = includeThoughts
     }
 
     func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
         for case .turnEnded(let record) in events {
-            var bytes = record.json.compactBytes
+            var bytes = record.json(includingThoughts: includeThoughts).compactBytes
             bytes.append(UInt8(ascii: "\n"))
             try bytes.withUnsafeBytes { try output.write($0) }
             try output.flush()

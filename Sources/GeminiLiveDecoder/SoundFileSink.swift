@@ -2,14 +2,17 @@ import GeminiLiveMedia
 
 /// All model audio of a stream in one sound file (WAV, FLAC, Ogg Vorbis or Opus by extension).
 ///
-/// The file is opened at the first audio, at that audio's rate (or `--resample`); later audio at
-/// another rate is converted so the file stays one continuous recording.
+/// The file is created at once (at `--resample` or 24 kHz), so a bad path fails before any input is
+/// read and a stream without audio still leaves a valid, empty file. The first audio's rate wins when
+/// no rate was asked for: the still-empty file is then recreated at that rate. Later audio at another
+/// rate is converted, so the file stays one continuous recording.
 final class SoundFileSink: AudioSink {
     private let path: String
     private let container: AudioContainer
     private let fixedRate: Int?
-    private var writer: SoundFileWriter?
-    private var converter: PCMRateConverter?
+    private var writer: SoundFileWriter
+    private var converter: PCMRateConverter
+    private var hasAudio = false
 
     init(path: String, rate: Int?) throws(DecodeError) {
         guard let container = AudioContainer(pathExtension: Self.pathExtension(path)) else {
@@ -19,27 +22,39 @@ final class SoundFileSink: AudioSink {
         self.path = path
         self.container = container
         fixedRate = rate
+        let initialRate = rate ?? TurnAssembler.defaultRate
+        writer = try Self.create(path: path, rate: initialRate, container: container)
+        converter = PCMRateConverter(outputRate: initialRate)
     }
 
     func write(_ pcm: [UInt8], rate: Int) throws {
-        if writer == nil {
-            let fileRate = fixedRate ?? rate
-            writer = try SoundFileWriter(path: path, sampleRate: fileRate, channels: 1, container: container)
-            converter = PCMRateConverter(outputRate: fileRate)
+        if !hasAudio && fixedRate == nil && rate != converter.outputRate {
+            try writer.close()
+            writer = try Self.create(path: path, rate: rate, container: container)
+            converter = PCMRateConverter(outputRate: rate)
         }
-        try converter!.convert(pcm, rate: rate) { samples in try writer!.write(samples) }
+        hasAudio = true
+        try converter.convert(pcm, rate: rate) { samples in try writer.write(samples) }
     }
 
-    func commit() throws { try writer?.commit() }
+    func commit() throws { try writer.commit() }
 
     func endTurn(_ record: TurnRecord) throws { try commit() }
 
     func finish() throws {
-        if let writer, let converter {
-            try converter.flush { samples in try writer.write(samples) }
-            try writer.close()
+        try converter.flush { samples in try writer.write(samples) }
+        try writer.close()
+    }
+
+    private static func create(path: String, rate: Int, container: AudioContainer) throws(DecodeError)
+        -> SoundFileWriter
+    {
+        do {
+            return try SoundFileWriter(path: path, sampleRate: rate, channels: 1, container: container)
+        } catch {
+            throw DecodeError(
+                kind: error.kind == .invalidArgument ? .usage : .cannotCreate, description: error.description)
         }
-        writer = nil
     }
 
     static func pathExtension(_ path: String) -> String {

@@ -94,7 +94,9 @@ public struct TurnAssembler: Sendable {
             lastMimeType = (blob.mimeType, rate)
         }
         guard let rate else {
-            if blob.mimeType.lowercased().hasPrefix("audio/") {
+            if blob.mimeType.lowercased().hasPrefix("audio/pcm") {
+                events.append(.problem("\(where_): no usable sample rate in '\(blob.mimeType)' (1000 to 384000 Hz)"))
+            } else if blob.mimeType.lowercased().hasPrefix("audio/") {
                 events.append(.problem("\(where_): unsupported audio type '\(blob.mimeType)' (expected audio/pcm)"))
             }
             return
@@ -116,10 +118,10 @@ public struct TurnAssembler: Sendable {
         return finished
     }
 
-    /// The rate in `audio/pcm;rate=N` (`audio/l16` too); 24 kHz when absent; nil for other types.
+    /// The rate in `audio/pcm;rate=N`; 24 kHz when absent; nil for other types and unusable rates.
     public static func pcmRate(_ mimeType: String) -> Int? {
         let parts = mimeType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let type = parts.first, type == "audio/pcm" || type == "audio/l16" else { return nil }
+        guard let type = parts.first, type == "audio/pcm" else { return nil }
         for parameter in parts.dropFirst() where parameter.hasPrefix("rate=") {
             guard let rate = Int(parameter.dropFirst(5)), (1_000...384_000).contains(rate) else { return nil }
             return rate

@@ -45,8 +45,13 @@ public struct TurnRecord: Sendable, Equatable {
         return Double(audioSamples) / Double(audioRate)
     }
 
-    /// The `--json` record.
-    public var json: JSONValue {
+    /// The words, with the model's thoughts in front when asked for (`--thoughts`).
+    public func words(includingThoughts: Bool) -> String {
+        includingThoughts && !thoughts.isEmpty ? thoughts + (words.isEmpty ? "" : " " + words) : words
+    }
+
+    /// The `--json` record; thoughts are included only when asked for.
+    public func json(includingThoughts: Bool) -> JSONValue {
         var object: JSONObject = [
             "turn": .number(JSONNumber(index)),
             "text": .string(words),
@@ -55,7 +60,7 @@ public struct TurnRecord: Sendable, Equatable {
             "audioSeconds": .number(JSONNumber((audioSeconds * 1000).rounded() / 1000)),
             "interrupted": .bool(interrupted),
         ]
-        if !thoughts.isEmpty { object["thoughts"] = .string(thoughts) }
+        if includingThoughts && !thoughts.isEmpty { object["thoughts"] = .string(thoughts) }
         if let turnCompleteReason { object["turnCompleteReason"] = .string(turnCompleteReason) }
         if !toolCalls.isEmpty { object["toolCalls"] = .array(toolCalls.map(\.json)) }
         if !cancelledToolCallIDs.isEmpty {

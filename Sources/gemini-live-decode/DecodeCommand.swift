@@ -20,7 +20,7 @@ struct DecodeCommand: ParsableCommand {
             and SIGINT/SIGTERM close every file properly before exiting.
 
             EXAMPLES:
-              gemini-live-encode q.wav | gemini-live-session | gemini-live-decode --wav reply.wav --text
+              gemini-live-encode q.wav | gemini-live-session | gemini-live-decode --wav reply.wav --text -
               gemini-live-session < in.ndjson | gemini-live-decode --raw | aplay -f S16_LE -r 24000 -c 1
               gemini-live-decode --split-turns turns/ --json turns.ndjson --transcript - session.log
               gemini-live-decode --raw --resample 48000 --flush-silence 300 | ffplay -f s16le -ar 48000 -ac 1 -
@@ -64,7 +64,10 @@ struct DecodeCommand: ParsableCommand {
         help: "With --raw, add this many milliseconds of silence at each turn end so players drain their buffer.")
     var flushSilence = 0
 
-    @Option(name: .customLong("text"), help: "Print the model's words, one line per turn, to FILE ('-' = stdout).")
+    @Option(
+        name: .customLong("text"),
+        help: ArgumentHelp(
+            "Print the model's words, one line per turn, to FILE ('-' = stdout, '2' = stderr).", valueName: "file"))
     var textTarget: String?
 
     @Flag(name: .customLong("stream"), help: "With --text, print words as they arrive instead of one line per turn.")
@@ -75,24 +78,28 @@ struct DecodeCommand: ParsableCommand {
 
     @Option(
         name: .customLong("transcript"),
-        help: "Print a user/model dialogue with tool calls, interruptions and usage totals to FILE ('-' = stdout).")
+        help: ArgumentHelp(
+            "Print a user/model dialogue with tool calls, interruptions and usage totals to FILE ('-' = stdout, '2' = stderr).",
+            valueName: "file"))
     var transcriptTarget: String?
 
     @Option(
-        name: .customLong("events"), help: "Print one summary line per message to FILE ('-' = stdout, '2' = stderr).")
+        name: .customLong("events"),
+        help: ArgumentHelp(
+            "Print one summary line per message to FILE ('-' = stdout, '2' = stderr).", valueName: "file"))
     var eventsTarget: String?
 
     @Option(
         name: .customLong("json"),
-        help:
-            "Write one JSON record per turn (turn, text, transcripts, audioSeconds, interrupted, usage) to FILE ('-' = stdout)."
-    )
+        help: ArgumentHelp(
+            "Write one JSON record per turn (turn, text, transcripts, audioSeconds, interrupted, usage) to FILE ('-' = stdout, '2' = stderr).",
+            valueName: "file"))
     var jsonTarget: String?
 
     @Flag(help: "Stop at the first malformed line (exit 65) instead of reporting it and going on.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Report skipped lines and totals on stderr.")
+    @Flag(name: .shortAndLong, help: "Report totals (messages, turns, skipped values, problems) on stderr at the end.")
     var verbose: Int
 
     func validate() throws {

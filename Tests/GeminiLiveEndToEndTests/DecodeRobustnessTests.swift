@@ -45,6 +45,7 @@ struct DecodeRobustnessTests {
         stream.add([
             "serverContent": ["modelTurn": ["parts": [["inlineData": ["mimeType": "audio/mpeg", "data": "AAAA"]]]]]
         ])
+        stream.addRaw("[1, 2]")
         stream.audio(good)
         stream.outputTranscript("still here")
         stream.turnComplete()
@@ -52,13 +53,14 @@ struct DecodeRobustnessTests {
         let result = try decode(["--wav", tmp.file("out.wav"), "--text", "-"], stdin: stream.data)
         #expect(result.status == 65)
         let errors = result.stderrText.split(separator: "\n")
-        #expect(errors.count == 4, "\(result.stderrText)")
-        for (error, line) in zip(errors, [2, 3, 4, 5]) {
+        #expect(errors.count == 5, "\(result.stderrText)")
+        for (error, line) in zip(errors, [2, 3, 4, 5, 6]) {
             #expect(error.hasPrefix("gemini-live-decode: stdin:\(line): "), "\(error)")
         }
         #expect(errors[1].contains("base64"))
         #expect(errors[2].contains("16-bit"))
         #expect(errors[3].contains("audio/mpeg"))
+        #expect(errors[4].contains("not a JSON object"))
         #expect(try wavSamples(tmp.file("out.wav")) == good + good)
         #expect(result.stdoutText == "still here\n")
 
@@ -92,7 +94,18 @@ struct DecodeRobustnessTests {
         #expect(result.stdoutText == "24000\nstatus 143\n24000\n", "\(result.stderrText)")
     }
 
-    @Test("usage errors are 64, a missing input is 66")
+    @Test("a stream without audio still leaves a valid, empty WAV")
+    func emptyStream() throws {
+        let tmp = try TemporaryDirectory("empty")
+        var stream = ServerStream()
+        stream.text("no audio here")
+        stream.turnComplete()
+        let result = try decode(["--wav", tmp.file("empty.wav")], stdin: stream.data)
+        #expect(result.status == 0)
+        #expect(try wavSamples(tmp.file("empty.wav")).isEmpty)
+    }
+
+    @Test("usage errors are 64, an unwritable output 73, a missing input 66")
     func usageAndMissing() throws {
         for arguments in [
             [], ["--text", "-", "--json", "-"], ["--out", "x.mp3"], ["--wav", "x.flac"],
@@ -101,6 +114,10 @@ struct DecodeRobustnessTests {
             let result = try decode(arguments, stdin: Data())
             #expect(result.status == 64, "\(arguments): \(result.stderrText)")
         }
+        let unwritable = try decode(["--wav", "/nonexistent/dir/a.wav"], stdin: Data())
+        #expect(unwritable.status == 73 && unwritable.stderrText.contains("/nonexistent/dir/a.wav"))
+        let opusRate = try decode(["--out", "/tmp/x.opus", "--resample", "44100"], stdin: Data())
+        #expect(opusRate.status == 64 && opusRate.stderrText.contains("Opus"))
         let missing = try decode(["--text", "-", "/nonexistent/log.ndjson"])
         #expect(missing.status == 66)
         #expect(missing.stderrText.contains("/nonexistent/log.ndjson"))

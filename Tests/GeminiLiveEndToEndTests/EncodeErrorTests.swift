@@ -85,12 +85,13 @@ struct EncodeErrorTests {
 
     @Test("--help teaches with examples and lists exit codes; --version prints the version")
     func help() throws {
-        let result = try encode(["--help"])
+        // Help and version text are not messages: run without capturing for the schema check.
+        let result = try ToolRunner.run(ToolRunner.tool("gemini-live-encode"), ["--help"])
         #expect(result.status == 0)
         for text in ["EXAMPLES", "EXIT STATUS", "--chunk-ms", "--mjpeg", "65", "66", "gemini-live-session"] {
             #expect(result.stdoutText.contains(text), "help lacks \(text)")
         }
-        let version = try encode(["--version"])
+        let version = try ToolRunner.run(ToolRunner.tool("gemini-live-encode"), ["--version"])
         #expect(version.status == 0 && !version.stdout.isEmpty)
     }
 
