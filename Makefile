@@ -10,7 +10,7 @@ BUILD_DIR    := .build
 VENV         := .venv
 SCHEMA_PKG   := google-ai-generativelanguage==0.12.1
 SCHEMA_LOG   := $(BUILD_DIR)/schema-log
-DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev sox libsox-fmt-all ffmpeg espeak-ng python3-venv
+DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv
 TOOLS        := gemini-live-encode gemini-live-decode
 
 .PHONY: all deps build release test lint demo bench install clean

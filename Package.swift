@@ -12,11 +12,20 @@ let package = Package(
     products: [
         .executable(name: "gemini-live-encode", targets: ["gemini-live-encode"]),
         .executable(name: "gemini-live-decode", targets: ["gemini-live-decode"]),
+        .executable(name: "gemini-live-emulator", targets: ["gemini-live-emulator"]),
+        .executable(name: "gemini-live-session", targets: ["gemini-live-session"]),
         .library(name: "GeminiLiveProtocol", targets: ["GeminiLiveProtocol"]),
         .library(name: "GeminiLiveMedia", targets: ["GeminiLiveMedia"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -29,6 +38,16 @@ let package = Package(
             name: "CSoxr",
             pkgConfig: "soxr",
             providers: [.apt(["libsoxr-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEspeakNG",
+            pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPocketSphinx",
+            pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"])]
         ),
 
         // MARK: - Libraries
@@ -46,6 +65,37 @@ let package = Package(
         .target(
             name: "GeminiLiveDecoder",
             dependencies: ["GeminiLiveProtocol", "GeminiLiveMedia"],
+            swiftSettings: swiftSettings
+        ),
+        // The local Live server: protocol fidelity, speech in and out, scripted behaviour, faults.
+        .target(
+            name: "GeminiLiveEmulator",
+            dependencies: [
+                "GeminiLiveProtocol", "GeminiLiveMedia", "CEspeakNG", "CPocketSphinx",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The WebSocket session: setup, forwarding, resumption; state machines plus the WSClient transport.
+        .target(
+            name: "GeminiLiveSession",
+            dependencies: [
+                "GeminiLiveProtocol",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // What every front end shares: diagnostics, exit codes, stdout policy.
@@ -74,6 +124,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "gemini-live-emulator",
+            dependencies: [
+                "GeminiLiveEmulator", "GeminiLiveCLI", "GeminiLiveProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "gemini-live-session",
+            dependencies: [
+                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tests
         .target(name: "GeminiLiveTestSupport", path: "Tests/GeminiLiveTestSupport", swiftSettings: swiftSettings),
         .testTarget(
@@ -89,6 +156,22 @@ let package = Package(
         .testTarget(
             name: "GeminiLiveEncoderTests",
             dependencies: ["GeminiLiveEncoder", "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GeminiLiveEmulatorTests",
+            dependencies: [
+                "GeminiLiveEmulator", "GeminiLiveProtocol", "GeminiLiveTestSupport",
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GeminiLiveSessionTests",
+            dependencies: ["GeminiLiveSession", "GeminiLiveProtocol"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+print("gemini-live-emulator: not built yet")

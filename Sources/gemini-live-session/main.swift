@@ -1,0 +1,1 @@
+print("gemini-live-session: not built yet")
