@@ -65,6 +65,31 @@ public final class ReplyDecoder: @unchecked Sendable {
         }
     }
 
+    /// Decodes everything readable from `fileDescriptor`.
+    ///
+    /// When the first line is a whole JSON value the input is taken as NDJSON (what the tools write)
+    /// and parsed on worker threads; otherwise (a pretty-printed log) values may span lines and are
+    /// read one after another by `JSONStreamReader`.
+    public func decode(fileDescriptor: Int32, sourceName: String) throws(DecodeError) {
+        var source = NDJSONBatchSource(fileDescriptor: fileDescriptor, sourceName: sourceName)
+        guard let first = try source.nextBatch() else { return }
+        let firstLine = first.lines[0].range
+        let isNDJSON = first.bytes.withUnsafeBytes { raw in
+            (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[firstLine]))) != nil
+        }
+        guard isNDJSON else {
+            var reader = JSONStreamReader(
+                fileDescriptor: fileDescriptor, sourceName: sourceName, prefix: first.bytes + source.carry)
+            return try decode(&reader)
+        }
+        try ParallelMessageDecoder().run(
+            first: first, rest: &source,
+            consume: { (line, message) throws(DecodeError) in
+                try locked { () throws(DecodeError) in try handle(message, line: line, source: sourceName) }
+            },
+            commit: { () throws(DecodeError) in try locked { () throws(DecodeError) in try commitSinks() } })
+    }
+
     /// Decodes every value `reader` yields.
     public func decode(_ reader: inout JSONStreamReader) throws(DecodeError) {
         while true {
@@ -81,7 +106,7 @@ public final class ReplyDecoder: @unchecked Sendable {
             let source = reader.sourceName
             let drained = reader.needsInput
             try locked { () throws(DecodeError) in
-                try handle(value, source: source)
+                try handle(ParsedMessage(value.value), line: value.line, source: source)
                 // Before the next read blocks, everything decoded so far goes where a reader can see it.
                 if drained { try commitSinks() }
             }
@@ -95,27 +120,23 @@ public final class ReplyDecoder: @unchecked Sendable {
 
     // MARK: - One message
 
-    private func handle(_ value: JSONStreamValue, source: String) throws(DecodeError) {
-        guard case .object(let object) = value.value else {
-            try problem("\(source):\(value.line): not a JSON object, so not a server message")
-            return
-        }
-        if Self.isClientMessage(object) {
+    private func handle(_ parsed: ParsedMessage, line: Int, source: String) throws(DecodeError) {
+        let message: ServerMessage
+        switch parsed {
+        case .client:
             statisticsStorage.skipped += 1
             return
-        }
-        let message: ServerMessage
-        do {
-            message = try ServerMessage(json: value.value)
-        } catch {
-            try problem("\(source):\(value.line): \(error)")
+        case .problem(let text):
+            try problem("\(source):\(line): \(text)")
             return
+        case .server(let decoded):
+            message = decoded
         }
         statisticsStorage.messages += 1
         var events = assembler.consume(message)
-        for case .problem(let text) in events { try problem("\(source):\(value.line): \(text)") }
+        for case .problem(let text) in events { try problem("\(source):\(line): \(text)") }
         events.removeAll { if case .problem = $0 { return true } else { return false } }
-        try deliver(message, line: value.line, events: events)
+        try deliver(message, line: line, events: events)
     }
 
     private func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(DecodeError) {
@@ -174,14 +195,6 @@ public final class ReplyDecoder: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try body()
-    }
-
-    private static let clientKeys: Set<String> = [
-        "setup", "clientContent", "client_content", "realtimeInput", "realtime_input", "toolResponse", "tool_response",
-    ]
-
-    private static func isClientMessage(_ object: JSONObject) -> Bool {
-        object.keys.contains { clientKeys.contains($0) }
     }
 
     private func writer(for target: OutputTarget) throws(DecodeError) -> ByteWriter {

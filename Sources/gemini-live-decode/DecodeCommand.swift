@@ -171,8 +171,7 @@ struct DecodeCommand: ParsableCommand {
             for input in inputs.isEmpty ? ["-"] : inputs {
                 let fd = try Self.open(input)
                 defer { if fd != 0 { close(fd) } }
-                var reader = JSONStreamReader(fileDescriptor: fd, sourceName: input == "-" ? "stdin" : input)
-                try decoder.decode(&reader)
+                try decoder.decode(fileDescriptor: fd, sourceName: input == "-" ? "stdin" : input)
             }
             try decoder.finish()
         } catch {

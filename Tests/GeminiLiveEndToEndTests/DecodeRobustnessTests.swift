@@ -141,3 +141,41 @@ struct DecodeRobustnessTests {
         for text in ["EXAMPLES", "EXIT STATUS", "--split-turns", "65", "73"] { #expect(help.contains(text)) }
     }
 }
+
+@Suite("decode: large inputs")
+struct DecodeLargeInputTests {
+    @Test("a long NDJSON stream decodes in order across many parallel batches, also from a pipe in small writes")
+    func orderAcrossBatches() throws {
+        let tmp = try TemporaryDirectory("large")
+        var stream = ServerStream()
+        var expected: [Int16] = []
+        for index in 0..<1_500 {  // 60 s of 40 ms chunks: about 4 MB of NDJSON
+            let chunk = rampSamples(960, seed: index)
+            expected += chunk
+            stream.audio(chunk)
+            if index % 250 == 249 { stream.turnComplete() }
+        }
+        try stream.data.write(to: URL(fileURLWithPath: tmp.file("in.ndjson")))
+        let fromFile = try decode(["--wav", tmp.file("a.wav"), tmp.file("in.ndjson")])
+        #expect(fromFile.status == 0, "\(fromFile.stderrText)")
+        #expect(try wavSamples(tmp.file("a.wav")) == expected)
+        // Through a pipe in 1000-byte writes, so batches end mid-line everywhere.
+        let piped = try ToolRunner.shell(
+            "dd if='\(tmp.file("in.ndjson"))' bs=1000 status=none | gemini-live-decode --wav '\(tmp.file("b.wav"))'")
+        #expect(piped.status == 0, "\(piped.stderrText)")
+        #expect(try wavSamples(tmp.file("b.wav")) == expected)
+    }
+
+    @Test("a 24 MiB line (one huge audio part) is read whole")
+    func hugeLine() throws {
+        let tmp = try TemporaryDirectory("huge")
+        var stream = ServerStream()
+        let samples = rampSamples(9_000_000, seed: 3)
+        stream.audio(samples)
+        stream.turnComplete()
+        try stream.data.write(to: URL(fileURLWithPath: tmp.file("in.ndjson")))
+        let result = try decode(["--wav", tmp.file("a.wav"), tmp.file("in.ndjson")])
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(try wavSamples(tmp.file("a.wav")).count == samples.count)
+    }
+}

@@ -27,6 +27,15 @@ struct ByteSource: Sendable {
         reachedEnd = false
     }
 
+    /// Reads from a file descriptor after `prefix`, bytes already taken from it (by a format sniffer, say).
+    init(fileDescriptor: Int32, sourceName: String, prefix: [UInt8]) {
+        self.fileDescriptor = fileDescriptor
+        self.sourceName = sourceName
+        buffer = prefix
+        buffer.reserveCapacity(max(prefix.count, Self.chunkSize))
+        reachedEnd = false
+    }
+
     init(bytes: [UInt8], sourceName: String) {
         fileDescriptor = nil
         self.sourceName = sourceName

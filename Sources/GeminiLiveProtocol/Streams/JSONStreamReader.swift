@@ -35,6 +35,11 @@ public struct JSONStreamReader: Sendable {
         source = ByteSource(fileDescriptor: fileDescriptor, sourceName: sourceName)
     }
 
+    /// Reads `prefix` (bytes a caller already took from the descriptor), then the rest of the descriptor.
+    public init(fileDescriptor: Int32, sourceName: String, prefix: [UInt8]) {
+        source = ByteSource(fileDescriptor: fileDescriptor, sourceName: sourceName, prefix: prefix)
+    }
+
     /// Reads from bytes in memory.
     public init(bytes: [UInt8], sourceName: String = "<bytes>") {
         source = ByteSource(bytes: bytes, sourceName: sourceName)

@@ -1,0 +1,41 @@
+import GeminiLiveProtocol
+
+/// One input value after parsing, ready for the turn assembler: the part of decoding that can run in parallel.
+enum ParsedMessage: Sendable {
+    /// A server message.
+    case server(ServerMessage)
+    /// A client message (logs often hold both directions): skipped.
+    case client
+    /// Not usable: the problem, without the `source:line:` prefix.
+    case problem(String)
+
+    private static let clientKeys: Set<String> = [
+        "setup", "clientContent", "client_content", "realtimeInput", "realtime_input", "toolResponse", "tool_response",
+    ]
+
+    /// Classifies and decodes a parsed JSON value.
+    init(_ value: JSONValue) {
+        guard case .object(let object) = value else {
+            self = .problem("not a JSON object, so not a server message")
+            return
+        }
+        if object.keys.contains(where: { Self.clientKeys.contains($0) }) {
+            self = .client
+            return
+        }
+        do {
+            self = .server(try ServerMessage(json: value))
+        } catch {
+            self = .problem(error.description)
+        }
+    }
+
+    /// Parses one NDJSON line (no terminator) and decodes it.
+    init(line: UnsafeRawBufferPointer) {
+        do {
+            self.init(try JSONParser.parse(line))
+        } catch {
+            self = .problem(error.message + " at column \(error.offset + 1)")
+        }
+    }
+}
