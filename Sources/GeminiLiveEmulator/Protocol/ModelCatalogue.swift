@@ -1,0 +1,50 @@
+/// The models the emulator serves, with the behaviours the reference records for each.
+public struct ModelCatalogue: Sendable {
+    /// The models, in `--models` order.
+    public var models: [ModelProfile]
+
+    /// Creates a catalogue.
+    public init(models: [ModelProfile]) {
+        self.models = models
+    }
+
+    /// The model named `name` (`models/x`, or a bare id, which is given the prefix).
+    public func model(named name: String) -> ModelProfile? {
+        let full = Self.fullName(name)
+        return models.first { $0.name == full }
+    }
+
+    /// `name` with the `models/` prefix the SDKs add.
+    public static func fullName(_ name: String) -> String {
+        name.hasPrefix("models/") ? name : "models/" + name
+    }
+
+    /// The default catalogue: current 3.x and 2.5 native-audio models plus half-cascade models that speak TEXT.
+    public static let standard = ModelCatalogue(models: [
+        ModelProfile(
+            name: "models/gemini-3.8-live", modalities: ["AUDIO"], acceptsMediaChunks: false, multiPartEvents: true,
+            summary: "newest stable Live model; AUDIO only"),
+        ModelProfile(
+            name: "models/gemini-3.1-flash-live-preview", modalities: ["AUDIO"], acceptsMediaChunks: false,
+            multiPartEvents: true, textModalityClose: .internalErrorEncountered,
+            summary: "AUDIO only; TEXT closes with 1011"),
+        ModelProfile(
+            name: "models/gemini-2.5-flash-native-audio-preview-12-2025", modalities: ["AUDIO"],
+            acceptsMediaChunks: true, multiPartEvents: false, summary: "native audio; AUDIO only"),
+        ModelProfile(
+            name: "models/gemini-2.5-flash-native-audio-latest", modalities: ["AUDIO"], acceptsMediaChunks: true,
+            multiPartEvents: false, summary: "alias of the 12-2025 native audio model"),
+        ModelProfile(
+            name: "models/gemini-2.5-flash-native-audio-preview-09-2025", modalities: ["AUDIO"],
+            acceptsMediaChunks: true, multiPartEvents: false, summary: "native audio; AUDIO only"),
+        ModelProfile(
+            name: "models/gemini-live-2.5-flash-preview", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
+            multiPartEvents: false, summary: "half-cascade; TEXT or AUDIO (retired by Google, kept for tests)"),
+        ModelProfile(
+            name: "models/gemini-2.0-flash-live-001", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
+            multiPartEvents: false, summary: "half-cascade; TEXT or AUDIO (retired by Google, kept for tests)"),
+        ModelProfile(
+            name: "models/gemini-2.0-flash-exp", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
+            multiPartEvents: false, summary: "launch model, v1alpha era; TEXT or AUDIO"),
+    ])
+}

@@ -1,0 +1,43 @@
+/// Everything the emulator is told on its command line.
+public struct EmulatorConfiguration: Sendable {
+    /// The address to bind.
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one.
+    public var port = 0
+    /// PEM certificate chain and key for wss://, if both are set.
+    public var tlsCertificatePath: String?
+    /// PEM private key for wss://.
+    public var tlsKeyPath: String?
+    /// When set, only this key (or token) is accepted.
+    public var apiKey: String?
+    /// Seconds a connection lives before the "Deadline expired" close.
+    public var connectionLifetime: Double = 600
+    /// Seconds before that close at which `goAway` is sent (capped to half the lifetime).
+    public var goAwayLead: Double = 60
+    /// Drop the TCP connection after this many client messages (setup excluded).
+    public var dropAfter: Int?
+    /// Close with 1011 after this many client messages (setup excluded).
+    public var failAfter: Int?
+    /// Apply `dropAfter`/`failAfter` to every connection, not only the first.
+    public var faultEveryConnection = false
+    /// Seconds a reply waits before it starts.
+    public var stall: Double = 0
+    /// Seconds each pong is held back.
+    public var slowPongs: Double = 0
+    /// Seconds a resumption handle stays valid.
+    public var handleTTL: Double = 7200
+    /// Add `lastConsumedClientMessageIndex` to resumption updates.
+    public var consumedIndex = false
+    /// Where to write the frame log, if anywhere.
+    public var logPath: String?
+    /// Scripted behaviour, if any.
+    public var script: EmulatorScript?
+    /// The models served.
+    public var catalogue: ModelCatalogue = .standard
+
+    /// Creates the default configuration.
+    public init() {}
+
+    /// Whether the server speaks TLS.
+    public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
+}

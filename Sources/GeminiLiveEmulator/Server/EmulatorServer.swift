@@ -1,0 +1,103 @@
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import NIOSSL
+import NIOWebSocket
+
+/// The emulator's network side: a Hummingbird server with the Live WebSocket paths, optionally over TLS.
+public struct EmulatorServer: Sendable {
+    let services: EmulatorServices
+
+    /// Prepares a server (opens the log); `run` starts it.
+    public init(configuration: EmulatorConfiguration) throws(EmulatorError) {
+        services = try EmulatorServices(configuration: configuration)
+    }
+
+    /// The largest client frame accepted (a recorded realtimeInput was 129 KB; pictures are bigger).
+    static let maxFrameSize = 64 << 20
+
+    /// Serves until cancelled; `onListening` gets `ws://127.0.0.1:PORT` (or `wss://localhost:PORT`) once bound.
+    public func run(onListening: @escaping @Sendable (String) async -> Void) async throws {
+        let configuration = services.configuration
+        var server = HTTPServerBuilder.http1WebSocketUpgrade(
+            configuration: HTTP1WebSocketUpgradeChannel.Configuration(
+                http1: HTTP1Channel.Configuration(additionalChannelHandlers: [NotFoundRewriter()]),
+                ws: WebSocketServerConfiguration(maxFrameSize: Self.maxFrameSize))
+        ) {
+            request, channel, _ async throws -> ShouldUpgradeResult<
+                WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
+            > in
+            guard let route = RequestRoute(path: request.path ?? "", headers: request.headerFields) else {
+                return .dontUpgrade
+            }
+            return .upgrade([:]) { inbound, outbound, _ in
+                await serve(route: route, inbound: inbound, outbound: outbound, channel: channel)
+            }
+        }
+        if configuration.usesTLS {
+            server = try .tls(server, tlsConfiguration: try tlsConfiguration())
+        }
+        var logger = Logger(label: "gemini-live-emulator") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .critical
+        let scheme = configuration.usesTLS ? "wss" : "ws"
+        let host = configuration.usesTLS ? "localhost" : configuration.host
+        let app = Application(
+            router: Router(), server: server,
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                await onListening("\(scheme)://\(host):\(channel.localAddress?.port ?? configuration.port)")
+            },
+            logger: logger)
+        try await app.run()
+    }
+
+    func tlsConfiguration() throws -> TLSConfiguration {
+        let configuration = services.configuration
+        guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else {
+            throw EmulatorError("TLS needs both --tls-cert and --tls-key")
+        }
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map {
+                NIOSSLCertificateSource.certificate($0)
+            }
+            let key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
+            return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        } catch {
+            throw EmulatorError("cannot load TLS certificate '\(certificatePath)' or key '\(keyPath)': \(error)")
+        }
+    }
+
+    func serve(
+        route: RequestRoute, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel
+    ) async {
+        let number = services.nextConnectionNumber()
+        let session = EmulatedSession(options: services.sessionOptions(connection: number, version: route.version))
+        let driver = ConnectionDriver(
+            session: session, outbound: outbound, channel: channel, number: number, services: services)
+        let slowPongs = services.configuration.slowPongs
+        if slowPongs > 0 {
+            try? await channel.eventLoop.submit {
+                let pipeline = channel.pipeline.syncOperations
+                let decoder = try pipeline.handler(type: ByteToMessageHandler<WebSocketFrameDecoder>.self)
+                try pipeline.addHandler(PongDelayer(seconds: slowPongs), position: .after(decoder))
+            }.get()
+        }
+        if let refusal = route.refusal(requiring: services.configuration.apiKey) {
+            await driver.refuse(refusal)
+        }
+        do {
+            for try await message in inbound.messages(maxSize: Self.maxFrameSize) {
+                await driver.receive(message)
+                if await driver.finished { break }
+            }
+        } catch {}
+        if await !driver.finished {
+            services.log?.record(connection: number, direction: "client", frame: "close")
+        }
+        await driver.clientGone()
+    }
+}

@@ -1,0 +1,95 @@
+import GeminiLiveMedia
+import GeminiLiveProtocol
+
+extension EmulatedSession {
+    /// Handles `realtimeInput`: audio through the voice activity detector, pictures, text, activity markers.
+    mutating func handleRealtime(_ input: RealtimeInput) -> [EmulatorAction] {
+        var actions: [EmulatorAction] = []
+        if let chunks = input.mediaChunks, !chunks.isEmpty {
+            guard model?.acceptsMediaChunks == true else { return close(.mediaChunksDeprecated) }
+            // Only the first chunk is used, as the proto says.
+            actions += media(chunks[0])
+        }
+        if let audio = input.audio { actions += media(audio) }
+        if let video = input.video { actions += media(video) }
+        if input.activityStart {
+            guard vad == nil else { return close(.invalidArgument) }
+            manualActivity = true
+            manualAudio.removeAll()
+            actions += barge()
+        }
+        if input.activityEnd {
+            guard vad == nil else { return close(.invalidArgument) }
+            if manualActivity {
+                manualActivity = false
+                let audio = manualAudio
+                manualAudio.removeAll()
+                actions += startTurn(kind: .audio, audio: audio)
+            }
+        }
+        if input.audioStreamEnd == true, var detector = vad {
+            let events = detector.flush()
+            vad = detector
+            actions += vadActions(events)
+        }
+        if let text = input.text {
+            conversation.pendingTexts.append(text)
+            actions += startTurn(kind: .text)
+        }
+        return actions
+    }
+
+    /// One media blob: PCM audio or a still picture.
+    mutating func media(_ blob: Blob) -> [EmulatorAction] {
+        if blob.mimeType.lowercased().hasPrefix("image/") {
+            conversation.pendingPictures.append(Self.picture(blob))
+            return []
+        }
+        guard blob.mimeType.lowercased().hasPrefix("audio/") else { return [] }
+        let samples = resample(blob)
+        streamSamples += samples.count
+        if var detector = vad {
+            let events = detector.feed(samples)
+            vad = detector
+            return vadActions(events)
+        }
+        if manualActivity { manualAudio.append(contentsOf: samples) }
+        return []
+    }
+
+    /// Audio as 16 kHz mono samples, resampled with soxr when the MIME type names another rate.
+    mutating func resample(_ blob: Blob) -> [Int16] {
+        let rate = AudioMIME.rate(of: blob.mimeType) ?? 16_000
+        var samples = [Int16](repeating: 0, count: blob.data.count / 2)
+        for index in samples.indices {
+            samples[index] = Int16(bitPattern: UInt16(blob.data[2 * index]) | UInt16(blob.data[2 * index + 1]) << 8)
+        }
+        guard rate != 16_000, rate > 0 else { return samples }
+        if resamplers[rate] == nil { resamplers[rate] = try? Resampler(inputRate: rate, outputRate: 16_000) }
+        guard let resampler = resamplers[rate],
+            let output = try? resampler.process(samples.map { Float($0) / 32768 })
+        else { return samples }
+        return output.map { Int16(max(-32768, min(32767, ($0 * 32768).rounded()))) }
+    }
+
+    /// What voice activity means for the conversation: speech start may interrupt, speech end ends the turn.
+    mutating func vadActions(_ events: [VoiceActivityDetector.Event]) -> [EmulatorAction] {
+        var actions: [EmulatorAction] = []
+        for event in events {
+            switch event {
+            case .speechStarted:
+                actions += barge()
+            case .speechEnded(let samples, _):
+                actions += startTurn(kind: .audio, audio: samples)
+            }
+        }
+        return actions
+    }
+
+    /// New user activity during a reply interrupts it, unless `activityHandling` is `NO_INTERRUPTION`.
+    mutating func barge() -> [EmulatorAction] {
+        let handling = setup?.realtimeInputConfig?.activityHandling?.uppercased()
+        guard handling != "NO_INTERRUPTION" else { return [] }
+        return interruptReply()
+    }
+}

@@ -1,0 +1,299 @@
+import GeminiLiveMedia
+import GeminiLiveProtocol
+
+/// One Live connection's protocol logic as a value-type state machine: frames and events in, actions out.
+///
+/// It never touches a socket or a clock. The connection layer feeds it client frames, timer events and the
+/// progress of replies it produces, and carries out the returned `EmulatorAction`s in order.
+public struct EmulatedSession {
+    enum Phase: Equatable {
+        case awaitingSetup
+        case awaitingResume
+        case active
+        case closed
+    }
+
+    struct ActiveReply: Equatable {
+        var turn: Int
+        var waitingForTool: Set<String> = []
+    }
+
+    let options: SessionOptions
+    var phase = Phase.awaitingSetup
+    var setup: Setup?
+    var model: ModelProfile?
+    var modality = "AUDIO"
+    var conversation = ConversationSnapshot()
+    var reply: ActiveReply?
+    /// Client messages received on this connection, setup excluded.
+    var clientMessageCount = 0
+    var vad: VoiceActivityDetector?
+    var manualActivity = false
+    var manualAudio: [Int16] = []
+    var resamplers: [Int: Resampler] = [:]
+    var streamSamples = 0
+    var pendingOtherAudio = 0.0
+
+    /// Creates a session waiting for its setup.
+    public init(options: SessionOptions) {
+        self.options = options
+    }
+
+    /// Whether the session has closed or dropped (nothing more is processed).
+    public var isClosed: Bool { phase == .closed }
+
+    /// The negotiated model, once setup was accepted.
+    public var modelName: String? { model?.name }
+
+    /// Handles one client frame (text or binary; the bytes are the same JSON either way).
+    public mutating func receive(_ bytes: [UInt8]) -> [EmulatorAction] {
+        guard phase != .closed else { return [] }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            return close(.malformedJSON)
+        }
+        if let unknown = FieldSchema.firstUnknownField(in: json) {
+            return close(.unknownField(unknown.name, at: unknown.path))
+        }
+        let message: ClientMessage
+        do {
+            message = try ClientMessage(json: json)
+        } catch {
+            return close(.invalidArgument)
+        }
+        switch phase {
+        case .awaitingSetup:
+            guard case .setup(let setup) = message.kind else { return close(.invalidArgument) }
+            return acceptSetup(setup)
+        case .awaitingResume:
+            // The handle lookup is under way; the client must wait for setupComplete.
+            return close(.invalidArgument)
+        case .closed:
+            return []
+        case .active:
+            clientMessageCount += 1
+            if let dropAfter = options.dropAfter, clientMessageCount == dropAfter {
+                phase = .closed
+                return [.drop]
+            }
+            if let failAfter = options.failAfter, clientMessageCount == failAfter {
+                return close(.internalError)
+            }
+            return handle(message)
+        }
+    }
+
+    /// Finishes a resumed setup: `snapshot` is the stored conversation, or nil for an unknown or expired handle.
+    public mutating func resumed(with snapshot: ConversationSnapshot?) -> [EmulatorAction] {
+        guard phase == .awaitingResume else { return [] }
+        guard let snapshot else { return close(.sessionNotFound) }
+        conversation = snapshot
+        return completeSetup()
+    }
+
+    /// Handles a timer the session scheduled.
+    public mutating func timerFired(_ timer: EmulatorTimer) -> [EmulatorAction] {
+        guard phase == .active else { return [] }
+        switch timer {
+        case .goAway:
+            let left = ProtoDuration.string(seconds: options.effectiveGoAwayLead.rounded())
+            return [.send(ServerMessage(.goAway(GoAway(timeLeft: left))))]
+        case .lifetime:
+            return close(.deadlineExpired)
+        }
+    }
+
+    // MARK: - Setup
+
+    mutating func acceptSetup(_ setup: Setup) -> [EmulatorAction] {
+        guard let model = options.catalogue.model(named: setup.model) else {
+            return close(.modelNotFound(ModelCatalogue.fullName(setup.model), version: options.apiVersion))
+        }
+        let modalities = (setup.generationConfig?.responseModalities ?? ["AUDIO"]).map { $0.uppercased() }
+        guard modalities.count <= 1 else { return close(.invalidArgument) }
+        let modality = modalities.first ?? "AUDIO"
+        guard modality == "AUDIO" || modality == "TEXT" else { return close(.invalidArgument) }
+        guard model.modalities.contains(modality) else { return close(model.textModalityClose) }
+        self.setup = setup
+        self.model = model
+        self.modality = modality
+        let detection = setup.realtimeInputConfig?.automaticActivityDetection
+        if detection?.disabled != true {
+            vad = VoiceActivityDetector(
+                startSensitivity: detection?.startOfSpeechSensitivity,
+                endSensitivity: detection?.endOfSpeechSensitivity, prefixPaddingMs: detection?.prefixPaddingMs,
+                silenceDurationMs: detection?.silenceDurationMs)
+        }
+        if let handle = setup.sessionResumption?.handle, !handle.isEmpty {
+            phase = .awaitingResume
+            return [.resume(handle: handle)]
+        }
+        return completeSetup()
+    }
+
+    mutating func completeSetup() -> [EmulatorAction] {
+        phase = .active
+        var actions: [EmulatorAction] = [.send(ServerMessage(.setupComplete(SetupComplete())))]
+        actions += resumptionUpdate()
+        let lead = options.effectiveGoAwayLead
+        if lead > 0 { actions.append(.schedule(.goAway, after: .seconds(options.connectionLifetime - lead))) }
+        actions.append(.schedule(.lifetime, after: .seconds(options.connectionLifetime)))
+        return actions
+    }
+
+    // MARK: - Messages
+
+    mutating func handle(_ message: ClientMessage) -> [EmulatorAction] {
+        switch message.kind {
+        case .setup:
+            return close(.invalidArgument)
+        case .clientContent(let content):
+            for turn in content.turns where turn.role != "model" {
+                absorb(turn.parts)
+            }
+            for turn in content.turns where turn.role == "model" {
+                let text = turn.parts.compactMap(\.text).joined(separator: " ")
+                if !text.isEmpty { conversation.history.append(.init(role: "model", text: text)) }
+            }
+            guard content.turnComplete == true else { return [] }
+            return startTurn(kind: .content)
+        case .realtimeInput(let input):
+            return handleRealtime(input)
+        case .toolResponse(let response):
+            guard var current = reply else { return [] }
+            var actions: [EmulatorAction] = []
+            for answer in response.functionResponses {
+                guard let id = answer.id, current.waitingForTool.remove(id) != nil else { continue }
+                actions.append(.deliverToolResponse(turn: current.turn, response: answer))
+            }
+            reply = current
+            return actions
+        }
+    }
+
+    /// Adds text and media parts to the input awaiting the next turn.
+    mutating func absorb(_ parts: [Part]) {
+        for part in parts {
+            if let text = part.text { conversation.pendingTexts.append(text) }
+            if let blob = part.inlineData {
+                if blob.mimeType.hasPrefix("image/") {
+                    conversation.pendingPictures.append(Self.picture(blob))
+                } else if blob.mimeType.hasPrefix("audio/") {
+                    let rate = AudioMIME.rate(of: blob.mimeType) ?? 16_000
+                    pendingOtherAudio += Double(blob.data.count / 2) / Double(rate)
+                }
+            }
+        }
+    }
+
+    static func picture(_ blob: Blob) -> TurnInput.Picture {
+        let size = ImageInfo.dimensions(of: blob.data)
+        let format = blob.mimeType.split(separator: "/").last.map { $0.uppercased() } ?? "IMAGE"
+        return TurnInput.Picture(format: format, width: size?.width, height: size?.height)
+    }
+
+    // MARK: - Turns
+
+    /// Ends the user's turn and starts a reply, interrupting one in progress.
+    mutating func startTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
+        var actions = interruptReply()
+        var input = TurnInput(kind: kind)
+        input.texts = conversation.pendingTexts
+        input.pictures = conversation.pendingPictures
+        input.audio = audio
+        input.otherAudioSeconds = pendingOtherAudio
+        conversation.pendingTexts.removeAll()
+        conversation.pendingPictures.removeAll()
+        pendingOtherAudio = 0
+        conversation.turnCount += 1
+        conversation.promptTokens += TokenEstimate.input(input)
+        let turn = conversation.turnCount
+        reply = ActiveReply(turn: turn)
+        if setup?.sessionResumption != nil {
+            actions.append(
+                .send(ServerMessage(.sessionResumptionUpdate(SessionResumptionUpdate(newHandle: "", resumable: false))))
+            )
+        }
+        let request = ReplyRequest(
+            turn: turn, input: input, modality: modality, transcribeInput: setup?.inputAudioTranscription != nil,
+            transcribeOutput: setup?.outputAudioTranscription != nil, multiPartEvents: model?.multiPartEvents ?? false,
+            history: conversation.history)
+        actions.append(.startReply(request))
+        return actions
+    }
+
+    /// Cuts the reply in progress short: `interrupted`, then `turnComplete`, no `generationComplete`.
+    mutating func interruptReply() -> [EmulatorAction] {
+        guard let current = reply else { return [] }
+        reply = nil
+        var actions: [EmulatorAction] = [.cancelReply(turn: current.turn)]
+        actions.append(.send(ServerMessage(.serverContent(ServerContent(interrupted: true)))))
+        actions.append(
+            .send(
+                ServerMessage(
+                    .serverContent(ServerContent(turnComplete: true)), usageMetadata: usage(responseTokens: 0))))
+        actions += resumptionUpdate()
+        return actions
+    }
+
+    /// Records what was said in a turn once the reply's content is known.
+    public mutating func replyComposed(turn: Int, userText: String, modelText: String) {
+        guard reply?.turn == turn else { return }
+        if !userText.isEmpty { conversation.history.append(.init(role: "user", text: userText)) }
+        conversation.history.append(.init(role: "model", text: modelText))
+    }
+
+    /// Lets one message of the reply for `turn` out, unless that reply was interrupted.
+    public mutating func replyOutput(turn: Int, message: ServerMessage) -> [EmulatorAction] {
+        guard phase == .active, reply?.turn == turn else { return [] }
+        if let calls = message.toolCall?.functionCalls {
+            reply?.waitingForTool.formUnion(calls.compactMap(\.id))
+        }
+        return [.send(message)]
+    }
+
+    /// Ends the reply for `turn`: `generationComplete`, then `turnComplete` with usage, then a fresh handle.
+    public mutating func replyFinished(turn: Int, responseTokens: Int) -> [EmulatorAction] {
+        guard phase == .active, reply?.turn == turn else { return [] }
+        reply = nil
+        conversation.promptTokens += responseTokens
+        var actions: [EmulatorAction] = [
+            .send(ServerMessage(.serverContent(ServerContent(generationComplete: true)))),
+            .send(
+                ServerMessage(
+                    .serverContent(ServerContent(turnComplete: true)),
+                    usageMetadata: usage(responseTokens: responseTokens))),
+        ]
+        actions += resumptionUpdate()
+        return actions
+    }
+
+    func usage(responseTokens: Int) -> UsageMetadata {
+        let prompt = max(conversation.promptTokens, 1)
+        return UsageMetadata(
+            promptTokenCount: prompt, responseTokenCount: responseTokens, totalTokenCount: prompt + responseTokens,
+            promptTokensDetails: [
+                ["modality": .string(modality == "TEXT" ? "TEXT" : "AUDIO"), "tokenCount": .number(JSONNumber(prompt))]
+            ],
+            responseTokensDetails: [["modality": .string(modality), "tokenCount": .number(JSONNumber(responseTokens))]])
+    }
+
+    /// A `sessionResumptionUpdate` with a fresh handle (and the store action), if the client asked for them.
+    mutating func resumptionUpdate() -> [EmulatorAction] {
+        guard setup?.sessionResumption != nil else { return [] }
+        let handle = options.makeHandle()
+        var update = SessionResumptionUpdate(newHandle: handle, resumable: true)
+        if options.consumedIndex, clientMessageCount > 0 {
+            update.lastConsumedClientMessageIndex = clientMessageCount - 1
+        }
+        return [.store(handle: handle, snapshot: conversation), .send(ServerMessage(.sessionResumptionUpdate(update)))]
+    }
+
+    mutating func close(_ reason: CloseReason) -> [EmulatorAction] {
+        phase = .closed
+        reply = nil
+        return [.close(reason)]
+    }
+}

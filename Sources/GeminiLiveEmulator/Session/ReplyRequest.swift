@@ -1,0 +1,17 @@
+/// Everything needed to produce one reply, handed to the connection layer by `.startReply`.
+public struct ReplyRequest: Sendable, Equatable {
+    /// The 1-based turn number within the conversation (continues across resumption).
+    public var turn: Int
+    /// What the user gave.
+    public var input: TurnInput
+    /// `AUDIO` or `TEXT`.
+    public var modality: String
+    /// Whether to send `inputTranscription` for speech.
+    public var transcribeInput: Bool
+    /// Whether to send `outputTranscription` with spoken replies.
+    public var transcribeOutput: Bool
+    /// Whether one event may carry several parts and transcription (3.x models).
+    public var multiPartEvents: Bool
+    /// The conversation so far as (role, text), oldest first.
+    public var history: [ConversationSnapshot.Entry]
+}

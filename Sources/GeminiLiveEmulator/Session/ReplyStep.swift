@@ -1,0 +1,9 @@
+import GeminiLiveProtocol
+
+/// One piece of a reply as the connection layer streams it.
+public enum ReplyStep: Sendable, Equatable {
+    /// Send this message (if the reply is still current).
+    case message(ServerMessage)
+    /// Wait this long before the next step.
+    case pause(Duration)
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Dispatch
+import GeminiLiveCLI
+import GeminiLiveEmulator
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `gemini-live-emulator`: a local Gemini Live server for tests, demos and CI.
+@main
+struct EmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gemini-live-emulator",
+        abstract: "A local Gemini Live (BidiGenerateContent) server that speaks the real wire protocol.",
+        discussion: """
+            Serves /ws/google.ai.generativelanguage.{v1,v1beta,v1alpha}.GenerativeService.BidiGenerateContent \
+            (and ...BidiGenerateContentConstrained on v1alpha). Once listening it prints one line, \
+            ws://127.0.0.1:PORT (wss://localhost:PORT with TLS), on stdout, and runs until SIGINT or SIGTERM.
+
+            Replies are deterministic: the model says what it received (text, seconds of audio and their \
+            transcript, picture count and sizes), as streamed text or espeak-ng speech at 24 kHz. \
+            --script FILE makes it say other things, call tools, pause, interrupt itself or fail.
+
+            EXAMPLES:
+              gemini-live-emulator --port 0
+              gemini-live-emulator --port 8443 --tls-cert cert.pem --tls-key key.pem --api-key secret
+              gemini-live-emulator --port 0 --connection-lifetime 20 --go-away-lead 5 --log frames.ndjson
+              gemini-live-emulator --port 0 --drop-after 3 --script samples/emulator/weather.json
+
+            EXIT STATUS:
+            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .cannotCreate]))
+            A signal ends the server with status 0.
+            """,
+        version: "0.1.0"
+    )
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate (chain) for wss://; needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key for wss://; needs --tls-cert.")
+    var tlsKey: String?
+
+    @Option(name: .customLong("api-key"), help: "Accept only this API key or token (any is accepted without it).")
+    var apiKey: String?
+
+    @Flag(help: "Print the model catalogue and exit.")
+    var models = false
+
+    @Option(help: "Write every frame, both directions, to this file as NDJSON.")
+    var log: String?
+
+    @Option(name: .customLong("connection-lifetime"), help: "Seconds before a connection is closed with 1011.")
+    var connectionLifetime = 600.0
+
+    @Option(
+        name: .customLong("go-away-lead"), help: "Seconds before that close to send goAway (at most half the lifetime)."
+    )
+    var goAwayLead = 60.0
+
+    @Option(
+        name: .customLong("drop-after"),
+        help: "Drop the TCP connection after this many client messages (setup excluded).")
+    var dropAfter: Int?
+
+    @Option(
+        name: .customLong("fail-after"),
+        help: "Close with 1011 \"Internal error occurred.\" after this many client messages.")
+    var failAfter: Int?
+
+    @Flag(
+        name: .customLong("fault-every-connection"),
+        help: "Apply --drop-after/--fail-after to every connection, not only the first.")
+    var faultEveryConnection = false
+
+    @Option(help: "Seconds each reply waits before it starts.")
+    var stall = 0.0
+
+    @Option(name: .customLong("slow-pongs"), help: "Seconds each pong is held back.")
+    var slowPongs = 0.0
+
+    @Option(name: .customLong("handle-ttl"), help: "Seconds a session resumption handle stays valid.")
+    var handleTTL = 7200.0
+
+    @Flag(name: .customLong("consumed-index"), help: "Add lastConsumedClientMessageIndex to sessionResumptionUpdate.")
+    var consumedIndex = false
+
+    @Option(help: "JSON file of rules that script the model's replies (see the man page).")
+    var script: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("Give both --tls-cert and --tls-key, or neither.")
+        }
+        guard connectionLifetime > 0 else { throw ValidationError("--connection-lifetime must be positive.") }
+        guard goAwayLead >= 0, stall >= 0, slowPongs >= 0, handleTTL > 0 else {
+            throw ValidationError(
+                "--go-away-lead, --stall and --slow-pongs must not be negative; --handle-ttl must be positive.")
+        }
+        if let count = dropAfter ?? failAfter, count < 1 {
+            throw ValidationError("--drop-after and --fail-after count messages from 1.")
+        }
+    }
+
+    func run() async throws {
+        let diagnostics = Diagnostics(tool: "gemini-live-emulator")
+        if models {
+            for model in ModelCatalogue.standard.models { print(model.catalogueLine) }
+            return
+        }
+        ProcessSetup.ignoreBrokenPipeSignal()
+        var configuration = EmulatorConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.tlsCertificatePath = tlsCert
+        configuration.tlsKeyPath = tlsKey
+        configuration.apiKey = apiKey
+        configuration.logPath = log
+        configuration.connectionLifetime = connectionLifetime
+        configuration.goAwayLead = goAwayLead
+        configuration.dropAfter = dropAfter
+        configuration.failAfter = failAfter
+        configuration.faultEveryConnection = faultEveryConnection
+        configuration.stall = stall
+        configuration.slowPongs = slowPongs
+        configuration.handleTTL = handleTTL
+        configuration.consumedIndex = consumedIndex
+        if let script {
+            guard let bytes = ScriptFile.read(script) else {
+                diagnostics.error("cannot read script '\(script)'")
+                throw ExitCode(ExitStatus.noInput.rawValue)
+            }
+            do {
+                configuration.script = try EmulatorScript(json: bytes)
+            } catch {
+                diagnostics.error("script '\(script)': \(error)")
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
+        }
+        let server: EmulatorServer
+        do {
+            server = try EmulatorServer(configuration: configuration)
+        } catch {
+            diagnostics.error("\(error)")
+            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+        }
+        Self.exitOnSignal()
+        do {
+            try await server.run { url in
+                StandardOutput.writeLine(url)
+            }
+        } catch {
+            diagnostics.error("\(error)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
+    }
+
+    /// SIGINT and SIGTERM end the server at once with status 0 (connections just drop, as a killed server's do).
+    static func exitOnSignal() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let waited = signals
+        DispatchQueue.global().async {
+            var set = waited
+            var received: Int32 = 0
+            sigwait(&set, &received)
+            _exit(0)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-print("gemini-live-emulator: not built yet")
