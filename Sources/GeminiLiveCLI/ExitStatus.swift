@@ -14,10 +14,20 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case dataError = 65
     /// An input cannot be opened: no such file, permission denied.
     case noInput = 66
+    /// The service cannot be reached, or kept failing (close 1011, drops) after every retry (gemini-live-session).
+    case unavailable = 69
     /// An output file or folder cannot be created.
     case cannotCreate = 73
     /// Reading or writing failed (disk full, I/O error). A closed stdout pipe is not an error.
     case ioError = 74
+    /// Connecting or waiting for `setupComplete` took longer than allowed (gemini-live-session).
+    case timeout = 75
+    /// The service rejected a message or the setup (close 1007) or broke the protocol (gemini-live-session).
+    case protocolError = 76
+    /// The API key or token is missing or was refused (gemini-live-session).
+    case permission = 77
+    /// Not found or refused by policy (close 1008): unknown model, stale resumption handle (gemini-live-session).
+    case configuration = 78
 
     /// One line per code, as printed in `--help` and the man pages.
     public var meaning: String {
@@ -29,6 +39,11 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .noInput: "an input file cannot be opened"
         case .cannotCreate: "an output file or folder cannot be created"
         case .ioError: "reading or writing failed"
+        case .unavailable: "service unavailable: unreachable, or still failing (1011) after the retries"
+        case .timeout: "timed out connecting or waiting for setupComplete"
+        case .protocolError: "request rejected (close 1007) or protocol error"
+        case .permission: "API key or token missing or refused"
+        case .configuration: "not found or refused by policy (close 1008): model, resumption handle"
         }
     }
 

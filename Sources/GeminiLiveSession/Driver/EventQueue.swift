@@ -1,0 +1,85 @@
+import Dispatch
+import Synchronization
+
+/// The driver's inbox: a bounded multi-producer, single-consumer queue of session events.
+///
+/// Producers that may flood it (the socket reader, the input readers) wait while it is full, so a slow
+/// stdout slows the socket read and a slow service slows input reading. Timers never wait.
+final class EventQueue: Sendable {
+    private struct State {
+        var items: [SessionEvent] = []
+        var head = 0
+        var consumer: CheckedContinuation<SessionEvent, Never>?
+        var producers: [CheckedContinuation<Void, Never>] = []
+        var count: Int { items.count - head }
+    }
+
+    private let state = Mutex(State())
+    private let capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+    }
+
+    /// Adds an event, waiting while the queue is full.
+    func push(_ event: SessionEvent) async {
+        while true {
+            let full = state.withLock { $0.count >= capacity }
+            if !full { break }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.count < capacity { return true }
+                    state.producers.append(continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        }
+        pushNow(event)
+    }
+
+    /// Adds an event from a plain thread, blocking it while the queue is full.
+    func pushBlocking(_ event: SessionEvent) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await self.push(event)
+            done.signal()
+        }
+        done.wait()
+    }
+
+    /// Adds an event without waiting (timers, end-of-stream notices).
+    func pushNow(_ event: SessionEvent) {
+        let consumer = state.withLock { state -> CheckedContinuation<SessionEvent, Never>? in
+            if let consumer = state.consumer {
+                state.consumer = nil
+                return consumer
+            }
+            state.items.append(event)
+            return nil
+        }
+        consumer?.resume(returning: event)
+    }
+
+    /// The next event, waiting for one.
+    func next() async -> SessionEvent {
+        await withCheckedContinuation { (continuation: CheckedContinuation<SessionEvent, Never>) in
+            let (event, producer) = state.withLock { state -> (SessionEvent?, CheckedContinuation<Void, Never>?) in
+                guard state.count > 0 else {
+                    state.consumer = continuation
+                    return (nil, nil)
+                }
+                let event = state.items[state.head]
+                state.head += 1
+                if state.head > 256, state.head * 2 > state.items.count {
+                    state.items.removeSubrange(0..<state.head)
+                    state.head = 0
+                }
+                let producer = state.producers.isEmpty ? nil : state.producers.removeFirst()
+                return (event, producer)
+            }
+            producer?.resume()
+            if let event { continuation.resume(returning: event) }
+        }
+    }
+}

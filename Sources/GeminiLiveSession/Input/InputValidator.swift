@@ -1,0 +1,99 @@
+import GeminiLiveProtocol
+
+/// Checks one input line: one JSON object holding exactly one client message, which the service will accept.
+///
+/// Valid lines are forwarded byte for byte (either casing is fine on the wire); only deprecated
+/// `mediaChunks` lines are rewritten, into one `audio` or `video` message per chunk, unless `keepLegacy`.
+public struct InputValidator: Sendable {
+    /// Forward `mediaChunks` as written (only 2.x models accept it).
+    public var keepLegacy: Bool
+
+    /// Creates a validator.
+    public init(keepLegacy: Bool = false) {
+        self.keepLegacy = keepLegacy
+    }
+
+    /// Validates `line`; the error's problem text says what is wrong (the caller adds `source:line:`).
+    public func validate(_ bytes: [UInt8], origin: String = "") throws(MessageDecodingError) -> InputLine {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            throw MessageDecodingError(reason: "not JSON: \(error.message) at column \(error.offset + 1)")
+        }
+        guard case .object(let object) = json else {
+            throw MessageDecodingError(reason: "expected a JSON object holding one client message")
+        }
+        let message = try ClientMessage(json: json)
+        if let extra = message.unknownFields.keys.first {
+            throw MessageDecodingError(
+                reason: "unexpected member '\(extra)' beside \(message.kind.fieldName); a line holds one client message"
+            )
+        }
+        _ = object
+        switch message.kind {
+        case .setup(let setup):
+            return .setup(setup)
+        case .toolResponse(let response):
+            for (position, answer) in response.functionResponses.enumerated() where (answer.id ?? "").isEmpty {
+                throw MessageDecodingError(
+                    path: "toolResponse.functionResponses[\(position)]",
+                    reason: "missing id: the answer must carry the id of the toolCall it answers")
+            }
+            if response.functionResponses.isEmpty {
+                throw MessageDecodingError(path: "toolResponse", reason: "no functionResponses")
+            }
+        case .realtimeInput(let input):
+            if let chunks = input.mediaChunks, !keepLegacy {
+                return .messages(try Self.rewrite(chunks, rest: input, origin: origin))
+            }
+            if input.json.objectValue?.isEmpty ?? true {
+                throw MessageDecodingError(path: "realtimeInput", reason: "empty: nothing to send")
+            }
+        case .clientContent:
+            break
+        }
+        return .messages([
+            OutboundMessage(frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message), origin: origin)
+        ])
+    }
+
+    static func kind(of message: ClientMessage) -> OutboundMessage.Kind {
+        switch message.kind {
+        case .toolResponse: .toolResponse
+        case .realtimeInput: .realtimeInput
+        default: .clientContent
+        }
+    }
+
+    static func ids(_ message: ClientMessage) -> [String] {
+        message.toolResponse?.functionResponses.compactMap(\.id) ?? []
+    }
+
+    /// `mediaChunks` → one `audio` (for `audio/...`) or `video` (for images) message per chunk; other fields follow.
+    static func rewrite(_ chunks: [Blob], rest: RealtimeInput, origin: String) throws(MessageDecodingError)
+        -> [OutboundMessage]
+    {
+        var messages: [OutboundMessage] = []
+        for (position, chunk) in chunks.enumerated() {
+            var input = RealtimeInput()
+            let type = chunk.mimeType.lowercased()
+            if type.hasPrefix("audio/") {
+                input.audio = chunk
+            } else if type.hasPrefix("image/") || type.hasPrefix("video/") {
+                input.video = chunk
+            } else {
+                throw MessageDecodingError(
+                    path: "realtimeInput.mediaChunks[\(position)].mimeType",
+                    reason: "cannot rewrite '\(chunk.mimeType)' as audio or video (--keep-legacy sends it as is)")
+            }
+            messages.append(OutboundMessage(ClientMessage(.realtimeInput(input)), origin: origin)!)
+        }
+        var remainder = rest
+        remainder.mediaChunks = nil
+        if !(remainder.json.objectValue?.isEmpty ?? true) {
+            messages.append(OutboundMessage(ClientMessage(.realtimeInput(remainder)), origin: origin)!)
+        }
+        return messages
+    }
+}

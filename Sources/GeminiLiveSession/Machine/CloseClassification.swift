@@ -1,0 +1,43 @@
+/// What a close (or drop) means for the session: resume, or end with which outcome.
+public enum CloseClassification: Sendable, Equatable {
+    /// Transient: reconnect and resume (1011, 1001, 1006, 1012-1014, an unrequested 1000, a drop).
+    case retry
+    /// Final: end the session with this outcome kind.
+    case fatal(SessionOutcome.Kind)
+
+    /// Classifies a server close by its code and reason text.
+    public static func of(code: Int, reason: String) -> CloseClassification {
+        let text = reason.lowercased()
+        let authWords = [
+            "api key", "api_key", "permission", "unauthenticated", "unauthorized", "credential",
+            "token has been used", "token expired", "invalid token", "access token",
+        ]
+        if authWords.contains(where: text.contains) { return .fatal(.permission) }
+        if text.contains("quota") || text.contains("resource_exhausted") || text.contains("billing") {
+            return .fatal(.unavailable)
+        }
+        switch code {
+        case 1000, 1001, 1006, 1011, 1012, 1013, 1014: return .retry
+        case 1008: return .fatal(.configuration)
+        default: return .fatal(.protocolError)
+        }
+    }
+
+    /// The conventional name of a close code, for messages.
+    public static func name(of code: Int) -> String {
+        switch code {
+        case 1000: "normal closure"
+        case 1001: "going away"
+        case 1002: "protocol error"
+        case 1003: "unsupported data"
+        case 1006: "abnormal closure"
+        case 1007: "invalid payload: bad request"
+        case 1008: "policy violation: not found or refused"
+        case 1009: "message too big"
+        case 1011: "internal error"
+        case 1012: "service restart"
+        case 1013: "try again later"
+        default: "close"
+        }
+    }
+}

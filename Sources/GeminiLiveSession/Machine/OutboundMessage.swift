@@ -1,0 +1,41 @@
+import GeminiLiveProtocol
+
+/// A validated client message ready to be sent: its frame bytes and what the session needs to know about it.
+public struct OutboundMessage: Sendable, Equatable {
+    /// Which client message this is.
+    public enum Kind: Sendable, Equatable {
+        case clientContent
+        case realtimeInput
+        case toolResponse
+    }
+
+    /// The frame: one compact JSON object, no newline.
+    public var frame: [UInt8]
+    /// Which client message this is.
+    public var kind: Kind
+    /// For a tool response: the ids of the calls it answers.
+    public var toolCallIDs: [String]
+    /// Where it came from, e.g. `stdin:12`, for diagnostics.
+    public var origin: String
+
+    /// Creates a message.
+    public init(frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], origin: String = "") {
+        self.frame = frame
+        self.kind = kind
+        self.toolCallIDs = toolCallIDs
+        self.origin = origin
+    }
+
+    /// Builds the outbound form of a decoded client message (not a setup), re-serialised compactly.
+    public init?(_ message: ClientMessage, origin: String = "") {
+        switch message.kind {
+        case .setup: return nil
+        case .clientContent: kind = .clientContent
+        case .realtimeInput: kind = .realtimeInput
+        case .toolResponse: kind = .toolResponse
+        }
+        frame = message.compactBytes
+        toolCallIDs = message.toolResponse?.functionResponses.compactMap(\.id) ?? []
+        self.origin = origin
+    }
+}

@@ -1,0 +1,123 @@
+import GeminiLiveProtocol
+
+extension SessionStateMachine {
+    /// One server message: written out as it came, then acted on.
+    mutating func received(_ frame: ServerFrame) -> [SessionAction] {
+        var actions: [SessionAction] = outputClosed ? [] : [.writeStdout(frame.line)]
+        lastServerActivity = clock.now
+        guard let message = frame.message else { return actions }
+        switch message.kind {
+        case .setupComplete:
+            guard phase == .connecting else { break }
+            actions += established()
+        case .sessionResumptionUpdate(let update):
+            actions += resumptionUpdate(update)
+        case .goAway(let goAway):
+            guard phase == .streaming, policy.resumption else { break }
+            phase = .pausedForGoAway
+            var wait = policy.handleWait
+            if let left = goAway.timeLeftSeconds {
+                wait = min(wait, max(.milliseconds(Int((left - 1) * 1000)), .milliseconds(200)))
+            }
+            actions.append(
+                .report(
+                    "goAway (time left \(goAway.timeLeft ?? "unknown")): pausing input until a fresh resumption handle",
+                    important: false))
+            actions.append(startTimer(.handleWait, after: wait))
+        case .toolCall(let call):
+            pendingToolCalls.formUnion(call.functionCalls.compactMap(\.id))
+        case .toolCallCancellation(let cancellation):
+            pendingToolCalls.subtract(cancellation.ids)
+        case .serverContent(let content):
+            guard content.turnComplete == true else { break }
+            turnsCompleted += 1
+            failures = 0
+            answeredSequence = highestSentSequence
+            answeredIndex = sentOnConnection - 1
+            if let turns = policy.turns, turnsCompleted >= turns {
+                actions += finish(.success)
+            } else if inputEnded, phase == .streaming {
+                actions += checkDone()
+            }
+        default:
+            break
+        }
+        return actions
+    }
+
+    /// `setupComplete`: send what waited, re-sending what no handle covers.
+    mutating func established() -> [SessionAction] {
+        cancelTimer(.setup)
+        phase = .streaming
+        sessionsEstablished += 1
+        var actions: [SessionAction] = []
+        let positions = buffer.unsentPositions
+        let resent = positions.filter { buffer[$0].sequence <= highestSentSequence }.count
+        if sessionsEstablished > 1 {
+            var note = "resumed on connection \(connection)"
+            note += handle == nil ? " as a new session" : " with the latest handle"
+            note += "; re-sending \(resent) message\(resent == 1 ? "" : "s") no handle covered"
+            if evicted > 0 {
+                note += "; \(evicted) older message\(evicted == 1 ? "" : "s") exceeded the buffer and cannot be re-sent"
+                evicted = 0
+            }
+            actions.append(.report(note, important: evicted > 0))
+        }
+        for position in positions { actions.append(send(position)) }
+        if inputEnded { actions += checkDone() }
+        return actions
+    }
+
+    mutating func resumptionUpdate(_ update: SessionResumptionUpdate) -> [SessionAction] {
+        guard let newHandle = update.newHandle, !newHandle.isEmpty, update.resumable != false else { return [] }
+        handle = newHandle
+        failures = 0
+        let covered: Int
+        if let consumed = update.lastConsumedClientMessageIndex {
+            covered = min(consumed, sentOnConnection - 1)
+        } else {
+            covered = answeredIndex
+        }
+        if covered >= 0 { buffer.cover(throughIndex: covered) }
+        if phase == .pausedForGoAway {
+            return [.report("fresh resumption handle after goAway: switching connections", important: false)]
+                + close(thenExit: false)
+        }
+        return []
+    }
+
+    /// A client message from the input: kept for re-sending, and sent now if the session can take it.
+    mutating func accept(_ message: OutboundMessage) -> [SessionAction] {
+        guard phase != .closingToExit else { return [] }
+        let sequence = buffer.append(message)
+        lastSequence = sequence
+        if message.kind == .toolResponse { pendingToolCalls.subtract(message.toolCallIDs) }
+        switch phase {
+        case .streaming:
+            let action = send(buffer.lastPosition)
+            evicted += buffer.evictSent(toFit: policy.bufferLimit)
+            return [action]
+        case .pausedForGoAway where message.kind == .toolResponse:
+            // The server cannot reach a resumable point while it waits for this answer.
+            return [send(buffer.lastPosition)]
+        default:
+            return []
+        }
+    }
+
+    mutating func send(_ position: Int) -> SessionAction {
+        let entry = buffer[position]
+        buffer.markSent(position, index: sentOnConnection)
+        sentOnConnection += 1
+        highestSentSequence = max(highestSentSequence, entry.sequence)
+        return .send(connection: connection, frame: entry.message.frame)
+    }
+
+    /// After the end of input: stop once the last input is answered, else wait (bounded by the idle timeout).
+    mutating func checkDone() -> [SessionAction] {
+        guard inputEnded, phase == .streaming else { return [] }
+        if answeredSequence >= lastSequence { return finish(.success) }
+        guard let idle = policy.idleTimeout, !runningTimers.contains(.idle) else { return [] }
+        return [startTimer(.idle, after: idle)]
+    }
+}

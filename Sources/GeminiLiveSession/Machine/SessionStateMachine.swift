@@ -1,0 +1,292 @@
+import GeminiLiveProtocol
+
+/// The session's protocol logic as a value type: events in, actions out, time from an injected clock.
+///
+/// It owns the rules that keep a session alive: setup before anything else, the resumption handle,
+/// the buffer of client messages not yet covered by a handle, the switch to a new connection on
+/// `goAway`, retries with backoff on drops and 1011s, and when to stop. It opens no sockets, so every
+/// rule is testable with a hand-advanced clock.
+public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Duration, C: Sendable {
+    /// Where the session is.
+    public enum Phase: Sendable, Equatable {
+        /// `start()` not called yet.
+        case idle
+        /// A connection was asked for; waiting for it and for `setupComplete`.
+        case connecting
+        /// Setup done: client messages flow.
+        case streaming
+        /// `goAway` seen: sending paused, waiting for a fresh handle.
+        case pausedForGoAway
+        /// Our close is under way; a new connection follows.
+        case closingForResume
+        /// Backing off before the next attempt.
+        case waitingToReconnect
+        /// Our close is under way; the session ends after it.
+        case closingToExit
+        /// Over.
+        case finished
+    }
+
+    /// The session's settings.
+    public let policy: SessionPolicy
+    let clock: C
+
+    /// Where the session is.
+    public internal(set) var phase: Phase = .idle
+    /// The id of the current connection (1 for the first).
+    public internal(set) var connection = 0
+    /// The latest usable resumption handle.
+    public internal(set) var handle: String?
+    /// Completed turns so far.
+    public internal(set) var turnsCompleted = 0
+    /// Connections that reached `setupComplete`.
+    public internal(set) var sessionsEstablished = 0
+
+    var buffer = ResendBuffer()
+    var connectionOpen = false
+    var sentOnConnection = 0
+    var highestSentSequence = -1
+    var lastSequence = -1
+    var answeredSequence = -1
+    var answeredIndex = -1
+    var failures = 0
+    var lastFailure = SessionOutcome(.unavailable)
+    var inputEnded = false
+    var outputClosed = false
+    var evicted = 0
+    var pendingToolCalls: Set<String> = []
+    var pendingOutcome = SessionOutcome.success
+    var timerGenerations: [SessionTimer.Kind: Int] = [:]
+    var runningTimers: Set<SessionTimer.Kind> = []
+    var lastServerActivity: C.Instant
+
+    /// Creates a machine; call `start()` for the first actions.
+    public init(policy: SessionPolicy, clock: C) {
+        self.policy = policy
+        self.clock = clock
+        self.handle = policy.initialHandle
+        self.lastServerActivity = clock.now
+    }
+
+    /// Bytes of client messages held for re-sending.
+    public var bufferedBytes: Int { buffer.bytes }
+    /// Client messages held for re-sending.
+    public var bufferedMessages: Int { buffer.count }
+
+    /// Whether the driver should read more input now; false while the buffer is full and nothing can be sent.
+    public var acceptsInput: Bool {
+        switch phase {
+        case .finished, .closingToExit: false
+        case .streaming: true
+        default: buffer.bytes < policy.bufferLimit
+        }
+    }
+
+    /// Opens the first connection.
+    public mutating func start() -> [SessionAction] {
+        guard phase == .idle else { return [] }
+        return connect()
+    }
+
+    /// Handles one event and returns what to do, in order.
+    public mutating func handle(_ event: SessionEvent) -> [SessionAction] {
+        guard phase != .finished, phase != .idle else { return [] }
+        switch event {
+        case .connected(let id):
+            if id == connection, phase == .connecting { connectionOpen = true }
+            return []
+        case .serverMessage(let id, let frame):
+            guard id == connection else { return [] }
+            return received(frame)
+        case .clientLine(let message):
+            return accept(message)
+        case .socketClosed(let id, let code, let reason):
+            guard id == connection else { return [] }
+            return socketEnded(code: code, reason: reason)
+        case .socketDropped(let id, let reason):
+            guard id == connection else { return [] }
+            return socketEnded(code: nil, reason: reason)
+        case .timerFired(let timer):
+            guard runningTimers.contains(timer.kind), timerGenerations[timer.kind] == timer.generation else {
+                return []
+            }
+            return fired(timer.kind)
+        case .stdinEOF:
+            inputEnded = true
+            return phase == .streaming ? checkDone() : []
+        case .inputFailed(let outcome):
+            return finish(outcome)
+        case .outputClosed:
+            outputClosed = true
+            return finish(.success)
+        }
+    }
+
+    // MARK: - Connections
+
+    mutating func connect() -> [SessionAction] {
+        connection += 1
+        connectionOpen = false
+        sentOnConnection = 0
+        answeredIndex = -1
+        buffer.resetForNewConnection()
+        phase = .connecting
+        let setup = policy.setupFrame(handle: policy.resumption ? handle : nil)
+        return [.connect(connection: connection, setup: setup), startTimer(.setup, after: policy.connectTimeout)]
+    }
+
+    /// Starts the handshake that ends the current connection, then `next` happens.
+    mutating func close(thenExit: Bool) -> [SessionAction] {
+        cancelTimer(.handleWait)
+        cancelTimer(.setup)
+        cancelTimer(.idle)
+        phase = thenExit ? .closingToExit : .closingForResume
+        return [
+            .closeSocket(connection: connection, code: 1000, reason: thenExit ? "" : "resuming on a new connection"),
+            startTimer(.close, after: policy.closeTimeout),
+        ]
+    }
+
+    /// Ends the session: through a clean close when a socket is open, at once otherwise.
+    mutating func finish(_ outcome: SessionOutcome) -> [SessionAction] {
+        switch phase {
+        case .streaming, .pausedForGoAway:
+            pendingOutcome = outcome
+            return close(thenExit: true)
+        case .connecting where connectionOpen:
+            pendingOutcome = outcome
+            return close(thenExit: true)
+        case .closingToExit:
+            if pendingOutcome.kind == .success { pendingOutcome = outcome }
+            return []
+        case .connecting:
+            return [.abortConnection(connection: connection)] + end(outcome)
+        default:
+            return end(outcome)
+        }
+    }
+
+    mutating func end(_ outcome: SessionOutcome) -> [SessionAction] {
+        phase = .finished
+        runningTimers.removeAll()
+        return [.exit(outcome)]
+    }
+
+    mutating func socketEnded(code: Int?, reason: String) -> [SessionAction] {
+        connectionOpen = false
+        cancelTimer(.close)
+        switch phase {
+        case .closingForResume:
+            return connect()
+        case .closingToExit:
+            return end(pendingOutcome)
+        case .connecting, .streaming, .pausedForGoAway:
+            let description: String
+            let classification: CloseClassification
+            if let code {
+                let shown = reason.isEmpty ? "(no reason given)" : reason
+                description =
+                    "connection \(connection) closed by the server: \(code) (\(CloseClassification.name(of: code))): \(shown)"
+                classification = CloseClassification.of(code: code, reason: reason)
+            } else {
+                description = "connection \(connection) lost: \(reason)"
+                classification = .retry
+            }
+            return failed(description, classification: classification, timedOut: false)
+        default:
+            return []
+        }
+    }
+
+    mutating func failed(_ description: String, classification: CloseClassification, timedOut: Bool)
+        -> [SessionAction]
+    {
+        cancelTimer(.setup)
+        cancelTimer(.handleWait)
+        cancelTimer(.idle)
+        connectionOpen = false
+        if case .fatal(let kind) = classification { return end(SessionOutcome(kind, description)) }
+        if outputClosed { return end(.success) }
+        guard policy.resumption || sessionsEstablished == 0 else {
+            return end(
+                SessionOutcome(.unavailable, description + "; resumption is off, so the session cannot continue"))
+        }
+        failures += 1
+        lastFailure = SessionOutcome(timedOut ? .timeout : .unavailable, description)
+        guard failures <= policy.maxRetries else {
+            let attempts = failures == 1 ? "1 attempt" : "\(failures) attempts in a row"
+            return end(SessionOutcome(lastFailure.kind, "\(description); giving up after \(attempts)"))
+        }
+        phase = .waitingToReconnect
+        let delay = backoff(failures)
+        return [
+            .report(
+                "\(description); reconnecting in \(Self.seconds(delay)) (attempt \(failures) of \(policy.maxRetries))",
+                important: true),
+            startTimer(.backoff, after: delay),
+        ]
+    }
+
+    func backoff(_ failures: Int) -> Duration {
+        var delay = policy.backoffBase
+        for _ in 1..<max(failures, 1) {
+            delay = delay * 2
+            if delay >= policy.backoffMax { return policy.backoffMax }
+        }
+        return min(delay, policy.backoffMax)
+    }
+
+    // MARK: - Timers
+
+    mutating func startTimer(_ kind: SessionTimer.Kind, after delay: Duration) -> SessionAction {
+        let generation = (timerGenerations[kind] ?? 0) + 1
+        timerGenerations[kind] = generation
+        runningTimers.insert(kind)
+        return .startTimer(SessionTimer(kind: kind, generation: generation), after: delay)
+    }
+
+    mutating func cancelTimer(_ kind: SessionTimer.Kind) {
+        runningTimers.remove(kind)
+    }
+
+    mutating func fired(_ kind: SessionTimer.Kind) -> [SessionAction] {
+        runningTimers.remove(kind)
+        switch (kind, phase) {
+        case (.setup, .connecting):
+            let limit = Self.seconds(policy.connectTimeout)
+            let step = connectionOpen ? "no setupComplete" : "could not connect"
+            return [.abortConnection(connection: connection)]
+                + failed(
+                    "connection \(connection): \(step) within \(limit) (--connect-timeout)", classification: .retry,
+                    timedOut: true)
+        case (.handleWait, .pausedForGoAway):
+            let note =
+                handle == nil
+                ? "no resumption handle arrived after goAway; reconnecting without one (a new session)"
+                : "no fresh resumption handle within the wait after goAway; resuming from the latest one"
+            return [.report(note, important: true)] + close(thenExit: false)
+        case (.backoff, .waitingToReconnect):
+            return connect()
+        case (.idle, .streaming):
+            guard let idle = policy.idleTimeout else { return [] }
+            let quiet = lastServerActivity.duration(to: clock.now)
+            if quiet >= idle {
+                return [.report("no server message for \(Self.seconds(idle)) after the end of input", important: false)]
+                    + finish(.success)
+            }
+            return [startTimer(.idle, after: idle - quiet)]
+        case (.idle, _):
+            return policy.idleTimeout.map { [startTimer(.idle, after: $0)] } ?? []
+        case (.close, .closingForResume), (.close, .closingToExit):
+            return [.abortConnection(connection: connection)] + socketEnded(code: nil, reason: "close timed out")
+        default:
+            return []
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
+        return "\(Double(milliseconds) / 1000) s"
+    }
+}

@@ -1,0 +1,89 @@
+import GeminiLiveProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reads the files named by setup flags: `--setup`, `--tools`, `--system @FILE`, `--api-key-file`.
+public enum SetupFiles {
+    /// The whole content of `path`.
+    public static func contents(of path: String, option: String) throws(SessionSetupError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SessionSetupError(.noInput, "\(option) '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count > 0 {
+                bytes += chunk[0..<count]
+            } else if count == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw SessionSetupError(.noInput, "\(option) '\(path)': \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// A setup from a file holding either `{"setup": {...}}` or the setup object itself.
+    public static func setup(path: String) throws(SessionSetupError) -> Setup {
+        let json = try parse(path, option: "--setup")
+        do {
+            if let inner = json["setup"] ?? json["Setup"] { return try Setup(json: inner) }
+            return try Setup(json: json)
+        } catch {
+            throw SessionSetupError(.data, "--setup '\(path)': \(error)")
+        }
+    }
+
+    /// Tool entries from a file: a list of tools, one tool object, or a bare list of function declarations.
+    public static func tools(path: String) throws(SessionSetupError) -> [JSONValue] {
+        let json = try parse(path, option: "--tools")
+        let items: [JSONValue]
+        switch json {
+        case .array(let list): items = list
+        case .object: items = [json]
+        default: throw SessionSetupError(.data, "--tools '\(path)': expected a JSON object or list")
+        }
+        // A list of declarations ({name, description, parameters}) is wrapped as one functionDeclarations tool.
+        if !items.isEmpty, items.allSatisfy({ $0["name"] != nil }) {
+            return [["functionDeclarations": .array(items)]]
+        }
+        return items
+    }
+
+    /// `--system TEXT`, or the file's text for `@FILE`.
+    public static func text(_ argument: String, option: String) throws(SessionSetupError) -> String {
+        guard argument.hasPrefix("@") else { return argument }
+        let bytes = try contents(of: String(argument.dropFirst()), option: option)
+        var text = String(decoding: bytes, as: UTF8.self)
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+
+    /// The API key: `--api-key-file`, else `GOOGLE_API_KEY`, else `GEMINI_API_KEY` (the official SDKs' order).
+    public static func apiKey(file: String?, environment: [String: String]) throws(SessionSetupError) -> String? {
+        if let file {
+            var key = String(decoding: try contents(of: file, option: "--api-key-file"), as: UTF8.self)
+            while key.last?.isWhitespace == true { key.removeLast() }
+            while key.first?.isWhitespace == true { key.removeFirst() }
+            guard !key.isEmpty else { throw SessionSetupError(.permission, "--api-key-file '\(file)' is empty") }
+            return key
+        }
+        for name in ["GOOGLE_API_KEY", "GEMINI_API_KEY"] {
+            if let key = environment[name], !key.isEmpty { return key }
+        }
+        return nil
+    }
+
+    private static func parse(_ path: String, option: String) throws(SessionSetupError) -> JSONValue {
+        let bytes = try contents(of: path, option: option)
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw SessionSetupError(.data, "\(option) '\(path)': not JSON: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// Where and how to connect: the WebSocket URL (never holding the key) and the auth header.
+public struct SessionEndpoint: Sendable, Equatable {
+    /// The Gemini API host.
+    public static let defaultBase = "wss://generativelanguage.googleapis.com"
+
+    /// The URL to connect to; safe to log (the key travels in a header).
+    public var url: String
+    /// `ws` or `wss`.
+    public var scheme: String
+    /// Host name or address.
+    public var host: String
+    /// TCP port.
+    public var port: Int
+    /// Path and query.
+    public var path: String
+    /// Extra request headers: `x-goog-api-key` or `Authorization: Token ...`.
+    public var headers: [(name: String, value: String)]
+
+    /// Whether TLS is used.
+    public var usesTLS: Bool { scheme == "wss" }
+
+    /// Whether the host is this machine.
+    public var isLoopback: Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+
+    public static func == (lhs: SessionEndpoint, rhs: SessionEndpoint) -> Bool {
+        lhs.url == rhs.url && lhs.headers.map(\.name) == rhs.headers.map(\.name)
+            && lhs.headers.map(\.value) == rhs.headers.map(\.value)
+    }
+
+    /// The standard path for an API version; ephemeral tokens use the constrained method.
+    public static func standardPath(version: String, constrained: Bool) -> String {
+        let method = constrained ? "BidiGenerateContentConstrained" : "BidiGenerateContent"
+        return "/ws/google.ai.generativelanguage.\(version).GenerativeService.\(method)"
+    }
+
+    /// Resolves `--endpoint`, `--api-version` and the key into an endpoint.
+    ///
+    /// A bare `ws(s)://host:port` gets the standard path; a URL with a path is used as is. A key that
+    /// starts with `auth_tokens/` is an ephemeral token: `BidiGenerateContentConstrained` on v1alpha,
+    /// sent as `Authorization: Token`.
+    public static func resolve(endpoint: String?, apiVersion: String?, key: String?) throws(SessionSetupError)
+        -> SessionEndpoint
+    {
+        let constrained = key?.hasPrefix("auth_tokens/") ?? false
+        if constrained, let apiVersion, apiVersion != "v1alpha" {
+            throw SessionSetupError(
+                .usage, "ephemeral tokens (auth_tokens/...) work only with --api-version v1alpha, not \(apiVersion)")
+        }
+        let version = constrained ? "v1alpha" : (apiVersion ?? "v1")
+        let text = endpoint ?? defaultBase
+        let parts = text.split(separator: "://", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            throw SessionSetupError(.usage, "--endpoint '\(text)' is not a ws:// or wss:// URL")
+        }
+        let scheme = parts[0].lowercased()
+        guard scheme == "ws" || scheme == "wss" else {
+            throw SessionSetupError(.usage, "--endpoint '\(text)': the scheme must be ws or wss, not \(scheme)")
+        }
+        let rest = parts[1]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        let authority = String(rest[..<authorityEnd])
+        var path = String(rest[authorityEnd...])
+        var host = authority
+        var port = scheme == "wss" ? 443 : 80
+        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+            host = String(authority[..<colon])
+            guard let number = Int(authority[authority.index(after: colon)...]), (1...65535).contains(number) else {
+                throw SessionSetupError(.usage, "--endpoint '\(text)': bad port")
+            }
+            port = number
+        }
+        guard !host.isEmpty else { throw SessionSetupError(.usage, "--endpoint '\(text)': no host") }
+        if path.isEmpty || path == "/" { path = standardPath(version: version, constrained: constrained) }
+        var headers: [(name: String, value: String)] = []
+        if let key, !key.isEmpty {
+            headers.append(constrained ? ("authorization", "Token \(key)") : ("x-goog-api-key", key))
+        }
+        return SessionEndpoint(
+            url: "\(scheme)://\(authority)\(path)", scheme: scheme, host: host, port: port, path: path,
+            headers: headers)
+    }
+}

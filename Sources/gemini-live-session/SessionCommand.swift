@@ -1,0 +1,182 @@
+import ArgumentParser
+import GeminiLiveCLI
+import GeminiLiveProtocol
+import GeminiLiveSession
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `gemini-live-session`: client messages in on stdin, server messages out on stdout, over one Live session.
+@main
+struct SessionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gemini-live-session",
+        abstract: "Run a Gemini Live session: NDJSON client messages in, one compact JSON line per server message out.",
+        discussion: """
+            Sends the setup, waits for setupComplete, then sends each valid input line (clientContent, \
+            realtimeInput or toolResponse, either casing) as one frame, in order. Every server message is \
+            written to stdout as one compact JSON line, flushed at once. A first stdin line that is a setup \
+            is taken as the setup; flags override its fields.
+
+            The session survives the service's goAway and dropped connections: it resumes with the latest \
+            resumption handle and re-sends the client messages no handle covers. After the end of input it \
+            waits for the turnComplete that answers the last input (or --idle-timeout of silence), closes \
+            with 1000 and exits 0. The API key comes from GOOGLE_API_KEY, GEMINI_API_KEY or --api-key-file \
+            and travels in the x-goog-api-key header.
+
+            EXAMPLES:
+              gemini-live-encode question.wav --silence 800 | gemini-live-session | gemini-live-decode --wav reply.wav
+              echo '{"clientContent":{"turns":[{"role":"user","parts":[{"text":"Hi"}]}],"turnComplete":true}}' \\
+                | gemini-live-session --modality text --transcribe output
+              gemini-live-session --endpoint ws://127.0.0.1:8765 --input mic.fifo --input camera.fifo
+
+            EXIT STATUS:
+            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .unavailable, .ioError, .timeout, .protocolError, .permission, .configuration]))
+            Close codes and their full reasons are printed on stderr.
+            """,
+        version: "0.1.0"
+    )
+
+    @OptionGroup var setupFlags: SessionSetupFlags
+    @OptionGroup var connectionFlags: SessionConnectionFlags
+
+    @Option(
+        name: .customLong("input"),
+        help: "Read client messages from this file or FIFO ('-' = stdin; repeatable; lines are merged whole).")
+    var inputs: [String] = []
+
+    @Flag(help: "End the session (exit 65) at the first bad input line instead of skipping it.")
+    var strict = false
+
+    @Flag(
+        name: .customLong("keep-legacy"),
+        help: "Send realtimeInput.mediaChunks as written instead of rewriting it to audio/video.")
+    var keepLegacy = false
+
+    @Option(
+        name: .customLong("idle-timeout"),
+        help:
+            "After the end of input, end the session after this many seconds without a server message (0 = wait for turnComplete only)."
+    )
+    var idleTimeout: Double = 30
+
+    @Option(help: "Exit 0 after this many completed turns.")
+    var turns: Int?
+
+    @Option(
+        name: .customLong("on-tool-call"),
+        help:
+            "Answer each function call by running this shell command with {\"id\",\"name\",\"args\"} on stdin; its stdout is the response."
+    )
+    var onToolCall: String?
+
+    @Option(
+        help:
+            "Write every frame in both directions to this file as JSON lines with monotonic timestamps (handles redacted)."
+    )
+    var record: String?
+
+    @Flag(name: .shortAndLong, help: "Report connections, resumptions and re-sends on stderr (-vv for more).")
+    var verbose: Int
+
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        // `--compression` takes an optional token count: give the bare flag an explicit "default".
+        for index in arguments.indices.reversed() where arguments[index] == "--compression" {
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            if next.flatMap(Int.init) == nil { arguments.insert("default", at: index + 1) }
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var async = command as? any AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    func validate() throws {
+        if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
+        guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more seconds.") }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Only one --input can be '-'.") }
+        try setupFlags.validate()
+        try connectionFlags.validate()
+    }
+
+    func run() async throws {
+        ProcessSetup.ignoreBrokenPipeSignal()
+        let diagnostics = Diagnostics(tool: "gemini-live-session", verbosity: verbose)
+        SignalFinisher.install {}
+        do {
+            var sources = try openInputs()
+            var base: Setup?
+            if let index = sources.firstIndex(where: { $0.name == "stdin" }) {
+                base = try sources[index].takeSetupLine()
+            }
+            let setup = try setupFlags.setup(stdinSetup: base)
+            let endpoint = try connectionFlags.endpoint(googleDefault: true)
+            var policy = SessionPolicy(setup: setup)
+            connectionFlags.apply(to: &policy)
+            policy.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
+            policy.turns = turns
+            var driver = SessionDriver(policy: policy, endpoint: endpoint, inputs: sources) { text, important in
+                if important { diagnostics.error(text) } else { diagnostics.info(text) }
+            }
+            driver.caFile = connectionFlags.caFile
+            driver.pingInterval = connectionFlags.pingDuration
+            driver.validator = InputValidator(keepLegacy: keepLegacy)
+            driver.strict = strict
+            if let record { driver.recorder = try SessionRecorder(path: record) }
+            driver.toolCommand = onToolCall.map(ToolCallCommand.init)
+            let outcome = await driver.run()
+            if let message = outcome.message { diagnostics.error(message) }
+            throw ExitCode(Self.status(for: outcome.kind).rawValue)
+        } catch let error as SessionSetupError {
+            diagnostics.error(error.message)
+            throw ExitCode(Self.status(for: error.kind).rawValue)
+        }
+    }
+
+    private func openInputs() throws(SessionSetupError) -> [InputSource] {
+        let names = inputs.isEmpty ? ["-"] : inputs
+        var sources: [InputSource] = []
+        for name in names {
+            if name == "-" {
+                sources.append(InputSource(fileDescriptor: 0, name: "stdin"))
+                continue
+            }
+            let descriptor = open(name, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw SessionSetupError(.noInput, "--input '\(name)': \(String(cString: strerror(errno)))")
+            }
+            sources.append(InputSource(fileDescriptor: descriptor, name: name))
+        }
+        return sources
+    }
+
+    static func status(for kind: SessionOutcome.Kind) -> ExitStatus {
+        switch kind {
+        case .success: .success
+        case .badInput: .dataError
+        case .inputUnreadable: .ioError
+        case .unavailable: .unavailable
+        case .timeout: .timeout
+        case .protocolError: .protocolError
+        case .permission: .permission
+        case .configuration: .configuration
+        }
+    }
+
+    static func status(for kind: SessionSetupError.Kind) -> ExitStatus {
+        switch kind {
+        case .usage: .usage
+        case .noInput: .noInput
+        case .data: .dataError
+        case .permission: .permission
+        }
+    }
+}

@@ -1,1 +1,0 @@
-print("gemini-live-session: not built yet")
