@@ -105,3 +105,34 @@ echo "| gemini-live-decode --wav out.wav < replies.ndjson | $dec_t | $dec_m |"
 echo "| python3 json+base64+wave loop | $py_t | $py_m |"
 echo
 echo "Speed-up over the Python loop: **${ratio}x**."
+
+# ---------------------------------------------------------------------------------------------
+echo
+echo "## encode: resampling quality (44.1 kHz to 16 kHz)"
+echo
+# A tone above the new Nyquist frequency must vanish (an alias would appear at 16000 - f);
+# a tone inside the passband must keep its level. Measured on the decoded PCM of both pipelines.
+quality() {  # $1 = frequency; prints "level_dB alias_dB" for ours and for ffmpeg
+  sox -n -r 44100 -c 1 -b 16 "$out/q.wav" synth 2 sine "$1" vol 0.5
+  "$bin/gemini-live-encode" "$out/q.wav" | python3 -c '
+import base64, json, sys
+sys.stdout.buffer.write(b"".join(base64.b64decode(json.loads(l)["realtimeInput"]["audio"]["data"]) for l in sys.stdin))' >"$out/q-ours.raw"
+  ffmpeg -v error -y -i "$out/q.wav" -ac 1 -ar 16000 -f s16le "$out/q-ffmpeg.raw"
+  python3 - "$1" "$out/q-ours.raw" "$out/q-ffmpeg.raw" <<'PY'
+import sys, numpy as np
+f = float(sys.argv[1])
+for path in sys.argv[2:]:
+    x = np.frombuffer(open(path, "rb").read(), dtype="<i2").astype(np.float64)[4000:28000] / 32768
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x)))) / (len(x) / 4)
+    freqs = np.fft.rfftfreq(len(x), 1 / 16000)
+    def level(hz):
+        band = (freqs > hz - 30) & (freqs < hz + 30)
+        return 20 * np.log10(max(spectrum[band].max(), 1e-12) / 0.5)
+    print(f"{level(f) if f < 8000 else level(16000 - f):.1f}", end=" ")
+print()
+PY
+}
+echo "| test tone | gemini-live-encode (libsoxr HQ) | ffmpeg -ar 16000 (swr default) |"
+echo "|---|---|---|"
+for f in 1000 7000 7600; do read -r a b < <(quality $f); echo "| $f Hz, level relative to input | $a dB | $b dB |"; done
+for f in 8500 9500 12000; do read -r a b < <(quality $f); echo "| $f Hz, alias at $((16000 - f)) Hz | $a dB | $b dB |"; done
