@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import GeminiLiveCLI
 import GeminiLiveEmulator
 
@@ -163,18 +162,10 @@ struct EmulatorCommand: AsyncParsableCommand {
     }
 
     /// SIGINT and SIGTERM end the server at once with status 0 (connections just drop, as a killed server's do).
+    ///
+    /// The log is written line by line with write(2), so there is nothing to flush; `_exit` is async-signal-safe.
     static func exitOnSignal() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let waited = signals
-        DispatchQueue.global().async {
-            var set = waited
-            var received: Int32 = 0
-            sigwait(&set, &received)
-            _exit(0)
-        }
+        signal(SIGINT) { _ in _exit(0) }
+        signal(SIGTERM) { _ in _exit(0) }
     }
 }

@@ -22,6 +22,7 @@ actor ConnectionDriver {
     private var gate: [CheckedContinuation<Void, Never>] = []
     /// Whether the connection was closed or dropped.
     private(set) var finished = false
+    private var cleanedUp = false
 
     init(
         session: EmulatedSession, outbound: WebSocketOutboundWriter, channel: any Channel, number: Int,
@@ -88,8 +89,11 @@ actor ConnectionDriver {
             case .close(let reason):
                 services.log?.record(
                     connection: number, direction: "server", frame: "close", code: reason.code, reason: reason.reason)
-                finish()
+                // Stop everything else first, but cancel the tasks only after the close frame is out:
+                // this may be the reply or timer task itself, and a cancelled task cannot write.
+                finished = true
                 try? await outbound.close(WebSocketErrorCode(codeNumber: Int(reason.code)), reason: reason.reason)
+                finish()
             case .drop:
                 services.log?.record(connection: number, direction: "server", frame: "drop")
                 finish()
@@ -127,8 +131,9 @@ actor ConnectionDriver {
     }
 
     private func finish() {
-        guard !finished else { return }
         finished = true
+        guard !cleanedUp else { return }
+        cleanedUp = true
         for timer in timers { timer.cancel() }
         timers.removeAll()
         replyTask?.cancel()

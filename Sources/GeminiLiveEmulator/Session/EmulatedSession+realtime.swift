@@ -24,7 +24,7 @@ extension EmulatedSession {
                 manualActivity = false
                 let audio = manualAudio
                 manualAudio.removeAll()
-                actions += startTurn(kind: .audio, audio: audio)
+                actions += endUserTurn(kind: .audio, audio: audio)
             }
         }
         if input.audioStreamEnd == true, var detector = vad {
@@ -34,7 +34,7 @@ extension EmulatedSession {
         }
         if let text = input.text {
             conversation.pendingTexts.append(text)
-            actions += startTurn(kind: .text)
+            actions += endUserTurn(kind: .text)
         }
         return actions
     }
@@ -80,7 +80,7 @@ extension EmulatedSession {
             case .speechStarted:
                 actions += barge()
             case .speechEnded(let samples, _):
-                actions += startTurn(kind: .audio, audio: samples)
+                actions += endUserTurn(kind: .audio, audio: samples)
             }
         }
         return actions
@@ -88,8 +88,20 @@ extension EmulatedSession {
 
     /// New user activity during a reply interrupts it, unless `activityHandling` is `NO_INTERRUPTION`.
     mutating func barge() -> [EmulatorAction] {
-        let handling = setup?.realtimeInputConfig?.activityHandling?.uppercased()
-        guard handling != "NO_INTERRUPTION" else { return [] }
+        guard !noInterruption else { return [] }
         return interruptReply()
+    }
+
+    /// A realtime turn ended: answer it now, or after the current reply when the model may not be interrupted.
+    mutating func endUserTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
+        if noInterruption, reply != nil {
+            queuedTurns.append(QueuedTurn(kind: kind, audio: audio))
+            return []
+        }
+        return startTurn(kind: kind, audio: audio)
+    }
+
+    var noInterruption: Bool {
+        setup?.realtimeInputConfig?.activityHandling?.uppercased() == "NO_INTERRUPTION"
     }
 }

@@ -33,6 +33,13 @@ public struct EmulatedSession {
     var resamplers: [Int: Resampler] = [:]
     var streamSamples = 0
     var pendingOtherAudio = 0.0
+    /// Realtime turns that ended while a reply could not be interrupted; answered after it.
+    var queuedTurns: [QueuedTurn] = []
+
+    struct QueuedTurn: Equatable {
+        var kind: TurnInput.Kind
+        var audio: [Int16]
+    }
 
     /// Creates a session waiting for its setup.
     public init(options: SessionOptions) {
@@ -267,6 +274,10 @@ public struct EmulatedSession {
                     usageMetadata: usage(responseTokens: responseTokens))),
         ]
         actions += resumptionUpdate()
+        if !queuedTurns.isEmpty {
+            let next = queuedTurns.removeFirst()
+            actions += startTurn(kind: next.kind, audio: next.audio)
+        }
         return actions
     }
 

@@ -1,0 +1,128 @@
+import Foundation
+import GeminiLiveEmulator
+import GeminiLiveProtocol
+import GeminiLiveTestSupport
+import Testing
+
+/// Scripted replies, and the built binary's command-line contract.
+@Suite(.serialized)
+struct ScriptAndCommandTests {
+    static let textSetup = #""generationConfig":{"responseModalities":["TEXT"]}"#
+
+    static func script(_ json: String) throws -> EmulatorScript {
+        try EmulatorScript(json: Array(json.utf8))
+    }
+
+    @Test func scriptedToolCallWaitsForTheResponseAndUsesIt() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.script = try Self.script(
+            #"{"rules":[{"match":{"text":"weather"},"reply":[{"toolCall":{"name":"get_weather","args":{"city":"Paris"},"id":"call_1"}},{"say":"It is {{response}} in Paris."}]}]}"#
+        )
+        let server = try await EmulatorHarness.start(configuration)
+        let outcome = try await LiveClient.run(server.endpoint()) { connection in
+            try await connection.send(LiveClient.setup(Self.textSetup))
+            _ = await connection.next()
+            try await connection.send(LiveClient.textTurn("what is the weather"))
+            let call = await connection.next()
+            let early = await connection.next(timeout: 0.5)
+            try await connection.send(
+                #"{"toolResponse":{"functionResponses":[{"id":"call_1","name":"get_weather","response":{"output":"sunny"}}]}}"#
+            )
+            return (call?.json, early, await connection.turn() ?? [])
+        }
+        #expect(
+            outcome.value.0
+                == [
+                    "toolCall": ["functionCalls": [["id": "call_1", "name": "get_weather", "args": ["city": "Paris"]]]]
+                ])
+        #expect(outcome.value.1 == nil, "nothing until the tool response")
+        let reply = outcome.value.2.compactMap { $0.message?.serverContent?.modelTurn?.parts.first?.text }.joined()
+        #expect(reply == "It is sunny in Paris.")
+    }
+
+    @Test func scriptedInterruptAndFault() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.script = try Self.script(
+            #"{"rules":[{"match":{"turn":1},"reply":[{"say":"cut short"},{"interrupt":true}]},{"match":{"kind":"text"},"reply":[{"fault":"fail"}]}]}"#
+        )
+        let server = try await EmulatorHarness.start(configuration)
+        let outcome = try await LiveClient.run(server.endpoint()) { connection in
+            try await connection.send(LiveClient.setup(Self.textSetup))
+            _ = await connection.next()
+            try await connection.send(LiveClient.textTurn("first"))
+            let first = await connection.turn() ?? []
+            try await connection.send(#"{"realtimeInput":{"text":"second"}}"#)
+            return (first, await connection.next(timeout: 5))
+        }
+        let contents = outcome.value.0.compactMap { $0.message?.serverContent }
+        #expect(contents.contains { $0.interrupted == true })
+        #expect(!contents.contains { $0.generationComplete == true })
+        #expect(outcome.value.1 == nil)
+        #expect(outcome.closeCode == 1011)
+        #expect(outcome.closeReason == "Internal error occurred.")
+    }
+
+    @Test func sampleScriptsParse() throws {
+        for name in ["weather.json", "faults.json"] {
+            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "../../samples/emulator/\(name)")
+            let script = try EmulatorScript(json: Array(try Data(contentsOf: path)))
+            #expect(!script.rules.isEmpty)
+        }
+    }
+
+    @Test func badScriptsAreReportedWithTheirPlace() {
+        #expect(throws: EmulatorScript.Invalid.self) { try Self.script(#"{"rules":[{"reply":[{"sing":"x"}]}]}"#) }
+        do {
+            _ = try Self.script(#"{"rules":[{"match":{"text":"("},"reply":[]}]}"#)
+            Issue.record("accepted a bad regex")
+        } catch {
+            #expect("\(error)".hasPrefix("rules[0].match.text"))
+        }
+    }
+
+    @Test func binaryPrintsItsURLServesAndExitsZeroOnSIGTERM() async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ToolRunner.tool("gemini-live-emulator"))
+        process.arguments = ["--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(url.hasPrefix("ws://127.0.0.1:"))
+        let endpoint = "\(url)/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent"
+        let outcome = try await LiveClient.run(endpoint) { connection in
+            try await connection.send(LiveClient.setup())
+            return await connection.next()?.message?.kind
+        }
+        #expect(outcome.value == .setupComplete(SetupComplete()))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(process.terminationReason == .exit)
+    }
+
+    @Test func modelsFlagPrintsTheCatalogue() throws {
+        let result = try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--models"])
+        #expect(result.status == 0)
+        for model in [
+            "models/gemini-3.8-live", "models/gemini-3.1-flash-live-preview",
+            "models/gemini-2.5-flash-native-audio-preview-12-2025", "models/gemini-2.0-flash-live-001",
+        ] {
+            #expect(result.stdoutText.contains(model + "\t"))
+        }
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let result = try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--tls-cert", "x.pem"])
+        #expect(result.status == 64)
+        let missing = try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--script", "/no/such/file"])
+        #expect(missing.status == 66)
+    }
+}
