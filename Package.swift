@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveMediaTests",
-            dependencies: ["GeminiLiveMedia"],
+            dependencies: ["GeminiLiveMedia", "GeminiLiveTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

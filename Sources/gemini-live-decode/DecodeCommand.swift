@@ -26,7 +26,7 @@ struct DecodeCommand: ParsableCommand {
               gemini-live-decode --raw --resample 48000 --flush-silence 300 | ffplay -f s16le -ar 48000 -ac 1 -
 
             EXIT STATUS:
-            \(ExitStatus.helpTable())
+            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .cannotCreate, .ioError]))
             Malformed lines are reported as SOURCE:LINE: problem and skipped; the run then ends with 65 \
             (or stops at the first one with --strict). A reader that closes stdout ends the run quietly (0).
             """,

@@ -29,7 +29,7 @@ struct EncodeCommand: ParsableCommand {
               gemini-live-encode --realtime --silence 800 q1.wav q2.wav   # behave like a microphone
 
             EXIT STATUS:
-            \(ExitStatus.helpTable())
+            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .ioError]))
             Lines written before an error stay valid. A reader that closes the pipe ends the run quietly (0).
             """,
         version: "0.1.0"

@@ -6,18 +6,6 @@ import Testing
 /// documented status (0 or 65) and a message per bad line, never a crash or a hang.
 @Suite("decode: fuzzing")
 struct DecodeFuzzTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
-
     static let alphabet = Array(#"{}[]":,0123456789.-+eE\ntrufalsn AQ=/_"#.utf8) + [0x0A, 0xC3, 0xA9, 0x00, 0xFF]
 
     @Test("mutated server streams: status 0 or 65, one diagnostic line per bad value, no crash")
@@ -32,7 +20,7 @@ struct DecodeFuzzTests {
         base.interrupted()
         base.turnComplete()
         let original = [UInt8](base.data)
-        var random = Generator(state: 424_242)
+        var random = SeededGenerator(seed: 424_242)
         for round in 0..<120 {
             var bytes = original
             for _ in 0..<(1 + random.below(6)) {
@@ -45,9 +33,14 @@ struct DecodeFuzzTests {
                 }
             }
             let result = try decode(
-                ["--wav", tmp.file("f.wav"), "--text", "-", "--transcript", tmp.file("t.txt"), "--json", tmp.file("j.ndjson")],
+                [
+                    "--wav", tmp.file("f.wav"), "--text", "-", "--transcript", tmp.file("t.txt"), "--json",
+                    tmp.file("j.ndjson"),
+                ],
                 stdin: Data(bytes), timeout: 30)
-            #expect(result.status == 0 || result.status == 65, "round \(round): status \(result.status) \(result.stderrText)")
+            #expect(
+                result.status == 0 || result.status == 65,
+                "round \(round): status \(result.status) \(result.stderrText)")
             for line in result.stderrText.split(separator: "\n") {
                 #expect(line.hasPrefix("gemini-live-decode: stdin:"), "round \(round): \(line)")
             }

@@ -1,3 +1,4 @@
+import GeminiLiveTestSupport
 import Testing
 
 @testable import GeminiLiveMedia
@@ -5,21 +6,8 @@ import Testing
 /// Mutation fuzzing of the MJPEG splitter: hostile input must never crash it, grow it without
 /// bound, or make it emit something that is not a whole JPEG.
 @Suite(.serialized) struct MJPEGSplitterFuzzTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// Mutates `stream`: bit flips, byte runs of markers, deletions, duplications, truncation.
-    static func mutate(_ stream: [UInt8], _ random: inout Generator) -> [UInt8] {
+    static func mutate(_ stream: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
         var bytes = stream
         for _ in 0..<(1 + random.below(8)) {
             guard !bytes.isEmpty else { break }
@@ -41,7 +29,7 @@ import Testing
     @Test func mutatedStreamsNeverCrashAndOnlyYieldWholeJPEGs() throws {
         let fixtures = try MediaFixtures()
         let (stream, _) = try MJPEGSplitterTests.makeFrames(fixtures)
-        var random = Generator(state: 20_261_124)
+        var random = SeededGenerator(seed: 20_261_124)
         for _ in 0..<400 {
             let input = Self.mutate(stream, &random)
             var splitter = MJPEGSplitter(name: "fuzz", maximumFrameBytes: 64 << 10)
@@ -64,7 +52,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var random = Generator(state: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<200 {
             let input = (0..<random.below(20_000)).map { _ in UInt8(random.below(256)) }
             var splitter = MJPEGSplitter(name: "noise", maximumFrameBytes: 4_096)
