@@ -44,9 +44,10 @@ struct SessionHarness {
     }
 
     @discardableResult
-    mutating func client(_ text: String) -> [SessionAction] {
+    mutating func client(_ text: String, triggersTurn: Bool = false) -> [SessionAction] {
         let message = OutboundMessage(
-            frame: Array(#"{"realtimeInput":{"text":"\#(text)"}}"#.utf8), kind: .realtimeInput)
+            frame: Array(#"{"realtimeInput":{"text":"\#(text)"}}"#.utf8), kind: .realtimeInput,
+            triggersTurn: triggersTurn)
         return send(.clientLine(message))
     }
 

@@ -34,6 +34,7 @@ struct SessionStateMachineTests {
         session.establish()
         session.client("a")
         session.turnComplete()
+        session.clock.advance(by: .seconds(3))
         session.handleUpdate("h1")
         session.server(["goAway": ["timeLeft": "50s"]])
         #expect(session.machine.phase == .pausedForGoAway)
@@ -80,6 +81,7 @@ struct SessionStateMachineTests {
         session.establish()
         session.client("a")
         session.turnComplete()
+        session.clock.advance(by: .seconds(3))
         session.handleUpdate("h1")
         session.client("b")
         session.client("c")
@@ -177,18 +179,33 @@ struct SessionStateMachineTests {
         #expect(SessionHarness.sentTexts(session.establish()) == ["m4"])
     }
 
-    @Test("without the index a handle covers what was sent before the last turnComplete; nothing is lost")
-    func turnBasedCoverage() {
+    @Test("without the index a handle covers only what was sent over 2 s before it; the rest is re-sent")
+    func inFlightMarginCoverage() {
         var session = SessionHarness()
         session.establish()
         session.client("q1")
         session.turnComplete()
+        session.clock.advance(by: .seconds(3))
         session.client("q2")
+        session.turnComplete()
+        session.clock.advance(by: .seconds(1))
+        session.client("q3")
         session.handleUpdate("h1")
-        #expect(session.machine.bufferedMessages == 1)
+        #expect(session.machine.bufferedMessages == 2)
         session.send(.socketDropped(connection: 1, reason: "reset"))
         session.fire(.backoff)
-        #expect(SessionHarness.sentTexts(session.establish()) == ["q2"])
+        #expect(SessionHarness.sentTexts(session.establish()) == ["q2", "q3"])
+    }
+
+    @Test("end of input after a burst of questions waits for as many turns as questions")
+    func eofAfterBurst() {
+        var session = SessionHarness()
+        session.establish()
+        for text in ["one", "two", "three"] { session.client(text, triggersTurn: true) }
+        session.send(.stdinEOF)
+        #expect(SessionHarness.closes(session.turnComplete()).isEmpty)
+        #expect(SessionHarness.closes(session.turnComplete()).isEmpty)
+        #expect(SessionHarness.closes(session.turnComplete()) == [1000])
     }
 
     @Test("a handle with resumable false or an empty handle is not kept")

@@ -1,5 +1,8 @@
-import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The driver's inbox: a bounded multi-producer, single-consumer queue of session events.
 ///
@@ -40,12 +43,8 @@ final class EventQueue: Sendable {
 
     /// Adds an event from a plain thread, blocking it while the queue is full.
     func pushBlocking(_ event: SessionEvent) {
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            await self.push(event)
-            done.signal()
-        }
-        done.wait()
+        while state.withLock({ $0.count >= capacity }) { usleep(500) }
+        pushNow(event)
     }
 
     /// Adds an event without waiting (timers, end-of-stream notices).

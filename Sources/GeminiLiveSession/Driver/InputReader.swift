@@ -1,4 +1,3 @@
-import Dispatch
 import GeminiLiveProtocol
 import Synchronization
 
@@ -16,7 +15,7 @@ struct InputReader: Sendable {
         let remaining = Atomic<Int>(sources.count)
         if sources.isEmpty { events.pushNow(.stdinEOF) }
         for source in sources {
-            DispatchQueue.global().async {
+            BlockingThread.start {
                 read(source, events: events, gate: gate)
                 if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 {
                     events.pushBlocking(.stdinEOF)

@@ -1,4 +1,3 @@
-import Dispatch
 import GeminiLiveProtocol
 import Synchronization
 
@@ -31,7 +30,7 @@ public final class ToolCallCommand: Sendable {
                 report("a toolCall without an id cannot be answered; skipped", true)
                 continue
             }
-            DispatchQueue.global().async {
+            BlockingThread.start {
                 var input = JSONValue.object([
                     "id": .string(id), "name": function.name.map(JSONValue.string) ?? .null, "args": function.args,
                 ]).compactBytes

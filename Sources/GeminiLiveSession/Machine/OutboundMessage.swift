@@ -17,13 +17,18 @@ public struct OutboundMessage: Sendable, Equatable {
     public var toolCallIDs: [String]
     /// Where it came from, e.g. `stdin:12`, for diagnostics.
     public var origin: String
+    /// Whether it asks for a model turn: `clientContent` with `turnComplete`, `realtimeInput.text` or `activityEnd`.
+    public var triggersTurn: Bool
 
     /// Creates a message.
-    public init(frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], origin: String = "") {
+    public init(
+        frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], origin: String = "", triggersTurn: Bool = false
+    ) {
         self.frame = frame
         self.kind = kind
         self.toolCallIDs = toolCallIDs
         self.origin = origin
+        self.triggersTurn = triggersTurn
     }
 
     /// Builds the outbound form of a decoded client message (not a setup), re-serialised compactly.
@@ -37,5 +42,13 @@ public struct OutboundMessage: Sendable, Equatable {
         frame = message.compactBytes
         toolCallIDs = message.toolResponse?.functionResponses.compactMap(\.id) ?? []
         self.origin = origin
+        triggersTurn = Self.triggersTurn(message)
+    }
+
+    /// Whether `message` asks for a model turn.
+    public static func triggersTurn(_ message: ClientMessage) -> Bool {
+        if message.clientContent?.turnComplete == true { return true }
+        if let input = message.realtimeInput { return input.text != nil || input.activityEnd }
+        return false
     }
 }

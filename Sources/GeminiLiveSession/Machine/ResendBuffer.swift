@@ -7,6 +7,7 @@ struct ResendBuffer: Sendable {
         var sequence: Int
         var message: OutboundMessage
         var connectionIndex: Int?
+        var sentAt: Duration?
     }
 
     private var entries: [Entry] = []
@@ -24,7 +25,7 @@ struct ResendBuffer: Sendable {
     mutating func append(_ message: OutboundMessage) -> Int {
         let sequence = nextSequence
         nextSequence += 1
-        entries.append(Entry(sequence: sequence, message: message, connectionIndex: nil))
+        entries.append(Entry(sequence: sequence, message: message, connectionIndex: nil, sentAt: nil))
         bytes += message.frame.count
         return sequence
     }
@@ -40,25 +41,39 @@ struct ResendBuffer: Sendable {
     /// The position of the newest entry.
     var lastPosition: Int { entries.count - 1 }
 
-    /// Records that the entry at `position` went out as message `index` of the current connection.
-    mutating func markSent(_ position: Int, index: Int) {
+    /// Records that the entry at `position` went out as message `index` of the current connection, at `time`.
+    mutating func markSent(_ position: Int, index: Int, at time: Duration) {
         entries[position].connectionIndex = index
+        entries[position].sentAt = time
     }
 
     /// A new connection: every kept entry is unsent again.
     mutating func resetForNewConnection() {
-        for position in start..<entries.count { entries[position].connectionIndex = nil }
+        for position in start..<entries.count {
+            entries[position].connectionIndex = nil
+            entries[position].sentAt = nil
+        }
     }
 
     /// Drops the entries the server consumed: those sent on this connection at index `index` or before.
     @discardableResult
     mutating func cover(throughIndex index: Int) -> Int {
+        cover { $0.connectionIndex.map { $0 <= index } ?? false }
+    }
+
+    /// Drops the entries sent on this connection at `time` or earlier.
+    @discardableResult
+    mutating func cover(sentBy time: Duration) -> Int {
+        cover { $0.sentAt.map { $0 <= time } ?? false }
+    }
+
+    private mutating func cover(where isCovered: (Entry) -> Bool) -> Int {
         let before = count
         var kept: [Entry] = []
         kept.reserveCapacity(count)
         var keptBytes = 0
         for entry in entries[start...] {
-            if let sent = entry.connectionIndex, sent <= index { continue }
+            if isCovered(entry) { continue }
             kept.append(entry)
             keptBytes += entry.message.frame.count
         }

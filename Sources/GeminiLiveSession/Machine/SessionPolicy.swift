@@ -18,6 +18,9 @@ public struct SessionPolicy: Sendable {
     public var backoffBase: Duration = .milliseconds(250)
     /// Longest backoff.
     public var backoffMax: Duration = .seconds(8)
+    /// Without `lastConsumedClientMessageIndex`, a new handle is taken to cover only the messages sent at least
+    /// this long before it arrived; later ones are re-sent on resumption (and may repeat).
+    public var inFlightMargin: Duration = .seconds(2)
     /// Bytes of client messages kept for re-sending (not yet covered by a handle).
     public var bufferLimit: Int = 64 << 20
     /// After the end of input: this much server silence ends the session; nil waits for `turnComplete` only.

@@ -33,7 +33,6 @@ extension SessionStateMachine {
             turnsCompleted += 1
             failures = 0
             answeredSequence = highestSentSequence
-            answeredIndex = sentOnConnection - 1
             if let turns = policy.turns, turnsCompleted >= turns {
                 actions += finish(.success)
             } else if inputEnded, phase == .streaming {
@@ -72,13 +71,12 @@ extension SessionStateMachine {
         guard let newHandle = update.newHandle, !newHandle.isEmpty, update.resumable != false else { return [] }
         handle = newHandle
         failures = 0
-        let covered: Int
         if let consumed = update.lastConsumedClientMessageIndex {
-            covered = min(consumed, sentOnConnection - 1)
+            buffer.cover(throughIndex: min(consumed, sentOnConnection - 1))
         } else {
-            covered = answeredIndex
+            // No proof of how far the server read: keep what may still have been in flight.
+            buffer.cover(sentBy: elapsed - policy.inFlightMargin)
         }
-        if covered >= 0 { buffer.cover(throughIndex: covered) }
         if phase == .pausedForGoAway {
             return [.report("fresh resumption handle after goAway: switching connections", important: false)]
                 + close(thenExit: false)
@@ -91,6 +89,7 @@ extension SessionStateMachine {
         guard phase != .closingToExit else { return [] }
         let sequence = buffer.append(message)
         lastSequence = sequence
+        if message.triggersTurn { turnRequests += 1 }
         if message.kind == .toolResponse { pendingToolCalls.subtract(message.toolCallIDs) }
         switch phase {
         case .streaming:
@@ -107,16 +106,19 @@ extension SessionStateMachine {
 
     mutating func send(_ position: Int) -> SessionAction {
         let entry = buffer[position]
-        buffer.markSent(position, index: sentOnConnection)
+        buffer.markSent(position, index: sentOnConnection, at: elapsed)
         sentOnConnection += 1
         highestSentSequence = max(highestSentSequence, entry.sequence)
         return .send(connection: connection, frame: entry.message.frame)
     }
 
     /// After the end of input: stop once the last input is answered, else wait (bounded by the idle timeout).
+    ///
+    /// Answered means a `turnComplete` arrived after the last input was sent, and there have been at least as
+    /// many turns as inputs that ask for one (a burst of questions gets all its answers).
     mutating func checkDone() -> [SessionAction] {
         guard inputEnded, phase == .streaming else { return [] }
-        if answeredSequence >= lastSequence { return finish(.success) }
+        if answeredSequence >= lastSequence, turnsCompleted >= turnRequests { return finish(.success) }
         guard let idle = policy.idleTimeout, !runningTimers.contains(.idle) else { return [] }
         return [startTimer(.idle, after: idle)]
     }

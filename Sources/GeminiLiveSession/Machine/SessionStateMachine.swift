@@ -48,7 +48,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var highestSentSequence = -1
     var lastSequence = -1
     var answeredSequence = -1
-    var answeredIndex = -1
+    var turnRequests = 0
     var failures = 0
     var lastFailure = SessionOutcome(.unavailable)
     var inputEnded = false
@@ -59,6 +59,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var timerGenerations: [SessionTimer.Kind: Int] = [:]
     var runningTimers: Set<SessionTimer.Kind> = []
     var lastServerActivity: C.Instant
+    let origin: C.Instant
+
+    /// Time since the machine was created.
+    var elapsed: Duration { origin.duration(to: clock.now) }
 
     /// Creates a machine; call `start()` for the first actions.
     public init(policy: SessionPolicy, clock: C) {
@@ -66,6 +70,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         self.clock = clock
         self.handle = policy.initialHandle
         self.lastServerActivity = clock.now
+        self.origin = clock.now
     }
 
     /// Bytes of client messages held for re-sending.
@@ -128,7 +133,6 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         connection += 1
         connectionOpen = false
         sentOnConnection = 0
-        answeredIndex = -1
         buffer.resetForNewConnection()
         phase = .connecting
         let setup = policy.setupFrame(handle: policy.resumption ? handle : nil)
