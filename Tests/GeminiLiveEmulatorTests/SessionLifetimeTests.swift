@@ -202,4 +202,24 @@ struct SessionLifetimeTests {
         let reply = outcome.value.compactMap { $0.message?.serverContent?.modelTurn?.parts.first?.text }.joined()
         #expect(reply == "Turn 1. You said: secure.")
     }
+
+    @Test func slowPongsMakeAPingingClientGiveUp() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.slowPongs = 1.5
+        let slow = try await EmulatorHarness.start(configuration)
+        let fast = try await EmulatorHarness.start()
+        var elapsed: [Double] = []
+        for server in [slow, fast] {
+            let outcome = try await LiveClient.run(server.endpoint(), pingEvery: .milliseconds(300)) { connection in
+                try await connection.send(LiveClient.setup())
+                _ = await connection.next()
+                let start = Date()
+                _ = await connection.next(timeout: 2)
+                return Date().timeIntervalSince(start)
+            }
+            elapsed.append(outcome.value)
+        }
+        #expect(elapsed[0] < 1.5, "the client closed for want of a pong")
+        #expect(elapsed[1] >= 1.9, "pongs in time keep the connection")
+    }
 }

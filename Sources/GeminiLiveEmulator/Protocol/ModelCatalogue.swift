@@ -23,7 +23,7 @@ public struct ModelCatalogue: Sendable {
     public static let standard = ModelCatalogue(models: [
         ModelProfile(
             name: "models/gemini-3.8-live", modalities: ["AUDIO"], acceptsMediaChunks: false, multiPartEvents: true,
-            summary: "newest stable Live model; AUDIO only"),
+            voiceActivityEvents: true, summary: "newest stable Live model; AUDIO only"),
         ModelProfile(
             name: "models/gemini-3.1-flash-live-preview", modalities: ["AUDIO"], acceptsMediaChunks: false,
             multiPartEvents: true, textModalityClose: .internalErrorEncountered,

@@ -8,6 +8,8 @@ public struct ModelProfile: Sendable, Equatable {
     public var acceptsMediaChunks: Bool
     /// Whether one event may carry several parts and a transcription at once (3.x).
     public var multiPartEvents: Bool
+    /// Whether the server reports `voiceActivity` start and end events (gemini-3.8-live).
+    public var voiceActivityEvents: Bool
     /// The close sent when TEXT responses are asked of an audio-only model.
     public var textModalityClose: CloseReason
     /// One line for `--models`.
@@ -16,8 +18,9 @@ public struct ModelProfile: Sendable, Equatable {
     /// Creates a model profile.
     public init(
         name: String, modalities: Set<String>, acceptsMediaChunks: Bool, multiPartEvents: Bool,
-        textModalityClose: CloseReason = .nonAudioRequest, summary: String
+        voiceActivityEvents: Bool = false, textModalityClose: CloseReason = .nonAudioRequest, summary: String
     ) {
+        self.voiceActivityEvents = voiceActivityEvents
         self.name = name
         self.modalities = modalities
         self.acceptsMediaChunks = acceptsMediaChunks

@@ -77,13 +77,22 @@ extension EmulatedSession {
         var actions: [EmulatorAction] = []
         for event in events {
             switch event {
-            case .speechStarted:
+            case .speechStarted(let offset):
+                actions += voiceActivity("ACTIVITY_START", offset: offset)
                 actions += barge()
-            case .speechEnded(let samples, _):
+            case .speechEnded(let samples, let offset):
+                actions += voiceActivity("ACTIVITY_END", offset: offset)
                 actions += endUserTurn(kind: .audio, audio: samples)
             }
         }
         return actions
+    }
+
+    /// A `voiceActivity` event, on models that send them.
+    func voiceActivity(_ type: String, offset: Double) -> [EmulatorAction] {
+        guard model?.voiceActivityEvents == true else { return [] }
+        let event = VoiceActivity(type: type, audioOffset: ProtoDuration.string(seconds: offset))
+        return [.send(ServerMessage(.voiceActivity(event)))]
     }
 
     /// New user activity during a reply interrupts it, unless `activityHandling` is `NO_INTERRUPTION`.

@@ -130,12 +130,13 @@ enum LiveClient {
 
     /// Connects to `url`, runs `body`, then closes normally (unless the server closed first).
     static func run<Value: Sendable>(
-        _ url: String, headers: HTTPFields = [:], trustPEM: String? = nil,
+        _ url: String, headers: HTTPFields = [:], trustPEM: String? = nil, pingEvery: Duration? = nil,
         _ body: @escaping @Sendable (LiveConnection) async throws -> Value
     ) async throws -> Outcome<Value> {
         var configuration = WebSocketClientConfiguration()
         configuration.maxFrameSize = 16 << 20
         configuration.additionalHeaders = headers
+        if let pingEvery { configuration.autoPing = .enabled(timePeriod: pingEvery) }
         var tls: TLSConfiguration?
         if let trustPEM {
             var settings = TLSConfiguration.makeClientConfiguration()
