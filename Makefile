@@ -8,7 +8,7 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 BUILD_DIR    := .build
 VENV         := .venv
-SCHEMA_PKG   := google-ai-generativelanguage==0.12.1
+SCHEMA_PKG   := google-ai-generativelanguage==0.12.1 google-genai==3.6.1
 SCHEMA_LOG   := $(BUILD_DIR)/schema-log
 DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv
 TOOLS        := gemini-live-encode gemini-live-decode
@@ -40,7 +40,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-$(VENV)/.ok:
+$(VENV)/.ok: Makefile
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check $(SCHEMA_PKG)
 	touch $@
@@ -49,7 +49,8 @@ $(VENV)/.ok:
 # collected in $(SCHEMA_LOG) and validated against Google's published schema afterwards.
 test: build $(VENV)/.ok
 	rm -rf $(SCHEMA_LOG) && mkdir -p $(SCHEMA_LOG)
-	GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) $(SWIFT) test --skip-build
+	GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) GEMINI_LIVE_PYTHON=$(abspath $(VENV))/bin/python \
+	  $(SWIFT) test --skip-build
 	$(VENV)/bin/python scripts/validate-schema.py $(SCHEMA_LOG)
 	$(MAKE) --no-print-directory lint
 
