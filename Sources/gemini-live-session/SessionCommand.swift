@@ -120,6 +120,8 @@ struct SessionCommand: AsyncParsableCommand {
             let setup = try setupFlags.setup(stdinSetup: base)
             let endpoint = try connectionFlags.endpoint(googleDefault: true)
             var policy = SessionPolicy(setup: setup)
+            policy.resumption = !setupFlags.noResumption
+            policy.initialHandle = setupFlags.resume ?? setup.sessionResumption?.handle
             connectionFlags.apply(to: &policy)
             policy.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
             policy.turns = turns

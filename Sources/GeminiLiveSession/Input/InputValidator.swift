@@ -54,7 +54,9 @@ public struct InputValidator: Sendable {
             break
         }
         return .messages([
-            OutboundMessage(frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message), origin: origin)
+            OutboundMessage(
+                frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message), origin: origin,
+                triggersTurn: OutboundMessage.triggersTurn(message))
         ])
     }
 
