@@ -103,7 +103,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--go-away-lead, --stall and --slow-pongs must not be negative; --handle-ttl must be positive.")
         }
-        if let count = dropAfter ?? failAfter, count < 1 {
+        if [dropAfter, failAfter].contains(where: { ($0 ?? 1) < 1 }) {
             throw ValidationError("--drop-after and --fail-after count messages from 1.")
         }
     }

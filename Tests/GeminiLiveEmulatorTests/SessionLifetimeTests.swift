@@ -222,4 +222,22 @@ struct SessionLifetimeTests {
         #expect(elapsed[0] < 1.5, "the client closed for want of a pong")
         #expect(elapsed[1] >= 1.9, "pongs in time keep the connection")
     }
+
+    @Test func stallDelaysTheStartOfEachReply() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.stall = 0.8
+        let server = try await EmulatorHarness.start(configuration)
+        let outcome = try await LiveClient.run(server.endpoint()) { connection in
+            try await connection.send(LiveClient.setup(Self.textSetup))
+            _ = await connection.next()
+            let start = Date()
+            try await connection.send(LiveClient.textTurn("wait"))
+            let first = await connection.next(timeout: 5)
+            let elapsed = Date().timeIntervalSince(start)
+            _ = await connection.turn()
+            return (first?.message?.serverContent?.modelTurn != nil, elapsed)
+        }
+        #expect(outcome.value.0)
+        #expect(outcome.value.1 >= 0.8)
+    }
 }
