@@ -180,3 +180,26 @@ final class HandleCounter: Sendable {
         }
     }
 }
+
+/// The consumed index leaves out the audio of an utterance still in progress.
+struct ConsumedIndexTests {
+    @Test func speechInProgressIsNotConsumed() {
+        var options = SessionOptions()
+        options.consumedIndex = true
+        var session = EmulatedSession(options: options)
+        _ = session.receive(
+            Array(
+                #"{"setup":{"model":"models/gemini-2.0-flash-live-001","generationConfig":{"responseModalities":["TEXT"]},"sessionResumption":{},"realtimeInputConfig":{"automaticActivityDetection":{"disabled":true}}}}"#
+                    .utf8))
+        _ = session.receive(Array(#"{"realtimeInput":{"text":"one"}}"#.utf8))
+        // activityStart interrupts the reply to "one"; the update after that interruption excludes it.
+        let actions = session.receive(Array(#"{"realtimeInput":{"activityStart":{}}}"#.utf8))
+        let updates = actions.compactMap { action -> SessionResumptionUpdate? in
+            if case .send(let message) = action, case .sessionResumptionUpdate(let update)? = message.kind {
+                return update
+            }
+            return nil
+        }
+        #expect(updates.first?.lastConsumedClientMessageIndex == 0, "activityStart (index 1) and its audio are pending")
+    }
+}

@@ -15,6 +15,7 @@ extension EmulatedSession {
         if input.activityStart {
             guard vad == nil else { return close(.invalidArgument) }
             manualActivity = true
+            utteranceStartIndex = clientMessageCount - 1
             manualAudio.removeAll()
             actions += barge()
         }
@@ -22,6 +23,7 @@ extension EmulatedSession {
             guard vad == nil else { return close(.invalidArgument) }
             if manualActivity {
                 manualActivity = false
+                utteranceStartIndex = nil
                 let audio = manualAudio
                 manualAudio.removeAll()
                 actions += endUserTurn(kind: .audio, audio: audio)
@@ -78,9 +80,11 @@ extension EmulatedSession {
         for event in events {
             switch event {
             case .speechStarted(let offset):
+                utteranceStartIndex = utteranceStartIndex ?? max(0, clientMessageCount - 1)
                 actions += voiceActivity("ACTIVITY_START", offset: offset)
                 actions += barge()
             case .speechEnded(let samples, let offset):
+                utteranceStartIndex = nil
                 actions += voiceActivity("ACTIVITY_END", offset: offset)
                 actions += endUserTurn(kind: .audio, audio: samples)
             }

@@ -27,6 +27,8 @@ public struct EmulatedSession {
     var reply: ActiveReply?
     /// Client messages received on this connection, setup excluded.
     var clientMessageCount = 0
+    /// The index of the client message where the speech now being collected began, if any.
+    var utteranceStartIndex: Int?
     var vad: VoiceActivityDetector?
     var manualActivity = false
     var manualAudio: [Int16] = []
@@ -296,8 +298,11 @@ public struct EmulatedSession {
         guard setup?.sessionResumption != nil else { return [] }
         let handle = options.makeHandle()
         var update = SessionResumptionUpdate(newHandle: handle, resumable: true)
-        if options.consumedIndex, clientMessageCount > 0 {
-            update.lastConsumedClientMessageIndex = clientMessageCount - 1
+        // Audio of an utterance still in progress is not in the snapshot: those messages count as not consumed,
+        // so a client that re-sends everything after the index rebuilds the utterance exactly.
+        let consumed = (utteranceStartIndex ?? clientMessageCount) - 1
+        if options.consumedIndex, consumed >= 0 {
+            update.lastConsumedClientMessageIndex = consumed
         }
         return [.store(handle: handle, snapshot: conversation), .send(ServerMessage(.sessionResumptionUpdate(update)))]
     }
