@@ -20,7 +20,20 @@ public struct ModelCatalogue: Sendable {
     }
 
     /// The default catalogue: current 3.x and 2.5 native-audio models plus half-cascade models that speak TEXT.
-    public static let standard = ModelCatalogue(models: [
+    public static let standard = ModelCatalogue(models: standardModels)
+
+    private static var standardModels: [ModelProfile] {
+        var models = baseModels
+        for index in models.indices {
+            let name = models[index].name
+            models[index].rejectsCodeExecution = name.contains("-3.") || name.contains("native-audio")
+            models[index].rejectsThinkingConfig = name == "models/gemini-3.8-live"
+            models[index].proactiveAudioAlwaysOn = name == "models/gemini-3.8-live"
+        }
+        return models
+    }
+
+    private static let baseModels: [ModelProfile] = [
         ModelProfile(
             name: "models/gemini-3.8-live", modalities: ["AUDIO"], acceptsMediaChunks: false, multiPartEvents: true,
             voiceActivityEvents: true, summary: "newest stable Live model; AUDIO only"),
@@ -46,5 +59,5 @@ public struct ModelCatalogue: Sendable {
         ModelProfile(
             name: "models/gemini-2.0-flash-exp", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
             multiPartEvents: false, summary: "launch model, v1alpha era; TEXT or AUDIO"),
-    ])
+    ]
 }

@@ -125,6 +125,7 @@ public struct EmulatedSession {
         let modality = modalities.first ?? "AUDIO"
         guard modality == "AUDIO" || modality == "TEXT" else { return close(.invalidArgument) }
         guard model.modalities.contains(modality) else { return close(model.textModalityClose) }
+        if let refusal = model.refusal(of: setup) { return close(refusal) }
         self.setup = setup
         self.model = model
         self.modality = modality
