@@ -1,0 +1,106 @@
+import Foundation
+import GeminiLiveTestSupport
+import Testing
+
+/// gemini-live-session in pipelines and with its side features: tool commands, the cassette, slow pongs.
+@Suite("session: pipelines and features", .serialized)
+struct SessionPipelineTests {
+    @Test("a spoken question: encode | session | emulator | decode gives a WAV of speech and the expected text")
+    func spokenQuestion() throws {
+        let emulator = try SessionEmulator()
+        let wav = emulator.directory.file("question.wav")
+        try MediaFactory.speech("what is the capital of France", to: wav)
+        let reply = emulator.directory.file("reply.wav")
+        let result = try emulator.shell(
+            """
+            gemini-live-encode --silence 1000 \(wav) \
+              | gemini-live-session --endpoint "$URL" --transcribe input,output \
+              | gemini-live-decode --wav \(reply) --text -
+            """, timeout: 120)
+        #expect(result.status == 0, "\(result.stderrText)")
+        // The emulator's reply names what pocketsphinx heard; its small model gets the first words right.
+        #expect(result.stdoutText.lowercased().contains("what is the"), "\(result.stdoutText)")
+        let size = (try FileManager.default.attributesOfItem(atPath: reply)[.size] as? Int) ?? 0
+        #expect(size > 24_000, "reply.wav has \(size) bytes")
+    }
+
+    @Test("--on-tool-call answers with the command's output under the call's id")
+    func toolCommand() throws {
+        let emulator = try SessionEmulator(["--script", Self.script(emulator: nil, goAway: false)])
+        let result = try emulator.session(
+            SessionEmulatorTests.textModel + ["--on-tool-call", "cat > /dev/null; echo sunny"],
+            stdin: Data((SessionLines.turn("what is the weather") + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText.contains("toolCall"))
+        #expect(result.stdoutText.contains(" is sunny."), "\(result.stdoutText)")
+        let answers = try emulator.clientMessages().compactMap { $0.message["toolResponse"] as? [String: Any] }
+        let response = (answers.first?["functionResponses"] as? [[String: Any]])?.first
+        #expect(response?["id"] as? String == "call_weather_1")
+        #expect((response?["response"] as? [String: Any])?["output"] as? String == "sunny")
+    }
+
+    @Test("a goAway during a tool call: the answer still goes out, then the session moves on with a fresh handle")
+    func goAwayDuringToolCall() throws {
+        let emulator = try SessionEmulator(
+            ["--script", Self.script(emulator: nil, goAway: true), "--consumed-index"])
+        let result = try emulator.session(
+            SessionEmulatorTests.textModel + [
+                "--on-tool-call", "cat > /dev/null; echo '{\"output\":\"rainy\"}'", "-v",
+            ],
+            stdin: Data((SessionLines.turn("what is the weather") + "\n").utf8))
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText.contains(" is rainy."), "\(result.stdoutText)")
+        #expect(result.stderrText.contains("goAway"))
+        let messages = try emulator.clientMessages()
+        #expect(messages.filter { $0.message["toolResponse"] != nil }.count == 1)
+        #expect(messages.filter { $0.message["clientContent"] != nil }.count == 1)
+    }
+
+    @Test("--record writes both directions with times, handles redacted; the key never appears")
+    func cassette() throws {
+        let emulator = try SessionEmulator(["--api-key", "sekrit-key"])
+        let cassette = emulator.directory.file("cassette.ndjson")
+        let result = try ToolRunner.run(
+            ToolRunner.tool("gemini-live-session"),
+            ["--endpoint", emulator.url, "--record", cassette] + SessionEmulatorTests.textModel,
+            stdin: Data((SessionLines.turn("Hello") + "\n").utf8),
+            environment: ["GEMINI_API_KEY": "sekrit-key", "GOOGLE_API_KEY": ""], timeout: 30)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let text = try String(contentsOfFile: cassette, encoding: .utf8)
+        #expect(!text.contains("sekrit-key"))
+        let entries = text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let times = entries.compactMap { $0["time"] as? Double }
+        #expect(times.count == entries.count && times == times.sorted())
+        #expect(Set(entries.compactMap { $0["direction"] as? String }) == ["client", "server"])
+        #expect(entries.contains { $0["frame"] as? String == "close" && $0["code"] as? Int == 1000 })
+        #expect(text.contains("<redacted>"))
+        #expect(!text.contains(#""newHandle":"0"#) && !text.contains(#"newHandle":"1"#))
+    }
+
+    @Test("pongs slower than the service's 30 s would be fine: a 3 s pong with a 4 s ping interval keeps the session")
+    func slowPongs() throws {
+        let emulator = try SessionEmulator(["--slow-pongs", "3"])
+        let result = try emulator.shell(
+            #"(sleep 9; echo '{"realtimeInput":{"text":"still there"}}') | gemini-live-session --endpoint "$URL" --ping-interval 4 "#
+                + SessionEmulatorTests.textModel.joined(separator: " "), timeout: 60)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText.contains("still there"))
+        #expect(try emulator.clientMessages().map(\.connection) == [1])
+    }
+
+    /// Writes the weather script (optionally with a goAway right before the tool call) and returns its path.
+    static func script(emulator: SessionEmulator?, goAway: Bool) throws -> String {
+        let directory = try TemporaryDirectory("session-script")
+        let path = directory.path + ".json"
+        let steps: [[String: Any]] =
+            (goAway ? [["fault": "goAway"]] : []) + [
+                ["toolCall": ["name": "get_weather", "args": ["city": "Paris"], "id": "call_weather_1"]],
+                ["say": "The weather in Paris is {{response}}."],
+            ]
+        let script: [String: Any] = ["rules": [["match": ["text": "weather"], "reply": steps]]]
+        try JSONSerialization.data(withJSONObject: script).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
