@@ -88,11 +88,15 @@ struct ScriptAndCommandTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+        let reader = output.fileHandleForReading
+        let line = try await OffPool.run {
+            var line = Data()
+            while !line.contains(UInt8(ascii: "\n")) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                line.append(chunk)
+            }
+            return line
         }
         let url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(url.hasPrefix("ws://127.0.0.1:"))
@@ -103,13 +107,13 @@ struct ScriptAndCommandTests {
         }
         #expect(outcome.value == .setupComplete(SetupComplete()))
         process.terminate()
-        process.waitUntilExit()
+        try await OffPool.run { process.waitUntilExit() }
         #expect(process.terminationStatus == 0)
         #expect(process.terminationReason == .exit)
     }
 
-    @Test func modelsFlagPrintsTheCatalogue() throws {
-        let result = try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--models"])
+    @Test func modelsFlagPrintsTheCatalogue() async throws {
+        let result = try await OffPool.run { try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--models"]) }
         #expect(result.status == 0)
         for model in [
             "models/gemini-3.8-live", "models/gemini-3.1-flash-live-preview",
@@ -119,10 +123,14 @@ struct ScriptAndCommandTests {
         }
     }
 
-    @Test func usageErrorsExit64() throws {
-        let result = try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--tls-cert", "x.pem"])
+    @Test func usageErrorsExit64() async throws {
+        let result = try await OffPool.run {
+            try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--tls-cert", "x.pem"])
+        }
         #expect(result.status == 64)
-        let missing = try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--script", "/no/such/file"])
+        let missing = try await OffPool.run {
+            try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--script", "/no/such/file"])
+        }
         #expect(missing.status == 66)
     }
 }

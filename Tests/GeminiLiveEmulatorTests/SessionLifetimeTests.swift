@@ -179,13 +179,15 @@ struct SessionLifetimeTests {
 
     @Test func tlsServesWssWithACertificateForLocalhost() async throws {
         let directory = try TemporaryDirectory("emulator-tls")
-        let result = try ToolRunner.run(
-            "openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
-                "subjectAltName=DNS:localhost", "-days", "1", "-keyout", directory.file("key.pem"), "-out",
-                directory.file("cert.pem"),
-            ])
+        let result = try await OffPool.run {
+            try ToolRunner.run(
+                "openssl",
+                [
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
+                    "subjectAltName=DNS:localhost", "-days", "1", "-keyout", directory.file("key.pem"), "-out",
+                    directory.file("cert.pem"),
+                ])
+        }
         try #require(result.status == 0, "\(result.stderrText)")
         var configuration = EmulatorConfiguration()
         configuration.tlsCertificatePath = directory.file("cert.pem")

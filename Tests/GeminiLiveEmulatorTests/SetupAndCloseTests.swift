@@ -54,7 +54,9 @@ struct SetupAndCloseTests {
             "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContentConstrained",
             "/ws/google.ai.generativelanguage.v2.GenerativeService.BidiGenerateContent", "/",
         ] {
-            let result = try GeminiLiveTestSupportShim.curlStatus(port: String(port), path: path)
+            let result = try await OffPool.run {
+                try GeminiLiveTestSupportShim.curlStatus(port: String(port), path: path)
+            }
             #expect(result == "404", "\(path)")
         }
     }
