@@ -1,5 +1,5 @@
 import GeminiLiveProtocol
-import GeminiLiveSession
+@testable import GeminiLiveSession
 import Testing
 
 @Suite("input validation")
@@ -76,5 +76,30 @@ struct InputValidatorTests {
             ])
         guard case .messages(let kept) = try validate(line, keepLegacy: true) else { return }
         #expect(kept.map(\.frame) == [Array(line.utf8)])
+    }
+
+    @Test("the encoder's media line shape is recognised byte by byte; near misses take the full path")
+    func mediaFastPath() throws {
+        var line: [UInt8] = []
+        RealtimeBlobLine.append(kind: .audio, mimeType: "audio/pcm;rate=16000", data: [1, 2, 3, 4, 5], to: &line)
+        line.removeLast()
+        #expect(MediaLineShape.matches(line))
+        var video: [UInt8] = []
+        RealtimeBlobLine.append(kind: .video, mimeType: "image/jpeg", data: [0xFF, 0xD8], to: &video)
+        video.removeLast()
+        #expect(MediaLineShape.matches(video))
+        let misses = [
+            #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"AA*A"}}}"#,
+            #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"A=AA"}}}"#,
+            #"{"realtimeInput":{"audio":{"mimeType":"","data":"AAAA"}}}"#,
+            #"{"realtimeInput":{"audio":{"mimeType":"a\"b","data":"AAAA"}}}"#,
+            #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"AAAA"}},"x":1}"#,
+            #"{"realtimeInput": {"audio":{"mimeType":"audio/pcm","data":"AAAA"}}}"#,
+        ]
+        for miss in misses { #expect(!MediaLineShape.matches(Array(miss.utf8)), "\(miss)") }
+        #expect(throws: MessageDecodingError.self) { try validate(misses[0]) }
+        #expect(throws: MessageDecodingError.self) { try validate(misses[4]) }
+        guard case .messages(let spaced) = try validate(misses[5]) else { return }
+        #expect(spaced.count == 1)
     }
 }

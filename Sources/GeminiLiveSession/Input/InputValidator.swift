@@ -15,6 +15,9 @@ public struct InputValidator: Sendable {
 
     /// Validates `line`; the error's problem text says what is wrong (the caller adds `source:line:`).
     public func validate(_ bytes: [UInt8], origin: String = "") throws(MessageDecodingError) -> InputLine {
+        if MediaLineShape.matches(bytes) {
+            return .messages([OutboundMessage(frame: bytes, kind: .realtimeInput, origin: origin)])
+        }
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
@@ -47,7 +50,7 @@ public struct InputValidator: Sendable {
             if let chunks = input.mediaChunks, !keepLegacy {
                 return .messages(try Self.rewrite(chunks, rest: input, origin: origin))
             }
-            if input.json.objectValue?.isEmpty ?? true {
+            if Self.isEmpty(input) {
                 throw MessageDecodingError(path: "realtimeInput", reason: "empty: nothing to send")
             }
         case .clientContent:
@@ -58,6 +61,12 @@ public struct InputValidator: Sendable {
                 frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message), origin: origin,
                 triggersTurn: OutboundMessage.triggersTurn(message))
         ])
+    }
+
+    /// Whether a realtime input carries nothing at all (checked without re-encoding its media).
+    static func isEmpty(_ input: RealtimeInput) -> Bool {
+        input.audio == nil && input.video == nil && input.text == nil && !input.activityStart && !input.activityEnd
+            && input.audioStreamEnd == nil && input.mediaChunks == nil && input.unknownFields.isEmpty
     }
 
     static func kind(of message: ClientMessage) -> OutboundMessage.Kind {
@@ -93,7 +102,7 @@ public struct InputValidator: Sendable {
         }
         var remainder = rest
         remainder.mediaChunks = nil
-        if !(remainder.json.objectValue?.isEmpty ?? true) {
+        if !isEmpty(remainder) {
             messages.append(OutboundMessage(ClientMessage(.realtimeInput(remainder)), origin: origin)!)
         }
         return messages
