@@ -47,10 +47,11 @@ $(VENV)/.ok: Makefile
 
 # Unit, end-to-end and schema tests. Every line the tools emit during the tests is
 # collected in $(SCHEMA_LOG) and validated against Google's published schema afterwards.
+# The whole test run is bounded: a hang fails the run instead of stalling CI.
 test: build $(VENV)/.ok
 	rm -rf $(SCHEMA_LOG) && mkdir -p $(SCHEMA_LOG)
 	GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) GEMINI_LIVE_PYTHON=$(abspath $(VENV))/bin/python \
-	  $(SWIFT) test --skip-build
+	  timeout 1800 $(SWIFT) test --skip-build
 	$(VENV)/bin/python scripts/validate-schema.py $(SCHEMA_LOG)
 	$(MAKE) --no-print-directory lint
 

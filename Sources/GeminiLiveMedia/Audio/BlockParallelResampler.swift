@@ -63,6 +63,7 @@ final class BlockParallelResampler {
         defer { queue.closeAndJoin(workers: workers) }
 
         let channels = source.format.channels
+        let monoSource = source as? any MonoAudioSource
         let (block, overlap) = (plan.blockLength, plan.overlap)
         let capacity = block + 2 * overlap
         var interleaved = [Float](repeating: 0, count: readFrames * channels)
@@ -91,17 +92,25 @@ final class BlockParallelResampler {
             while !ended && filled < target {
                 let wanted = min(readFrames, target - filled)
                 do {
-                    let frames = try interleaved.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in
-                        try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[..<(wanted * channels)]))
-                    }
-                    if frames == 0 { ended = true }
-                    interleaved.withUnsafeBufferPointer { input in
-                        current.withUnsafeMutableBufferPointer { output in
-                            SampleConversion.downmix(
-                                input.baseAddress!, channels: channels, frames: frames,
-                                into: output.baseAddress! + filled)
+                    let frames: Int
+                    if let monoSource {
+                        // Straight into the job's buffer, mixed on the way: no interleaved float copy.
+                        frames = try current.withUnsafeMutableBufferPointer { (output) throws(MediaError) in
+                            try monoSource.readMono(into: UnsafeMutableBufferPointer(rebasing: output[filled..<(filled + wanted)]))
+                        }
+                    } else {
+                        frames = try interleaved.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in
+                            try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[..<(wanted * channels)]))
+                        }
+                        interleaved.withUnsafeBufferPointer { input in
+                            current.withUnsafeMutableBufferPointer { output in
+                                SampleConversion.downmix(
+                                    input.baseAddress!, channels: channels, frames: frames,
+                                    into: output.baseAddress! + filled)
+                            }
                         }
                     }
+                    if frames == 0 { ended = true }
                     filled += frames
                 } catch {
                     sourceError = error

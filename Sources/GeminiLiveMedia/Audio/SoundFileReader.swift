@@ -1,7 +1,7 @@
 import CSndfile
 
 /// Decodes any format libsndfile reads (WAV, AIFF, AU, FLAC, Ogg Vorbis, Opus, MP3, ...) from a path or stdin.
-public final class SoundFileReader: AudioSource {
+public final class SoundFileReader: MonoAudioSource {
     public let name: String
     public let format: AudioStreamFormat
     public let expectedFrames: Int?
@@ -17,6 +17,7 @@ public final class SoundFileReader: AudioSource {
     /// libsndfile's float conversion of 16-bit PCM is about half as fast as reading shorts and scaling here.
     private let readsShorts: Bool
     private var shorts: [Int16] = []
+    private var floats: [Float] = []
 
     /// Opens `path` (`-` is stdin) for decoding.
     public init(path: String) throws(MediaError) {
@@ -62,6 +63,42 @@ public final class SoundFileReader: AudioSource {
             }
         } else {
             count = Int(sf_readf_float(handle, base, sf_count_t(wanted)))
+        }
+        if count > 0 {
+            framesRead += count
+            return count
+        }
+        finished = true
+        try checkEnd()
+        return 0
+    }
+
+    public func readMono(into mono: UnsafeMutableBufferPointer<Float>) throws(MediaError) -> Int {
+        let channels = format.channels
+        guard readsShorts, channels <= 2 else {
+            // Other encodings: libsndfile's float conversion, then the usual mix.
+            if floats.count < mono.count * channels { floats = [Float](repeating: 0, count: mono.count * channels) }
+            let count = try floats.withUnsafeMutableBufferPointer { (scratch) throws(MediaError) in
+                try read(into: UnsafeMutableBufferPointer(rebasing: scratch[..<(mono.count * channels)]))
+            }
+            floats.withUnsafeBufferPointer { scratch in
+                SampleConversion.downmix(scratch.baseAddress!, channels: channels, frames: count, into: mono.baseAddress!)
+            }
+            return count
+        }
+        let wanted = mono.count
+        guard wanted > 0, !finished, let base = mono.baseAddress else { return 0 }
+        if shorts.count < wanted * channels { shorts = [Int16](repeating: 0, count: wanted * channels) }
+        let count = shorts.withUnsafeMutableBufferPointer { scratch in
+            let got = max(0, Int(sf_readf_short(handle, scratch.baseAddress, sf_count_t(wanted))))
+            if channels == 1 {
+                for index in 0..<got { base[index] = Float(scratch[index]) * (1 / 32768) }
+            } else {
+                for index in 0..<got {
+                    base[index] = (Float(scratch[2 * index]) + Float(scratch[2 * index + 1])) * (1 / 65536)
+                }
+            }
+            return got
         }
         if count > 0 {
             framesRead += count
