@@ -77,7 +77,7 @@ struct SessionCommand: AsyncParsableCommand {
     )
     var record: String?
 
-    @Flag(name: .shortAndLong, help: "Report connections, resumptions and re-sends on stderr (-vv for more).")
+    @Flag(name: .shortAndLong, help: "Report connections, resumptions and re-sends on stderr.")
     var verbose: Int
 
     static func main() async {
@@ -110,7 +110,8 @@ struct SessionCommand: AsyncParsableCommand {
     func run() async throws {
         ProcessSetup.ignoreBrokenPipeSignal()
         let diagnostics = Diagnostics(tool: "gemini-live-session", verbosity: verbose)
-        SignalFinisher.install {}
+        let control = SessionControl()
+        SignalFinisher.install { control.stop() }
         do {
             var sources = try openInputs()
             var base: Setup?
@@ -128,6 +129,7 @@ struct SessionCommand: AsyncParsableCommand {
             var driver = SessionDriver(policy: policy, endpoint: endpoint, inputs: sources) { text, important in
                 if important { diagnostics.error(text) } else { diagnostics.info(text) }
             }
+            driver.control = control
             driver.caFile = connectionFlags.caFile
             driver.pingInterval = connectionFlags.pingDuration
             driver.validator = InputValidator(keepLegacy: keepLegacy)

@@ -90,6 +90,35 @@ struct SessionPipelineTests {
         #expect(try emulator.clientMessages().map(\.connection) == [1])
     }
 
+    @Test("wss with a private root via --ca-file, by name and by loopback address; without it verification fails")
+    func tlsWithPrivateRoot() throws {
+        let directory = try TemporaryDirectory("session-tls")
+        let key = directory.file("key.pem")
+        let cert = directory.file("cert.pem")
+        let made = try ToolRunner.run(
+            "openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj",
+                "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            ])
+        try #require(made.status == 0, "\(made.stderrText)")
+        let emulator = try SessionEmulator(["--tls-cert", cert, "--tls-key", key])
+        #expect(emulator.url.hasPrefix("wss://localhost:"))
+        let port = emulator.url.split(separator: ":").last.map(String.init) ?? ""
+        for endpoint in [emulator.url, "wss://127.0.0.1:\(port)"] {
+            let result = try ToolRunner.run(
+                ToolRunner.tool("gemini-live-session"),
+                ["--endpoint", endpoint, "--ca-file", cert] + SessionEmulatorTests.textModel,
+                stdin: Data((SessionLines.turn("secure hello") + "\n").utf8), timeout: 30)
+            #expect(result.status == 0, "\(endpoint): \(result.stderrText)")
+            #expect(SessionLines.turnCompletes(result) == 1)
+        }
+        let untrusted = try ToolRunner.run(
+            ToolRunner.tool("gemini-live-session"), ["--endpoint", emulator.url, "--retries", "0"], timeout: 30)
+        #expect(untrusted.status == 69)
+        #expect(untrusted.stderrText.contains("CERTIFICATE_VERIFY_FAILED"))
+    }
+
     /// Writes the weather script (optionally with a goAway right before the tool call) and returns its path.
     static func script(emulator: SessionEmulator?, goAway: Bool) throws -> String {
         let directory = try TemporaryDirectory("session-script")

@@ -21,6 +21,8 @@ public struct SessionDriver: Sendable {
     public var recorder: SessionRecorder?
     /// Answers tool calls with a command (`--on-tool-call`).
     public var toolCommand: ToolCallCommand?
+    /// Stops the session from outside (signals).
+    public var control: SessionControl?
     /// Prints a message on stderr; `important` ones always, the rest with `-v`.
     public var report: @Sendable (String, _ important: Bool) -> Void
 
@@ -44,6 +46,8 @@ public struct SessionDriver: Sendable {
             return SessionOutcome(.inputUnreadable, error.message)
         }
         let events = EventQueue()
+        control?.attach(events)
+        defer { control?.finished() }
         let gate = InputGate()
         var machine = SessionStateMachine(policy: policy, clock: ContinuousClock())
         var stdout = LineWriter(fileDescriptor: 1)
