@@ -10,8 +10,8 @@ BUILD_DIR    := .build
 VENV         := .venv
 SCHEMA_PKG   := google-ai-generativelanguage==0.12.1 google-genai==3.6.1
 SCHEMA_LOG   := $(BUILD_DIR)/schema-log
-DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv
-TOOLS        := gemini-live-encode gemini-live-decode
+DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv parallel openssl
+TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator
 
 .PHONY: all deps build release test lint demo bench install clean
 

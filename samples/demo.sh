@@ -37,6 +37,19 @@ echo
 echo "== the same question with client-side turn control, paced like a microphone at 4x"
 time gemini-live-encode --activity --silence 500 --speed 4 "$here/question.wav" | summarise
 
+echo
+echo "== a spoken question through the whole toolkit, offline: encode | session | emulator | decode"
+gemini-live-emulator --port 0 --log "$out/frames.ndjson" >"$out/url" &
+emulator=$!
+trap 'kill $emulator 2>/dev/null; rm -rf "$out"' EXIT
+for _ in $(seq 100); do [ -s "$out/url" ] && break; sleep 0.05; done
+echo "   (gemini-live-emulator listening on $(cat "$out/url"))"
+gemini-live-encode --silence 800 "$here/question.wav" |
+  gemini-live-session --endpoint "$(cat "$out/url")" --transcribe input,output |
+  gemini-live-decode --wav "$out/reply.wav" --transcript -
+soxi "$out/reply.wav" | grep -E "Sample Rate|Duration"
+echo "   frames exchanged: $(wc -l <"$out/frames.ndjson") (every one logged by the emulator)"
+
 if command -v gemini-live-decode >/dev/null; then
   echo
   echo "== round trip: the encoded audio wrapped as server replies, decoded back to a WAV"
