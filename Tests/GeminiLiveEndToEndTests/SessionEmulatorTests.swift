@@ -153,6 +153,45 @@ struct SessionEmulatorTests {
         #expect((messages.first?.message["realtimeInput"] as? [String: Any])?["audio"] != nil)
     }
 
+    @Test("setup flags reach the wire: voice, language, system @FILE, tools, search, transcription, VAD, compression")
+    func setupFlags() throws {
+        let emulator = try SessionEmulator()
+        let system = emulator.directory.file("system.txt")
+        try "Answer in one word.\n".write(toFile: system, atomically: true, encoding: .utf8)
+        let tools = emulator.directory.file("tools.json")
+        try #"[{"name":"get_time","description":"Current time","parameters":{"type":"object"}}]"#.write(
+            toFile: tools, atomically: true, encoding: .utf8)
+        let result = try emulator.session(
+            [
+                "--voice", "Kore", "--language", "en-US", "--system", "@" + system, "--tools", tools, "--google-search",
+                "--transcribe", "input,output", "--vad", "off", "--start-sensitivity", "low", "--silence-ms", "700",
+                "--no-interruption", "--compression", "--temperature", "0.4",
+            ], stdin: Data())
+        #expect(result.status == 0, "\(result.stderrText)")
+        let setup = try emulator.log().compactMap { ($0["message"] as? [String: Any])?["setup"] as? [String: Any] }
+            .first
+        let generation = setup?["generationConfig"] as? [String: Any]
+        #expect(generation?["temperature"] as? Double == 0.4)
+        let speech = generation?["speechConfig"] as? [String: Any]
+        #expect(speech?["languageCode"] as? String == "en-US")
+        let voice = (speech?["voiceConfig"] as? [String: Any])?["prebuiltVoiceConfig"] as? [String: Any]
+        #expect(voice?["voiceName"] as? String == "Kore")
+        let instruction = (setup?["systemInstruction"] as? [String: Any])?["parts"] as? [[String: Any]]
+        #expect(instruction?.first?["text"] as? String == "Answer in one word.")
+        let toolList = setup?["tools"] as? [[String: Any]]
+        #expect(toolList?.count == 2)
+        #expect(toolList?.last?["googleSearch"] != nil)
+        #expect(setup?["inputAudioTranscription"] != nil && setup?["outputAudioTranscription"] != nil)
+        let realtime = setup?["realtimeInputConfig"] as? [String: Any]
+        #expect(realtime?["activityHandling"] as? String == "NO_INTERRUPTION")
+        let detection = realtime?["automaticActivityDetection"] as? [String: Any]
+        #expect(detection?["disabled"] as? Bool == true)
+        #expect(detection?["startOfSpeechSensitivity"] as? String == "START_SENSITIVITY_LOW")
+        #expect(detection?["silenceDurationMs"] as? Int == 700)
+        #expect((setup?["contextWindowCompression"] as? [String: Any])?["slidingWindow"] != nil)
+        #expect(setup?["sessionResumption"] != nil)
+    }
+
     @Test("two --input FIFOs are merged line by line, never interleaved")
     func mergedInputs() throws {
         let emulator = try SessionEmulator()
