@@ -282,6 +282,15 @@ struct SessionStateMachineTests {
         #expect(exits.first?.message?.contains("no setupComplete within 2 s") == true)
     }
 
+    @Test("a refused connection (untrusted certificate) is not retried")
+    func connectRefused() {
+        var session = SessionHarness()
+        let actions = session.send(
+            .connectRefused(connection: 1, reason: "CERTIFICATE_VERIFY_FAILED", kind: .unavailable))
+        #expect(SessionHarness.exits(actions).map(\.kind) == [.unavailable])
+        #expect(session.timers[.backoff] == nil)
+    }
+
     @Test("events from an old connection are ignored")
     func staleEvents() {
         var session = SessionHarness()

@@ -112,7 +112,7 @@ public struct SessionDriver: Sendable {
             }
         case .socketClosed(let id, let code, let reason):
             recorder?.record(close: id, code: code, reason: reason, direction: "server")
-        case .socketDropped(let id, let reason):
+        case .socketDropped(let id, let reason), .connectRefused(let id, let reason, _):
             recorder?.record(close: id, code: nil, reason: reason, direction: "server")
         default:
             break

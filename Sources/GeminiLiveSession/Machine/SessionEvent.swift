@@ -13,6 +13,8 @@ public enum SessionEvent: Sendable, Equatable {
     case socketClosed(connection: Int, code: Int, reason: String)
     /// `connection` ended without a close frame (TCP reset, DNS or TLS failure, failed upgrade).
     case socketDropped(connection: Int, reason: String)
+    /// `connection` could not be opened for a reason retrying cannot fix (an untrusted certificate).
+    case connectRefused(connection: Int, reason: String, kind: SessionOutcome.Kind)
     /// A timer started by a `.startTimer` action ran out.
     case timerFired(SessionTimer)
     /// Every input reached its end.

@@ -111,6 +111,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         case .socketDropped(let id, let reason):
             guard id == connection else { return [] }
             return socketEnded(code: nil, reason: reason)
+        case .connectRefused(let id, let reason, let kind):
+            guard id == connection else { return [] }
+            connectionOpen = false
+            return failed("connection \(id) failed: \(reason)", classification: .fatal(kind), timedOut: false)
         case .timerFired(let timer):
             guard runningTimers.contains(timer.kind), timerGenerations[timer.kind] == timer.generation else {
                 return []

@@ -93,7 +93,12 @@ final class SocketTransport: Sendable {
             let code = Int(UInt16(webSocketErrorCode: closeFrame.closeCode))
             return .socketClosed(connection: id, code: code, reason: closeFrame.reason ?? "")
         } catch {
-            return .socketDropped(connection: id, reason: Self.describe(error, endpoint: endpoint))
+            let reason = Self.describe(error, endpoint: endpoint)
+            if reason.contains("CERTIFICATE_VERIFY_FAILED") {
+                return .connectRefused(
+                    connection: id, reason: reason + " (use --ca-file for a private root)", kind: .unavailable)
+            }
+            return .socketDropped(connection: id, reason: reason)
         }
     }
 
