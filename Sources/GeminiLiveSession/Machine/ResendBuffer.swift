@@ -67,6 +67,14 @@ struct ResendBuffer: Sendable {
         cover { $0.sentAt.map { $0 <= time } ?? false }
     }
 
+    /// Drops every entry `isDropped` picks, sent or not; returns their messages.
+    mutating func remove(where isDropped: (Entry) -> Bool) -> [OutboundMessage] {
+        let dropped = entries[start...].filter(isDropped).map(\.message)
+        if !dropped.isEmpty { cover(where: isDropped) }
+        return dropped
+    }
+
+    @discardableResult
     private mutating func cover(where isCovered: (Entry) -> Bool) -> Int {
         let before = count
         var kept: [Entry] = []

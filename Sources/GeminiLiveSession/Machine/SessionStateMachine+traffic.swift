@@ -25,7 +25,10 @@ extension SessionStateMachine {
                     important: false))
             actions.append(startTimer(.handleWait, after: wait))
         case .toolCall(let call):
-            pendingToolCalls.formUnion(call.functionCalls.compactMap(\.id))
+            for id in call.functionCalls.compactMap(\.id) {
+                pendingToolCalls.insert(id)
+                toolCallHandleCount[id] = handlesKept
+            }
         case .toolCallCancellation(let cancellation):
             pendingToolCalls.subtract(cancellation.ids)
         case .serverContent(let content):
@@ -50,6 +53,7 @@ extension SessionStateMachine {
         phase = .streaming
         sessionsEstablished += 1
         var actions: [SessionAction] = []
+        if sessionsEstablished > 1 { actions += dropAnswersToUnknownCalls() }
         let positions = buffer.unsentPositions
         let resent = positions.filter { buffer[$0].sequence <= highestSentSequence }.count
         if sessionsEstablished > 1 {
@@ -67,9 +71,25 @@ extension SessionStateMachine {
         return actions
     }
 
+    /// Tool answers whose calls arrived after the handle this session resumed from would reach a session that
+    /// never saw the call: they are dropped (the model asks again from the resumed state).
+    mutating func dropAnswersToUnknownCalls() -> [SessionAction] {
+        let known = handlesKept
+        let dropped = buffer.remove { entry in
+            entry.message.kind == .toolResponse && !entry.message.toolCallIDs.isEmpty
+                && entry.message.toolCallIDs.allSatisfy { (toolCallHandleCount[$0] ?? -1) >= known }
+        }
+        return dropped.map { message in
+            .report(
+                "not re-sending the answer to tool call \(message.toolCallIDs.joined(separator: ", ")): "
+                    + "the resumed session predates the call", important: true)
+        }
+    }
+
     mutating func resumptionUpdate(_ update: SessionResumptionUpdate) -> [SessionAction] {
         guard let newHandle = update.newHandle, !newHandle.isEmpty, update.resumable != false else { return [] }
         handle = newHandle
+        handlesKept += 1
         failures = 0
         if let consumed = update.lastConsumedClientMessageIndex {
             buffer.cover(throughIndex: min(consumed, sentOnConnection - 1))

@@ -55,6 +55,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var outputClosed = false
     var evicted = 0
     var pendingToolCalls: Set<String> = []
+    /// How many handles had been kept when each tool call arrived: a resumed session knows a call
+    /// only if its handle is newer than the call.
+    var toolCallHandleCount: [String: Int] = [:]
+    var handlesKept = 0
     var pendingOutcome = SessionOutcome.success
     var timerGenerations: [SessionTimer.Kind: Int] = [:]
     var runningTimers: Set<SessionTimer.Kind> = []
