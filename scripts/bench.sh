@@ -136,3 +136,15 @@ echo "| test tone | gemini-live-encode (libsoxr HQ) | ffmpeg -ar 16000 (swr defa
 echo "|---|---|---|"
 for f in 1000 7000 7600; do read -r a b < <(quality $f); echo "| $f Hz, level relative to input | $a dB | $b dB |"; done
 for f in 8500 9500 12000; do read -r a b < <(quality $f); echo "| $f Hz, alias at $((16000 - f)) Hz | $a dB | $b dB |"; done
+
+# ---------------------------------------------------------------------------------------------
+echo
+encoded="$out/hour-encoded.ndjson"
+"$bin/gemini-live-encode" "$hour" >"$encoded"
+python="${BENCH_PYTHON:-$here/../.venv/bin/python}"
+if "$python" -c "import google.genai, websockets" 2>/dev/null; then
+  mkdir -p "$out/session"
+  "$python" "$here/bench-session.py" "$bin/gemini-live-session" "$out/session" "$encoded"
+else
+  echo "(session benchmarks skipped: $python lacks google-genai; run make test once to create .venv)"
+fi
