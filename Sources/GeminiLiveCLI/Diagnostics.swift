@@ -44,19 +44,6 @@ public struct Diagnostics: Sendable {
     public static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     private func emit(_ line: String) {
-        var bytes = Array(line.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        // One write(2) per line so lines from concurrent writers do not interleave.
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(2, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        LineOutput.write(line, to: 2)
     }
 }

@@ -153,7 +153,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         Self.exitOnSignal()
         do {
             try await server.run { url in
-                StandardOutput.writeLine(url)
+                LineOutput.write(url, to: 1)
             }
         } catch {
             diagnostics.error("\(error)")

@@ -96,7 +96,8 @@ final class BlockParallelResampler {
                     if let monoSource {
                         // Straight into the job's buffer, mixed on the way: no interleaved float copy.
                         frames = try current.withUnsafeMutableBufferPointer { (output) throws(MediaError) in
-                            try monoSource.readMono(into: UnsafeMutableBufferPointer(rebasing: output[filled..<(filled + wanted)]))
+                            try monoSource.readMono(
+                                into: UnsafeMutableBufferPointer(rebasing: output[filled..<(filled + wanted)]))
                         }
                     } else {
                         frames = try interleaved.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in

@@ -82,7 +82,8 @@ public final class SoundFileReader: MonoAudioSource {
                 try read(into: UnsafeMutableBufferPointer(rebasing: scratch[..<(mono.count * channels)]))
             }
             floats.withUnsafeBufferPointer { scratch in
-                SampleConversion.downmix(scratch.baseAddress!, channels: channels, frames: count, into: mono.baseAddress!)
+                SampleConversion.downmix(
+                    scratch.baseAddress!, channels: channels, frames: count, into: mono.baseAddress!)
             }
             return count
         }
