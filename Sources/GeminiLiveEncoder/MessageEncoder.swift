@@ -37,8 +37,14 @@ public final class MessageEncoder {
         if let speed = options.speed { pacer = Pacer(clock: clock, speed: speed) }
     }
 
-    /// Writes the messages for one input.
+    /// Writes the messages for one input; they have all reached the output when it returns.
     public func encode(_ input: EncoderInput) throws(EncodeError) {
+        try encodeBuffered(input)
+        // A buffered writer (batch runs) still hands over each input as soon as it is complete.
+        do { try writer.flush() } catch { throw EncodeError(error) }
+    }
+
+    private func encodeBuffered(_ input: EncoderInput) throws(EncodeError) {
         switch input {
         case .audioFile(let path):
             try encodeAudio(try openSource { () throws(MediaError) in try SoundFileReader(path: path) })

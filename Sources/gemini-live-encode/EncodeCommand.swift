@@ -1,4 +1,8 @@
 import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import GeminiLiveCLI
 import GeminiLiveEncoder
 import GeminiLiveMedia
@@ -142,10 +146,14 @@ struct EncodeCommand: ParsableCommand {
     func run() throws {
         ProcessSetup.ignoreBrokenPipeSignal()
         let diagnostics = Diagnostics(tool: "gemini-live-encode", verbosity: verbose)
-        let writer = LineWriter(fileDescriptor: 1)
+        let inputs = orderedInputs()
+        // Lines leave one by one when anything is live (paced output, input from a pipe or device);
+        // a batch run over stored files writes in 64 KiB blocks, each input flushed when complete.
+        let live = realtime || speed != nil || isatty(1) == 1 || inputs.contains { Self.isLive($0) }
+        let writer = LineWriter(fileDescriptor: 1, policy: live ? .everyLine : .buffered(64 * 1024))
         let encoder = MessageEncoder(options: encoderOptions, writer: writer)
         do {
-            for input in orderedInputs() {
+            for input in inputs {
                 try encoder.encode(input)
                 diagnostics.info("\(input.sourceName): done, \(encoder.statistics.lines) lines so far")
             }
@@ -195,6 +203,14 @@ struct EncodeCommand: ParsableCommand {
             }
         }
         return result
+    }
+
+    private static func isLive(_ input: EncoderInput) -> Bool {
+        switch input {
+        case .audioFile(let path), .rawAudio(let path, _), .image(let path), .mjpeg(let path), .textFile(let path):
+            InputClassifier.isLive(path)
+        case .text: false
+        }
     }
 
     private func classify(_ path: String) -> EncoderInput {

@@ -44,6 +44,8 @@ final class BlockParallelResampler {
     let maxInFlight: Int
     /// Frames per source read.
     private let readFrames = 8192
+    /// Frames per soxr call in the workers.
+    static let feedFrames = 16384
 
     init(plan: Plan, workers: Int = 2) {
         self.plan = plan
@@ -160,31 +162,45 @@ final class BlockParallelResampler {
             while let job = queue.nextJob() { queue.complete(job.index, with: .failure(error)) }
             return
         }
-        var output: [Float] = []
         while var job = queue.nextJob() {
             resampler.reset()
-            output.removeAll(keepingCapacity: true)
+            // Output sample positions of this job that belong to the block (pre- and postroll are dropped).
+            let keepFrom = job.discardedOutput
+            let keepEnd = job.keptOutput.map { keepFrom + $0 } ?? Int.max
+            var pcm = queue.takeSparePCM()
+            var produced = 0
+            // Quantise straight from soxr's output buffer: no intermediate float array to fill and copy.
+            func keep(_ samples: UnsafeBufferPointer<Float>) {
+                let low = max(produced, keepFrom)
+                let high = min(produced + samples.count, keepEnd)
+                if high > low {
+                    let old = pcm.count
+                    pcm.append(contentsOf: repeatElement(0, count: high - low))
+                    pcm.withUnsafeMutableBufferPointer { out in
+                        SampleConversion.quantise(
+                            UnsafeBufferPointer(rebasing: samples[(low - produced)..<(high - produced)]),
+                            into: out.baseAddress! + old)
+                    }
+                }
+                produced += samples.count
+            }
             do {
                 try job.samples.withUnsafeBufferPointer { (input) throws(MediaError) in
-                    let used = UnsafeBufferPointer(rebasing: input[..<job.sampleCount])
-                    try resampler.process(used) { output.append(contentsOf: $0) }
+                    // Small pieces keep soxr's input FIFO and our output in cache; one huge call made soxr
+                    // copy the whole block through its FIFO.
+                    var offset = 0
+                    while offset < job.sampleCount {
+                        let end = min(job.sampleCount, offset + Self.feedFrames)
+                        try resampler.process(UnsafeBufferPointer(rebasing: input[offset..<end]), keep)
+                        offset = end
+                    }
                 }
-                try resampler.flush { output.append(contentsOf: $0) }
+                try resampler.flush(keep)
                 queue.recycle(samples: job.samples)
                 job.samples = []
             } catch {
                 queue.complete(job.index, with: .failure(error))
                 continue
-            }
-            let start = min(job.discardedOutput, output.count)
-            let end = job.keptOutput.map { min(start + $0, output.count) } ?? output.count
-            var pcm = queue.takeSparePCM()
-            output.withUnsafeBufferPointer { samples in
-                pcm.append(contentsOf: repeatElement(0, count: end - start))
-                pcm.withUnsafeMutableBufferPointer { out in
-                    SampleConversion.quantise(
-                        UnsafeBufferPointer(rebasing: samples[start..<end]), into: out.baseAddress!)
-                }
             }
             queue.complete(job.index, with: .success(pcm))
         }
