@@ -90,7 +90,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(name: .customLong("consumed-index"), help: "Add lastConsumedClientMessageIndex to sessionResumptionUpdate.")
     var consumedIndex = false
 
-    @Option(help: "JSON file of rules that script the model's replies (see the man page).")
+    @Option(help: "JSON or YAML (.yaml, .yml) file of rules that script the model's replies (see the man page).")
     var script: String?
 
     func validate() throws {
@@ -137,7 +137,7 @@ struct EmulatorCommand: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.noInput.rawValue)
             }
             do {
-                configuration.script = try EmulatorScript(json: bytes)
+                configuration.script = try EmulatorScript(contentsOf: bytes, path: script)
             } catch {
                 diagnostics.error("script '\(script)': \(error)")
                 throw ExitCode(ExitStatus.dataError.rawValue)

@@ -71,6 +71,20 @@ struct ScriptAndCommandTests {
         }
     }
 
+    @Test func yamlScriptsMeanTheSameAsTheirJSONForm() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../samples/emulator")
+        let json = try EmulatorScript(
+            contentsOf: Array(try Data(contentsOf: folder.appendingPathComponent("weather.json"))), path: "weather.json"
+        )
+        let yaml = try EmulatorScript(
+            contentsOf: Array(try Data(contentsOf: folder.appendingPathComponent("weather.yaml"))), path: "weather.yaml"
+        )
+        #expect(yaml == json)
+        #expect(throws: EmulatorScript.Invalid.self) { try EmulatorScript(yaml: "rules: [{reply: [{sing: x}]}]") }
+        #expect(throws: EmulatorScript.Invalid.self) { try EmulatorScript(yaml: "rules: [unclosed") }
+    }
+
     @Test func badScriptsAreReportedWithTheirPlace() {
         #expect(throws: EmulatorScript.Invalid.self) { try Self.script(#"{"rules":[{"reply":[{"sing":"x"}]}]}"#) }
         do {
