@@ -40,6 +40,46 @@ struct ScriptAndCommandTests {
         #expect(reply == "It is sunny in Paris.")
     }
 
+    @Test func aPendingToolCallIsAskedAgainAfterResumingAndTheReplyGoesOn() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.script = try Self.script(
+            #"{"rules":[{"match":{"text":"weather"},"reply":[{"say":"Let me look."},{"toolCall":{"name":"get_weather","args":{"city":"Paris"},"id":"call_7"}},{"say":"It is {{response}} in Paris."}]}]}"#
+        )
+        let server = try await EmulatorHarness.start(configuration)
+        // First connection: the call arrives, and the client goes away without answering it.
+        let first = try await LiveClient.run(server.endpoint()) { connection in
+            try await connection.send(LiveClient.setup("\(Self.textSetup),\"sessionResumption\":{}"))
+            var frames =
+                await connection.collect(until: {
+                    $0.message?.kind.map { "\($0)" }?.contains("sessionResumptionUpdate") == true
+                }) ?? []
+            try await connection.send(LiveClient.textTurn("what is the weather"))
+            frames += await connection.collect(until: { $0.message?.toolCall != nil }) ?? []
+            return frames
+        }
+        let handles = first.value.compactMap { frame -> String? in
+            guard case .sessionResumptionUpdate(let update)? = frame.message?.kind, update.resumable == true
+            else { return nil }
+            return update.newHandle
+        }
+        let handle = try #require(handles.last)
+        #expect(first.value.contains { $0.message?.toolCall?.functionCalls.first?.id == "call_7" })
+        // Second connection, resumed: the same call is asked for again; its answer finishes the same reply.
+        let second = try await LiveClient.run(server.endpoint()) { connection in
+            try await connection.send(
+                LiveClient.setup("\(Self.textSetup),\"sessionResumption\":{\"handle\":\"\(handle)\"}"))
+            let frames = await connection.collect(until: { $0.message?.toolCall != nil }) ?? []
+            try await connection.send(
+                #"{"toolResponse":{"functionResponses":[{"id":"call_7","name":"get_weather","response":{"output":"sunny"}}]}}"#
+            )
+            return (frames, await connection.turn() ?? [])
+        }
+        #expect(second.value.0.first?.message?.kind.map { "\($0)" }?.hasPrefix("setupComplete") == true)
+        #expect(second.value.0.last?.message?.toolCall?.functionCalls.first?.id == "call_7")
+        let reply = second.value.1.compactMap { $0.message?.serverContent?.modelTurn?.parts.first?.text }.joined()
+        #expect(reply == "It is sunny in Paris.")
+    }
+
     @Test func scriptedInterruptAndFault() async throws {
         var configuration = EmulatorConfiguration()
         configuration.script = try Self.script(

@@ -1,7 +1,7 @@
 import GeminiLiveProtocol
 
 /// Fills `{{turn}}`, `{{text}}`, `{{transcript}}` and `{{response}}` in a scripted `say`.
-struct ReplyTemplate {
+struct ReplyTemplate: Sendable {
     var turn: Int
     var text: String
     var transcript: String

@@ -18,6 +18,10 @@ actor ConnectionDriver {
     private var toolWaiters: [String: CheckedContinuation<FunctionResponse?, Never>] = [:]
     private var toolArrivals: [String: FunctionResponse] = [:]
     private var usedRules: Set<Int> = []
+    /// The newest resumption handle issued on this connection: a reply cut off at a tool call is kept under it.
+    private var lastHandle: String?
+    /// A reply waiting on a tool call that the resumed conversation takes up once setupComplete is out.
+    private var resumedReply: PendingReply?
     private var busy = false
     private var gate: [CheckedContinuation<Void, Never>] = []
     /// Whether the connection was closed or dropped.
@@ -101,6 +105,7 @@ actor ConnectionDriver {
             case .resume(let handle):
                 let snapshot = services.store.snapshot(for: handle)
                 queue = session.resumed(with: snapshot)[...] + queue
+                if snapshot != nil { resumedReply = services.store.takePending(for: handle) }
             case .startReply(let request):
                 replyTask = Task { await self.runReply(request) }
             case .cancelReply:
@@ -114,6 +119,7 @@ actor ConnectionDriver {
                     })
             case .store(let handle, let snapshot):
                 services.store.store(snapshot, handle: handle)
+                lastHandle = handle
             case .deliverToolResponse(_, let response):
                 guard let id = response.id else { break }
                 if let waiter = toolWaiters.removeValue(forKey: id) {
@@ -122,6 +128,10 @@ actor ConnectionDriver {
                     toolArrivals[id] = response
                 }
             }
+        }
+        if let pending = resumedReply, !finished, session.resumeReply(turn: pending.request.turn) {
+            resumedReply = nil
+            replyTask = Task { await self.continueReply(pending) }
         }
         leaveGate()
     }
@@ -185,24 +195,43 @@ actor ConnectionDriver {
             usedRules.insert(index)
             actions = script.rules[index].actions
         }
+        let template = ReplyTemplate(
+            turn: request.turn, text: request.input.texts.joined(separator: " "), transcript: transcript)
+        var progress = PendingReply(
+            request: request, call: FunctionCall(id: nil, name: nil, args: .null), remaining: actions,
+            template: template, spoken: [], tokens: 0, calls: 0, said: said)
+        await play(&progress)
+    }
+
+    /// Takes up a reply that waited on a tool call when the previous connection ended: asks for the call
+    /// again (same id), then goes on with the rest of the reply once the answer arrives.
+    private func continueReply(_ pending: PendingReply) async {
+        var progress = pending
+        progress.remaining =
+            [.toolCall(name: pending.call.name ?? "", args: pending.call.args, id: pending.call.id)]
+            + pending.remaining
+        progress.calls -= 1
+        await play(&progress)
+    }
+
+    /// Plays a reply's remaining actions; a tool call whose answer never comes (the connection ended) is kept
+    /// under the newest resumption handle with what is left to say.
+    private func play(_ progress: inout PendingReply) async {
+        let request = progress.request
         let renderer = ReplyRenderer(
             modality: request.modality, transcribeOutput: request.transcribeOutput,
             multiPartEvents: request.multiPartEvents, seed: UInt64(request.turn))
-        var template = ReplyTemplate(
-            turn: request.turn, text: request.input.texts.joined(separator: " "), transcript: transcript)
-        var spoken: [String] = []
-        var tokens = 0
-        var calls = 0
-        for action in actions {
+        while !progress.remaining.isEmpty {
+            let action = progress.remaining.removeFirst()
             guard !Task.isCancelled, !finished else { return }
             switch action {
             case .say(let pattern):
-                let text = template.fill(pattern)
-                spoken.append(text)
+                let text = progress.template.fill(pattern)
+                progress.spoken.append(text)
                 let speech =
                     request.modality == "TEXT" ? [] : await BlockingWork.run { SpeechSynthesizer.shared.speak(text) }
                 let rendered = renderer.render(text) { _ in speech }
-                tokens += rendered.tokens
+                progress.tokens += rendered.tokens
                 for step in rendered.steps {
                     switch step {
                     case .pause(let duration):
@@ -216,17 +245,25 @@ actor ConnectionDriver {
             case .delay(let seconds):
                 guard (try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))) != nil else { return }
             case .toolCall(let name, let args, let id):
-                calls += 1
-                let callID = id ?? "call_\(request.turn)_\(calls)"
+                progress.calls += 1
+                let callID = id ?? "call_\(request.turn)_\(progress.calls)"
                 let call = FunctionCall(id: callID, name: name, args: args)
                 let out = session.replyOutput(
                     turn: request.turn, message: ServerMessage(.toolCall(ToolCall(functionCalls: [call]))))
                 guard !out.isEmpty else { return }
                 await perform(out)
-                guard let response = await waitForTool(callID) else { return }
-                template.response = response.response
+                guard let response = await waitForTool(callID) else {
+                    // The connection ended (not an interruption, which leaves it open): keep the call for a resume.
+                    if finished, let lastHandle {
+                        progress.call = call
+                        services.store.attach(progress, to: lastHandle)
+                    }
+                    return
+                }
+                progress.template.response = response.response
             case .interrupt:
-                session.replyComposed(turn: request.turn, userText: said, modelText: spoken.joined(separator: " "))
+                session.replyComposed(
+                    turn: request.turn, userText: progress.said, modelText: progress.spoken.joined(separator: " "))
                 await perform(session.interruptReply(turn: request.turn))
                 return
             case .fault(let fault):
@@ -234,8 +271,9 @@ actor ConnectionDriver {
                 if fault != .goAway { return }
             }
         }
-        session.replyComposed(turn: request.turn, userText: said, modelText: spoken.joined(separator: " "))
-        await perform(session.replyFinished(turn: request.turn, responseTokens: tokens))
+        session.replyComposed(
+            turn: request.turn, userText: progress.said, modelText: progress.spoken.joined(separator: " "))
+        await perform(session.replyFinished(turn: request.turn, responseTokens: progress.tokens))
     }
 
     private func waitForTool(_ id: String) async -> FunctionResponse? {

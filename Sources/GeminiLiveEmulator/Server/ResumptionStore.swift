@@ -5,6 +5,7 @@ public final class ResumptionStore: Sendable {
     private struct Entry {
         var snapshot: ConversationSnapshot
         var expiry: ContinuousClock.Instant
+        var pending: PendingReply?
     }
 
     private let ttl: Duration
@@ -24,6 +25,20 @@ public final class ResumptionStore: Sendable {
     }
 
     /// The conversation under `handle`, or nil if unknown or expired.
+    /// Attaches a reply waiting on a tool call to `handle`, so resuming with it finishes the reply.
+    func attach(_ pending: PendingReply, to handle: String) {
+        entries.withLock { table in table[handle]?.pending = pending }
+    }
+
+    /// Takes the reply waiting on a tool call attached to `handle`, if any (a second resume does not repeat it).
+    func takePending(for handle: String, now: ContinuousClock.Instant = .now) -> PendingReply? {
+        entries.withLock { table in
+            guard let entry = table[handle], entry.expiry > now else { return nil }
+            table[handle]?.pending = nil
+            return entry.pending
+        }
+    }
+
     public func snapshot(for handle: String, now: ContinuousClock.Instant = .now) -> ConversationSnapshot? {
         entries.withLock { table in
             guard let entry = table[handle], entry.expiry > now else { return nil }

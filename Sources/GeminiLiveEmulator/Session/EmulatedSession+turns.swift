@@ -44,6 +44,14 @@ extension EmulatedSession {
         return actions
     }
 
+    /// Takes up a reply that waited on a tool call when the previous connection ended (after a resume).
+    public mutating func resumeReply(turn: Int) -> Bool {
+        guard phase == .active, reply == nil else { return false }
+        conversation.turnCount = max(conversation.turnCount, turn)
+        reply = ActiveReply(turn: turn)
+        return true
+    }
+
     /// Records what was said in a turn once the reply's content is known.
     public mutating func replyComposed(turn: Int, userText: String, modelText: String) {
         guard reply?.turn == turn else { return }

@@ -1,0 +1,25 @@
+import GeminiLiveProtocol
+
+/// A reply that stopped at a tool call when its connection ended, kept so a resumed session can finish it.
+///
+/// The service keeps a conversation across connections, including a function call it is still waiting
+/// on: a client that reconnects with its resumption handle is asked for the call again and the answer
+/// continues the same reply.
+struct PendingReply: Sendable {
+    /// The reply's request (turn, modality, transcription settings).
+    var request: ReplyRequest
+    /// The call waiting for its `toolResponse`.
+    var call: FunctionCall
+    /// The script actions after the call.
+    var remaining: [ScriptAction]
+    /// Template values so far (text, transcript).
+    var template: ReplyTemplate
+    /// What the model said before the call.
+    var spoken: [String]
+    /// Response tokens so far.
+    var tokens: Int
+    /// Tool calls made so far in this reply (for generated ids).
+    var calls: Int
+    /// What the user said in the turn.
+    var said: String
+}
