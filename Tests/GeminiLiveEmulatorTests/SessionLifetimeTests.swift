@@ -225,6 +225,28 @@ struct SessionLifetimeTests {
         #expect(elapsed[1] >= 1.9, "pongs in time keep the connection")
     }
 
+    @Test func aScriptCanMakePongsSlowMidSession() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.script = try EmulatorScript(
+            json: Array(#"{"rules":[{"match":{"text":"slow"},"reply":[{"slowPongs":1.5},{"say":"ok"}]}]}"#.utf8))
+        let server = try await EmulatorHarness.start(configuration)
+        let outcome = try await LiveClient.run(server.endpoint(), pingEvery: .milliseconds(300)) { connection in
+            try await connection.send(LiveClient.setup(Self.textSetup))
+            _ = await connection.next()
+            // Pongs are prompt at first: the connection outlives a second of pings.
+            let before = Date()
+            _ = await connection.next(timeout: 1)
+            let healthy = Date().timeIntervalSince(before)
+            try await connection.send(LiveClient.textTurn("slow now"))
+            _ = await connection.turn()
+            let after = Date()
+            _ = await connection.next(timeout: 3)
+            return (healthy, Date().timeIntervalSince(after))
+        }
+        #expect(outcome.value.0 >= 0.9, "pongs were slow before the script asked")
+        #expect(outcome.value.1 < 2.5, "the client closed for want of a pong once the script slowed them")
+    }
+
     @Test func stallDelaysTheStartOfEachReply() async throws {
         var configuration = EmulatorConfiguration()
         configuration.stall = 0.8

@@ -5,7 +5,7 @@ import GeminiLiveProtocol
 /// The format is JSON:
 /// `{"rules": [{"match": {"text": "weather", "kind": "text", "turn": 1}, "once": false,
 ///   "reply": [{"say": "..."}, {"delay": 1.5}, {"toolCall": {"name": "f", "args": {}, "id": "call_1"}},
-///   {"interrupt": true}, {"fault": "drop"}]}]}`. A turn no rule matches gets the default reply.
+///   {"interrupt": true}, {"fault": "drop"}, {"slowPongs": 20}]}]}`. A turn no rule matches gets the default reply.
 public struct EmulatorScript: Sendable, Equatable {
     /// The rules, in file order.
     public var rules: [ScriptRule]
@@ -67,13 +67,17 @@ public struct EmulatorScript: Sendable, Equatable {
             return .toolCall(name: name, args: call["args"] ?? .object(JSONObject()), id: call["id"]?.stringValue)
         }
         if value["interrupt"] != nil { return .interrupt }
+        if let seconds = value["slowPongs"]?.doubleValue {
+            guard seconds >= 0 else { throw Invalid(description: "\(place).slowPongs: expected seconds, 0 or more") }
+            return .slowPongs(seconds)
+        }
         if let name = value["fault"]?.stringValue {
             guard let fault = ScriptFault(rawValue: name) else {
                 throw Invalid(description: "\(place).fault: expected drop, fail, goAway or deadline")
             }
             return .fault(fault)
         }
-        throw Invalid(description: "\(place): expected say, delay, toolCall, interrupt or fault")
+        throw Invalid(description: "\(place): expected say, delay, toolCall, interrupt, fault or slowPongs")
     }
 
     /// The index of the first rule for this turn, skipping `once` rules already used.

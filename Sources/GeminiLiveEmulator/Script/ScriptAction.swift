@@ -13,6 +13,8 @@ public enum ScriptAction: Sendable, Equatable {
     case interrupt
     /// Injects a fault.
     case fault(ScriptFault)
+    /// From now on, answers pings of this connection only after this many seconds (0 = at once again).
+    case slowPongs(Double)
 }
 
 /// Faults a script can inject mid-reply.

@@ -13,6 +13,7 @@ actor ConnectionDriver {
     private let channel: any Channel
     private let number: Int
     private let services: EmulatorServices
+    private let pongDelay: PongDelay
     private var replyTask: Task<Void, Never>?
     private var timers: [Task<Void, Never>] = []
     private var toolWaiters: [String: CheckedContinuation<FunctionResponse?, Never>] = [:]
@@ -30,8 +31,9 @@ actor ConnectionDriver {
 
     init(
         session: EmulatedSession, outbound: WebSocketOutboundWriter, channel: any Channel, number: Int,
-        services: EmulatorServices
+        services: EmulatorServices, pongDelay: PongDelay
     ) {
+        self.pongDelay = pongDelay
         self.session = session
         self.outbound = outbound
         self.channel = channel
@@ -269,6 +271,8 @@ actor ConnectionDriver {
             case .fault(let fault):
                 await perform(session.inject(fault))
                 if fault != .goAway { return }
+            case .slowPongs(let seconds):
+                pongDelay.set(seconds: seconds)
             }
         }
         session.replyComposed(

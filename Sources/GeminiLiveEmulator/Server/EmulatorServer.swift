@@ -76,16 +76,16 @@ public struct EmulatorServer: Sendable {
     ) async {
         let number = services.nextConnectionNumber()
         let session = EmulatedSession(options: services.sessionOptions(connection: number, version: route.version))
+        // Installed on every connection: --slow-pongs sets the starting delay, a script's slowPongs changes it.
+        let pongDelay = PongDelay(seconds: services.configuration.slowPongs)
         let driver = ConnectionDriver(
-            session: session, outbound: outbound, channel: channel, number: number, services: services)
-        let slowPongs = services.configuration.slowPongs
-        if slowPongs > 0 {
-            try? await channel.eventLoop.submit {
-                let pipeline = channel.pipeline.syncOperations
-                let decoder = try pipeline.handler(type: ByteToMessageHandler<WebSocketFrameDecoder>.self)
-                try pipeline.addHandler(PongDelayer(seconds: slowPongs), position: .after(decoder))
-            }.get()
-        }
+            session: session, outbound: outbound, channel: channel, number: number, services: services,
+            pongDelay: pongDelay)
+        try? await channel.eventLoop.submit {
+            let pipeline = channel.pipeline.syncOperations
+            let decoder = try pipeline.handler(type: ByteToMessageHandler<WebSocketFrameDecoder>.self)
+            try pipeline.addHandler(PongDelayer(delay: pongDelay), position: .after(decoder))
+        }.get()
         if let refusal = route.refusal(requiring: services.configuration.apiKey) {
             await driver.refuse(refusal)
         }

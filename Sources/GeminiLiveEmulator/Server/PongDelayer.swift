@@ -1,25 +1,44 @@
 import NIOCore
 import NIOWebSocket
+import Synchronization
+
+/// A connection's pong delay, shared between its channel handler and its driver (scripts change it).
+final class PongDelay: Sendable {
+    private let milliseconds: Atomic<Int64>
+
+    init(seconds: Double) {
+        milliseconds = Atomic(Int64(seconds * 1000))
+    }
+
+    /// The delay now.
+    var amount: TimeAmount { .milliseconds(milliseconds.load(ordering: .relaxed)) }
+
+    /// Sets the delay for pongs sent from now on.
+    func set(seconds: Double) {
+        milliseconds.store(Int64(seconds * 1000), ordering: .relaxed)
+    }
+}
 
 /// Holds back each pong frame for a while (`--slow-pongs`), like a busy server measured at 8-30 s.
 final class PongDelayer: ChannelOutboundHandler, RemovableChannelHandler {
     typealias OutboundIn = WebSocketFrame
     typealias OutboundOut = WebSocketFrame
 
-    private let delay: TimeAmount
+    private let delay: PongDelay
 
-    init(seconds: Double) {
-        delay = .milliseconds(Int64(seconds * 1000))
+    init(delay: PongDelay) {
+        self.delay = delay
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let frame = unwrapOutboundIn(data)
-        guard frame.opcode == .pong else {
+        let wait = delay.amount
+        guard frame.opcode == .pong, wait > .zero else {
             context.write(data, promise: promise)
             return
         }
         let loopBound = NIOLoopBound((context, frame), eventLoop: context.eventLoop)
-        context.eventLoop.scheduleTask(in: delay) {
+        context.eventLoop.scheduleTask(in: wait) {
             let (context, frame) = loopBound.value
             context.writeAndFlush(NIOAny(frame), promise: promise)
         }
