@@ -68,16 +68,6 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
         return object.finished(with: unknownFields)
     }
 
-    /// The compact JSON text.
-    public var description: String { String(decoding: compactBytes, as: UTF8.self) }
-
-    /// The compact JSON text followed by a newline: one NDJSON line.
-    public var line: [UInt8] {
-        var bytes = compactBytes
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
-    }
-
     /// The setup payload, if this is a setup message.
     public var setup: Setup? {
         if case .setup(let payload) = kind { return payload }

@@ -9,4 +9,14 @@ public protocol JSONConvertible: Sendable, Equatable {
 extension JSONConvertible {
     /// The compact JSON text of `json`.
     public var compactBytes: [UInt8] { json.compactBytes }
+
+    /// The compact JSON text followed by a newline: one NDJSON line.
+    public var line: [UInt8] {
+        var bytes = compactBytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// The compact JSON text (what `CustomStringConvertible` shows for messages).
+    public var description: String { String(decoding: compactBytes, as: UTF8.self) }
 }

@@ -92,16 +92,6 @@ public struct ServerMessage: JSONConvertible, CustomStringConvertible {
         return object.finished(with: unknownFields)
     }
 
-    /// The compact JSON text.
-    public var description: String { String(decoding: compactBytes, as: UTF8.self) }
-
-    /// The compact JSON text followed by a newline: one NDJSON line.
-    public var line: [UInt8] {
-        var bytes = compactBytes
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
-    }
-
     /// The server content payload, if this is one.
     public var serverContent: ServerContent? {
         if case .serverContent(let payload)? = kind { return payload }
