@@ -27,6 +27,14 @@ final class ByteWriter {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Flushes and closes the descriptor (for files the decoder opened).
+    func close() throws {
+        try flush()
+        if Glibc.close(fileDescriptor) != 0 {
+            throw DecodeError(kind: .io, description: "\(name): close failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
     func flush() throws {
         var offset = 0
         defer { buffer.removeAll(keepingCapacity: true) }

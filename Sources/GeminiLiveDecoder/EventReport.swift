@@ -23,7 +23,6 @@ final class EventReport: ReplyReport {
             case .turnEnded(let record):
                 fields.append(record.interrupted ? "turn interrupted" : "turn complete")
                 turn = record.index + 1
-            case .problem: fields.append("problem")
             }
         }
         if audioBytes > 0 { fields.append("audio \(audioBytes) B") }

@@ -28,7 +28,8 @@ public final class ReplyDecoder: @unchecked Sendable {
     private var assembler: TurnAssembler
     private var sinks: [any AudioSink] = []
     private var reports: [any ReplyReport] = []
-    private var writers: [ByteWriter] = []
+    /// Text outputs opened on files, closed when decoding finishes.
+    private var files: [ByteWriter] = []
     private var finished = false
     private var statisticsStorage = Statistics()
 
@@ -133,9 +134,8 @@ public final class ReplyDecoder: @unchecked Sendable {
             message = decoded
         }
         statisticsStorage.messages += 1
-        var events = assembler.consume(message)
-        for case .problem(let text) in events { try problem("\(source):\(line): \(text)") }
-        events.removeAll { if case .problem = $0 { return true } else { return false } }
+        let events = assembler.consume(message)
+        for text in assembler.problems { try problem("\(source):\(line): \(text)") }
         try deliver(message, line: line, events: events)
     }
 
@@ -176,6 +176,7 @@ public final class ReplyDecoder: @unchecked Sendable {
             }
             for sink in sinks { try sink.finish() }
             for report in reports { try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns) }
+            for file in files { try file.close() }
         } catch {
             throw Self.classify(error)
         }
@@ -209,8 +210,8 @@ public final class ReplyDecoder: @unchecked Sendable {
                     kind: .cannotCreate, description: "\(path): cannot create: \(String(cString: strerror(errno)))")
             }
             created = ByteWriter(fileDescriptor: fd, name: path)
+            files.append(created)
         }
-        writers.append(created)
         return created
     }
 

@@ -14,6 +14,4 @@ public enum ReplyEvent: Sendable {
     case toolCallCancellation([String])
     /// The turn ended (turnComplete, or the end of the stream).
     case turnEnded(TurnRecord)
-    /// A problem with part of the message; the rest of it was still used.
-    case problem(String)
 }

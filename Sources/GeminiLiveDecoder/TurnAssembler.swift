@@ -16,6 +16,8 @@ public struct TurnAssembler: Sendable {
     private let includeThoughts: Bool
     /// Turns completed so far.
     public private(set) var completedTurns = 0
+    /// Parts of the last consumed message that could not be used (the rest of it was); empty when all was well.
+    public private(set) var problems: [String] = []
     /// Usage summed over all turns.
     public private(set) var totalUsage = UsageTotals()
 
@@ -27,6 +29,7 @@ public struct TurnAssembler: Sendable {
 
     /// The events one message produces.
     public mutating func consume(_ message: ServerMessage) -> [ReplyEvent] {
+        problems.removeAll(keepingCapacity: true)
         var events: [ReplyEvent] = []
         switch message.kind {
         case .serverContent(let content)?:
@@ -95,14 +98,14 @@ public struct TurnAssembler: Sendable {
         }
         guard let rate else {
             if blob.mimeType.lowercased().hasPrefix("audio/pcm") {
-                events.append(.problem("\(where_): no usable sample rate in '\(blob.mimeType)' (1000 to 384000 Hz)"))
+                problems.append("\(where_): no usable sample rate in '\(blob.mimeType)' (1000 to 384000 Hz)")
             } else if blob.mimeType.lowercased().hasPrefix("audio/") {
-                events.append(.problem("\(where_): unsupported audio type '\(blob.mimeType)' (expected audio/pcm)"))
+                problems.append("\(where_): unsupported audio type '\(blob.mimeType)' (expected audio/pcm)")
             }
             return
         }
         guard blob.data.count % 2 == 0 else {
-            events.append(.problem("\(where_): \(blob.data.count) bytes is not a whole number of 16-bit samples"))
+            problems.append("\(where_): \(blob.data.count) bytes is not a whole number of 16-bit samples")
             return
         }
         if current.audioRate == nil { current.audioRate = rate }
