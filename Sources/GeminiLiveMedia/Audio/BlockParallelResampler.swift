@@ -2,11 +2,13 @@ import Dispatch
 
 /// Resamples a long mono stream in overlapping blocks on worker threads, delivering int16 blocks in order.
 ///
-/// Each block's input length is a multiple of `inputRate / gcd` so its output starts on an exact output sample. A
-/// worker resamples `overlap` samples of preroll, the block, and `overlap` samples of postroll with a fresh (cleared)
-/// soxr, then keeps only the block's outputs. Because the overlap is much longer than the filter's half-length, the
-/// kept samples see the same input the single-stream filter sees, and the total count matches soxr's
-/// `round(N × outputRate / inputRate)`. Memory is bounded: at most `maxInFlight` blocks exist at once.
+/// Each block's input length is a multiple of `inputRate / gcd` so its output starts on an exact output sample. Blocks
+/// go round-robin to the workers; a worker runs its blocks, each with `overlap` samples of preroll and postroll,
+/// through one continuous soxr stream and keeps only each block's outputs. Because the overlap is much longer than
+/// the filter's half-length, the kept samples see the same input the single-stream filter sees (the jump where one
+/// block's postroll meets the next block's preroll never reaches them), and the total count matches soxr's
+/// `round(N × outputRate / inputRate)`. A continuous stream matters for speed: clearing soxr and draining it per
+/// block cost a sixth of its work. Memory is bounded: at most `maxInFlight` blocks exist at once.
 final class BlockParallelResampler {
     /// Block geometry for one rate pair.
     struct Plan: Sendable {
@@ -31,7 +33,8 @@ final class BlockParallelResampler {
             self.inputRate = inputRate
             self.outputRate = outputRate
             blockLength = max(1, (1 << 18) / inputStep) * inputStep
-            let minimumOverlap = max(4096, inputRate / 10)
+            // 50 ms: HQ filters reach a few hundred input samples either side of an output.
+            let minimumOverlap = max(2048, inputRate / 20)
             overlap = (minimumOverlap + inputStep - 1) / inputStep * inputStep
         }
 
@@ -57,12 +60,12 @@ final class BlockParallelResampler {
     ///
     /// A source error ends the input: the blocks read before it are still delivered, then it is thrown.
     func run(source: any AudioSource, deliver: ([Int16]) throws -> Void) throws {
-        let queue = BlockResampleQueue()
+        let queue = BlockResampleQueue(workers: workers)
         let plan = self.plan
-        for _ in 0..<workers {
-            DispatchQueue.global(qos: .userInitiated).async { Self.work(queue: queue, plan: plan) }
+        for worker in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async { Self.work(worker, queue: queue, plan: plan) }
         }
-        defer { queue.closeAndJoin(workers: workers) }
+        defer { queue.closeAndJoin() }
 
         let channels = source.format.channels
         let monoSource = source as? any MonoAudioSource
@@ -148,42 +151,84 @@ final class BlockParallelResampler {
             while try deliverNext(waiting: false) {}
             if isLast { break }
         }
+        // A worker holds a block's last outputs until more input or the end of its stream pushes them out.
+        queue.finishSubmitting()
         while try deliverNext(waiting: true) {}
         if let sourceError { throw sourceError }
     }
 
-    /// A worker: owns one soxr instance for its lifetime and resamples jobs until the queue closes.
-    private static func work(queue: BlockResampleQueue, plan: Plan) {
+    /// A job whose output is still being collected, with its place in the worker's output stream.
+    private struct OpenJob {
+        var index: Int
+        /// Stream output positions that belong to the block; `end` is `Int.max` for the stream's last block.
+        var start: Int
+        var end: Int
+        var pcm: [Int16]
+        var written = 0
+        var isComplete: Bool { start + written == end }
+    }
+
+    /// A worker: owns one soxr stream for its lifetime and resamples every `workers`-th job until the queue closes.
+    private static func work(_ worker: Int, queue: BlockResampleQueue, plan: Plan) {
         defer { queue.workerDidExit() }
         let resampler: Resampler
         do {
             resampler = try Resampler(inputRate: plan.inputRate, outputRate: plan.outputRate)
         } catch {
-            while let job = queue.nextJob() { queue.complete(job.index, with: .failure(error)) }
+            while let job = queue.nextJob(worker: worker) { queue.complete(job.index, with: .failure(error)) }
             return
         }
-        while var job = queue.nextJob() {
-            resampler.reset()
-            // Output sample positions of this job that belong to the block (pre- and postroll are dropped).
-            let keepFrom = job.discardedOutput
-            let keepEnd = job.keptOutput.map { keepFrom + $0 } ?? Int.max
-            var pcm = queue.takeSparePCM()
-            var produced = 0
-            // Quantise straight from soxr's output buffer: no intermediate float array to fill and copy.
-            func keep(_ samples: UnsafeBufferPointer<Float>) {
-                let low = max(produced, keepFrom)
-                let high = min(produced + samples.count, keepEnd)
-                if high > low {
-                    let old = pcm.count
-                    pcm.append(contentsOf: repeatElement(0, count: high - low))
-                    pcm.withUnsafeMutableBufferPointer { out in
-                        SampleConversion.quantise(
-                            UnsafeBufferPointer(rebasing: samples[(low - produced)..<(high - produced)]),
-                            into: out.baseAddress! + old)
-                    }
+        // Jobs fed but not yet complete: the previous one until the current one's input pushes its tail out.
+        var open: [OpenJob] = []
+        // Input samples fed into the stream so far, and output samples it has produced.
+        var fed = 0
+        var produced = 0
+
+        // Quantise straight from soxr's output buffer into the jobs' arrays, then hand over finished jobs.
+        func keep(_ samples: UnsafeBufferPointer<Float>) {
+            for slot in open.indices {
+                let low = max(produced, open[slot].start + open[slot].written)
+                let high = min(produced + samples.count, open[slot].end)
+                guard high > low else { continue }
+                let count = high - low
+                let at = open[slot].written
+                // A recycled array is usually long enough already; only a longer block grows it.
+                if open[slot].pcm.count < at + count {
+                    open[slot].pcm.append(contentsOf: repeatElement(0, count: at + count - open[slot].pcm.count))
                 }
-                produced += samples.count
+                open[slot].pcm.withUnsafeMutableBufferPointer { out in
+                    SampleConversion.quantise(
+                        UnsafeBufferPointer(rebasing: samples[(low - produced)..<(high - produced)]),
+                        into: out.baseAddress! + at)
+                }
+                open[slot].written += count
             }
+            produced += samples.count
+            while let first = open.first, first.isComplete { finish(open.removeFirst()) }
+        }
+
+        func finish(_ job: OpenJob) {
+            var pcm = job.pcm
+            if pcm.count > job.written { pcm.removeLast(pcm.count - job.written) }
+            queue.complete(job.index, with: .success(pcm))
+        }
+
+        func fail(_ error: MediaError) {
+            for job in open { queue.complete(job.index, with: .failure(error)) }
+            open.removeAll()
+            // Start over with a fresh stream for whatever comes next.
+            resampler.reset()
+            fed = 0
+            produced = 0
+        }
+
+        while var job = queue.nextJob(worker: worker) {
+            // Every block but the stream's last is a multiple of the input step, so `fed` maps onto an exact output.
+            let start = plan.outputLength(fed) + job.discardedOutput
+            open.append(
+                OpenJob(
+                    index: job.index, start: start, end: job.keptOutput.map { start + $0 } ?? Int.max,
+                    pcm: queue.takeSparePCM()))
             do {
                 try job.samples.withUnsafeBufferPointer { (input) throws(MediaError) in
                     // Small pieces keep soxr's input FIFO and our output in cache; one huge call made soxr
@@ -195,14 +240,28 @@ final class BlockParallelResampler {
                         offset = end
                     }
                 }
-                try resampler.flush(keep)
-                queue.recycle(samples: job.samples)
-                job.samples = []
+                fed += job.sampleCount
             } catch {
-                queue.complete(job.index, with: .failure(error))
-                continue
+                fail(error)
             }
-            queue.complete(job.index, with: .success(pcm))
+            queue.recycle(samples: job.samples)
+            job.samples = []
+        }
+        do {
+            try resampler.flush(keep)
+        } catch {
+            fail(error)
+            return
+        }
+        // The stream's last block keeps everything up to the end; the postroll of any other block was fed, so
+        // one still short here means the stream ended early, and its caller must not take the gap for audio.
+        for job in open {
+            if job.end == Int.max || job.isComplete {
+                finish(job)
+            } else {
+                queue.complete(
+                    job.index, with: .failure(.failed(source: "resampler", detail: "block \(job.index) ended early")))
+            }
         }
     }
 }

@@ -21,12 +21,15 @@ final class BlockResampleQueue: Sendable {
     }
 
     private struct JobState {
-        var pending: [Job] = []
+        /// Jobs not yet taken, one list per worker: job `i` goes to worker `i % workers`.
+        var pending: [[Job]]
         var closed = false
     }
 
-    private let jobs = Mutex(JobState())
-    private let jobAvailable = DispatchSemaphore(value: 0)
+    /// Workers taking jobs.
+    let workers: Int
+    private let jobs: Mutex<JobState>
+    private let jobAvailable: [DispatchSemaphore]
     private let results = Mutex([Int: Result<[Int16], MediaError>]())
     private let resultAvailable = DispatchSemaphore(value: 0)
     private let workerExited = DispatchSemaphore(value: 0)
@@ -46,11 +49,10 @@ final class BlockResampleQueue: Sendable {
         spareSamples.withLock { if $0.count < 8 { $0.append(array) } }
     }
 
-    /// An empty PCM array with capacity from an earlier result, if one is spare.
+    /// A PCM array from an earlier result, if one is spare, with its old contents: the worker overwrites them,
+    /// so the common full-length block needs no zero-filling.
     func takeSparePCM() -> [Int16] {
-        var array = sparePCM.withLock { $0.popLast() } ?? []
-        array.removeAll(keepingCapacity: true)
-        return array
+        sparePCM.withLock { $0.popLast() } ?? []
     }
 
     /// Gives a delivered result's array back.
@@ -59,18 +61,33 @@ final class BlockResampleQueue: Sendable {
         sparePCM.withLock { if $0.count < 8 { $0.append(array) } }
     }
 
-    /// Queues a job for the workers.
-    func submit(_ job: Job) {
-        jobs.withLock { $0.pending.append(job) }
-        jobAvailable.signal()
+    /// Creates a queue for `workers` workers.
+    init(workers: Int) {
+        self.workers = workers
+        jobs = Mutex(JobState(pending: Array(repeating: [], count: workers)))
+        jobAvailable = (0..<workers).map { _ in DispatchSemaphore(value: 0) }
     }
 
-    /// Blocks until a job is available; nil once the queue is closed and empty.
-    func nextJob() -> Job? {
+    /// Queues a job for its worker. Jobs go round-robin, so each worker sees every `workers`-th block in order
+    /// and can run them through one continuous soxr stream.
+    func submit(_ job: Job) {
+        let worker = job.index % workers
+        jobs.withLock { $0.pending[worker].append(job) }
+        jobAvailable[worker].signal()
+    }
+
+    /// Tells the workers no more jobs will come: each finishes its queue, drains its resampler and exits.
+    func finishSubmitting() {
+        jobs.withLock { $0.closed = true }
+        for semaphore in jobAvailable { semaphore.signal() }
+    }
+
+    /// Blocks until `worker` has a job; nil once the queue is closed and that worker's list is empty.
+    func nextJob(worker: Int) -> Job? {
         while true {
-            jobAvailable.wait()
+            jobAvailable[worker].wait()
             let (job, closed) = jobs.withLock { state -> (Job?, Bool) in
-                (state.pending.isEmpty ? nil : state.pending.removeFirst(), state.closed)
+                (state.pending[worker].isEmpty ? nil : state.pending[worker].removeFirst(), state.closed)
             }
             if let job { return job }
             if closed { return nil }
@@ -101,13 +118,13 @@ final class BlockResampleQueue: Sendable {
         workerExited.signal()
     }
 
-    /// Drops unstarted jobs, lets `workers` workers exit, and waits until they have.
-    func closeAndJoin(workers: Int) {
+    /// Drops unstarted jobs, lets the workers exit, and waits until they have.
+    func closeAndJoin() {
         jobs.withLock {
-            $0.pending.removeAll()
+            $0.pending = Array(repeating: [], count: workers)
             $0.closed = true
         }
-        for _ in 0..<workers { jobAvailable.signal() }
+        for semaphore in jobAvailable { semaphore.signal() }
         for _ in 0..<workers { workerExited.wait() }
     }
 }

@@ -20,6 +20,31 @@ enum SampleConversion {
         }
     }
 
+    /// Converts `frames` frames of interleaved native-endian int16 to float mono (channels averaged).
+    ///
+    /// Gives exactly what converting each sample with `× 1/32768` and then `downmix` gives: a sum of two int16
+    /// values is exact in a float, so stereo adds in integers first, which vectorises.
+    static func downmix16(
+        _ interleaved: UnsafeRawPointer, channels: Int, frames: Int, into mono: UnsafeMutablePointer<Float>
+    ) {
+        func sample(_ index: Int) -> Int32 {
+            Int32(interleaved.loadUnaligned(fromByteOffset: 2 * index, as: Int16.self))
+        }
+        switch channels {
+        case 1:
+            for index in 0..<frames { mono[index] = Float(sample(index)) * (1 / 32768) }
+        case 2:
+            for index in 0..<frames { mono[index] = Float(sample(2 * index) &+ sample(2 * index &+ 1)) * (1 / 65536) }
+        default:
+            let scale = 1 / Float(channels)
+            for index in 0..<frames {
+                var sum: Float = 0
+                for channel in 0..<channels { sum += Float(sample(index * channels + channel)) * (1 / 32768) }
+                mono[index] = sum * scale
+            }
+        }
+    }
+
     /// Scales by 32768, rounds to nearest (ties to even) and clips to the int16 range: overshoot saturates, never wraps.
     ///
     /// Written without `rounded()` or a checked `Int32(_:)` so it vectorises: x86-64's baseline has no SSE4.1

@@ -92,13 +92,8 @@ public final class SoundFileReader: MonoAudioSource {
         if shorts.count < wanted * channels { shorts = [Int16](repeating: 0, count: wanted * channels) }
         let count = shorts.withUnsafeMutableBufferPointer { scratch in
             let got = max(0, Int(sf_readf_short(handle, scratch.baseAddress, sf_count_t(wanted))))
-            if channels == 1 {
-                for index in 0..<got { base[index] = Float(scratch[index]) * (1 / 32768) }
-            } else {
-                for index in 0..<got {
-                    base[index] = (Float(scratch[2 * index]) + Float(scratch[2 * index + 1])) * (1 / 65536)
-                }
-            }
+            SampleConversion.downmix16(
+                UnsafeRawPointer(scratch.baseAddress!), channels: channels, frames: got, into: base)
             return got
         }
         if count > 0 {
