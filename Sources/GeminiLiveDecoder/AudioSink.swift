@@ -1,7 +1,7 @@
 /// Somewhere model audio goes: a file, a folder of turn files, or stdout.
 protocol AudioSink: AnyObject {
     /// Model audio as it arrives: s16le mono bytes at `rate`.
-    func write(_ pcm: [UInt8], rate: Int) throws
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws
     /// Puts everything so far where a reader can see it (file data and header, or the pipe).
     func commit() throws
     /// The turn `record` just ended.

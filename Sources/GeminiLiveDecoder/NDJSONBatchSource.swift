@@ -61,28 +61,58 @@ struct NDJSONBatchSource {
         }
     }
 
-    /// Reads one block (or less, from a pipe) onto `carry`.
+    /// Reads onto `carry` until a newline arrives, the input ends or the room is full, straight into a new array
+    /// (no zero-filling, no copy beyond the unfinished line carried over).
+    ///
+    /// The room grows with the carried line, so a line much longer than a block is copied a bounded number of
+    /// times rather than once per read. From a pipe this returns whatever holds a newline, as a single read did.
     private mutating func readBlock() throws(DecodeError) {
-        let old = carry.count
-        carry.append(contentsOf: repeatElement(0, count: blockSize))
-        while true {
-            let count = carry.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress! + old, blockSize) }
-            if count >= 0 {
-                carry.removeLast(blockSize - count)
-                if count == 0 { reachedEnd = true }
-                if atStart && carry.count >= 3 || reachedEnd { stripByteOrderMark() }
-                return
+        let previous = carry
+        let old = previous.count
+        let capacity = old + max(blockSize, old)
+        let descriptor = fileDescriptor
+        var ended = false
+        var failure: Int32 = 0
+        carry = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+            previous.withUnsafeBytes { if let start = $0.baseAddress { base.copyMemory(from: start, byteCount: old) } }
+            var filled = old
+            while filled < capacity {
+                let count = read(descriptor, base + filled, capacity - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 {
+                    ended = true
+                    break
+                }
+                filled += count
+                // Backwards: a newline is usually within the last line's length of the end.
+                let bytes = base.assumingMemoryBound(to: UInt8.self)
+                var index = filled - 1
+                while index >= filled - count, bytes[index] != 0x0A { index -= 1 }
+                if index >= filled - count { break }
             }
-            if errno == EINTR { continue }
-            carry.removeLast(blockSize)
-            throw DecodeError(kind: .io, description: "\(sourceName): read failed: \(String(cString: strerror(errno)))")
+            initialized = filled
         }
+        if failure != 0 {
+            throw DecodeError(
+                kind: .io, description: "\(sourceName): read failed: \(String(cString: strerror(failure)))")
+        }
+        if ended { reachedEnd = true }
+        if atStart && carry.count >= 3 || reachedEnd { stripByteOrderMark() }
     }
 
     private mutating func stripByteOrderMark() {
         guard atStart else { return }
         atStart = false
-        if carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
+        if carry.starts(with: [0xEF, 0xBB, 0xBF]) {
+            carry.removeFirst(3)
+            // The searched bytes moved with the rest; the mark itself was never a newline.
+            searched = max(0, searched - 3)
+        }
     }
 
     /// Searches backwards through the bytes not searched yet: the unfinished last line is short next to the

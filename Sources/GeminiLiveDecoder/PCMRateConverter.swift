@@ -14,13 +14,13 @@ final class PCMRateConverter {
         self.outputRate = outputRate
     }
 
-    /// Converts one block; `deliver` gets s16 samples at `outputRate` (possibly none yet: filter delay).
-    func convert(_ bytes: [UInt8], rate: Int, deliver: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
+    /// Converts one block (2-byte aligned); `deliver` gets s16 samples at `outputRate` (possibly none yet: filter delay).
+    func convert(_ bytes: UnsafeRawBufferPointer, rate: Int, deliver: (UnsafeBufferPointer<Int16>) throws -> Void)
+        throws
+    {
         let count = bytes.count / 2
         if rate == outputRate {
-            try bytes.withUnsafeBytes { raw in
-                try raw.withMemoryRebound(to: Int16.self) { try deliver($0) }
-            }
+            try bytes.withMemoryRebound(to: Int16.self) { try deliver($0) }
             return
         }
         let resampler: Resampler
@@ -32,11 +32,9 @@ final class PCMRateConverter {
         }
         floats.removeAll(keepingCapacity: true)
         floats.reserveCapacity(count)
-        bytes.withUnsafeBytes { raw in
-            for index in 0..<count {
-                floats.append(
-                    Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: index * 2, as: Int16.self))) / 32_768)
-            }
+        for index in 0..<count {
+            floats.append(
+                Float(Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 2, as: Int16.self))) / 32_768)
         }
         let converted = try floats.withUnsafeBufferPointer { try resampler.process($0) }
         try deliverQuantised(converted, deliver)

@@ -4,6 +4,9 @@ import GeminiLiveProtocol
 enum ParsedMessage: Sendable {
     /// A server message.
     case server(ServerMessage)
+    /// A server message holding nothing but one audio chunk (a `ServerAudioLine`), kept unbuilt: its bytes are
+    /// `pcm` in the PCM buffer of the batch the line came in (see `ParallelMessageDecoder`).
+    case audio(mimeType: String, pcm: Range<Int>)
     /// A client message (logs often hold both directions): skipped.
     case client
     /// Not usable: the problem, without the `source:line:` prefix.

@@ -15,7 +15,7 @@ final class RawAudioSink: AudioSink {
         self.flushSilenceMilliseconds = flushSilenceMilliseconds
     }
 
-    func write(_ pcm: [UInt8], rate: Int) throws {
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws {
         try converter.convert(pcm, rate: rate) { samples in try output.write(UnsafeRawBufferPointer(samples)) }
     }
 

@@ -85,8 +85,8 @@ public final class ReplyDecoder: @unchecked Sendable {
         }
         try ParallelMessageDecoder().run(
             first: first, rest: &source,
-            consume: { (line, message) throws(DecodeError) in
-                try locked { () throws(DecodeError) in try handle(message, line: line, source: sourceName) }
+            consume: { (line, message, pcm) throws(DecodeError) in
+                try locked { () throws(DecodeError) in try handle(message, line: line, source: sourceName, pcm: pcm) }
             },
             commit: { () throws(DecodeError) in try locked { () throws(DecodeError) in try commitSinks() } })
     }
@@ -107,7 +107,9 @@ public final class ReplyDecoder: @unchecked Sendable {
             let source = reader.sourceName
             let drained = reader.needsInput
             try locked { () throws(DecodeError) in
-                try handle(ParsedMessage(value.value), line: value.line, source: source)
+                try handle(
+                    ParsedMessage(value.value), line: value.line, source: source,
+                    pcm: UnsafeRawBufferPointer(start: nil, count: 0))
                 // Before the next read blocks, everything decoded so far goes where a reader can see it.
                 if drained { try commitSinks() }
             }
@@ -121,9 +123,29 @@ public final class ReplyDecoder: @unchecked Sendable {
 
     // MARK: - One message
 
-    private func handle(_ parsed: ParsedMessage, line: Int, source: String) throws(DecodeError) {
+    /// `pcm` holds the bytes of `.audio` messages.
+    private func handle(_ parsed: ParsedMessage, line: Int, source: String, pcm: UnsafeRawBufferPointer)
+        throws(DecodeError)
+    {
         let message: ServerMessage
         switch parsed {
+        case .audio(let mimeType, let range):
+            let bytes = UnsafeRawBufferPointer(rebasing: pcm[range])
+            guard reports.isEmpty else {
+                // Reports read the message itself; only audio-only runs (the bulk case) go without it.
+                message = ServerAudioLine.message(mimeType: mimeType, data: Array(bytes))
+                break
+            }
+            statisticsStorage.messages += 1
+            let rate = assembler.consumeAudio(mimeType: mimeType, byteCount: bytes.count)
+            for text in assembler.problems { try problem("\(source):\(line): \(text)") }
+            guard let rate else { return }
+            do {
+                for sink in sinks { try sink.write(bytes, rate: rate) }
+            } catch {
+                throw Self.classify(error)
+            }
+            return
         case .client:
             statisticsStorage.skipped += 1
             return
@@ -144,7 +166,9 @@ public final class ReplyDecoder: @unchecked Sendable {
             for event in events {
                 switch event {
                 case .audio(let bytes, let rate):
-                    for sink in sinks { try sink.write(bytes, rate: rate) }
+                    try bytes.withUnsafeBytes { pcm in
+                        for sink in sinks { try sink.write(pcm, rate: rate) }
+                    }
                 case .turnEnded(let record):
                     statisticsStorage.turns += 1
                     for sink in sinks { try sink.endTurn(record) }

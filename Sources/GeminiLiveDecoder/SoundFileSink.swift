@@ -27,7 +27,7 @@ final class SoundFileSink: AudioSink {
         converter = PCMRateConverter(outputRate: initialRate)
     }
 
-    func write(_ pcm: [UInt8], rate: Int) throws {
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws {
         if !hasAudio && fixedRate == nil && rate != converter.outputRate {
             try writer.close()
             writer = try Self.create(path: path, rate: rate, container: container)

@@ -52,6 +52,15 @@ public struct TurnAssembler: Sendable {
         return events
     }
 
+    /// What `consume` does with a message holding nothing but one audio part (a `ServerAudioLine`) of
+    /// `byteCount` bytes, without that message being built: the rate to play the bytes at, or nil when they
+    /// cannot be used (`problems` says why). The event `consume` would return is the bytes at that rate.
+    public mutating func consumeAudio(mimeType: String, byteCount: Int) -> Int? {
+        problems.removeAll(keepingCapacity: true)
+        started = true
+        return audioRate(mimeType: mimeType, byteCount: byteCount, partIndex: 0)
+    }
+
     /// Ends a turn cut off by the end of the stream, if one was under way.
     public mutating func finish() -> ReplyEvent? {
         guard started else { return nil }
@@ -88,29 +97,37 @@ public struct TurnAssembler: Sendable {
     }
 
     private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {
+        if let rate = audioRate(mimeType: blob.mimeType, byteCount: blob.data.count, partIndex: partIndex) {
+            events.append(.audio(bytes: blob.data, rate: rate))
+        }
+    }
+
+    /// Counts an audio part into the turn and returns its rate; nil (with a problem when it looked like audio)
+    /// when the part cannot be played.
+    private mutating func audioRate(mimeType: String, byteCount: Int, partIndex: Int) -> Int? {
         let where_ = "modelTurn.parts[\(partIndex)].inlineData"
         let rate: Int?
-        if let last = lastMimeType, last.text == blob.mimeType {
+        if let last = lastMimeType, last.text == mimeType {
             rate = last.rate
         } else {
-            rate = Self.pcmRate(blob.mimeType)
-            lastMimeType = (blob.mimeType, rate)
+            rate = Self.pcmRate(mimeType)
+            lastMimeType = (mimeType, rate)
         }
         guard let rate else {
-            if blob.mimeType.lowercased().hasPrefix("audio/pcm") {
-                problems.append("\(where_): no usable sample rate in '\(blob.mimeType)' (1000 to 384000 Hz)")
-            } else if blob.mimeType.lowercased().hasPrefix("audio/") {
-                problems.append("\(where_): unsupported audio type '\(blob.mimeType)' (expected audio/pcm)")
+            if mimeType.lowercased().hasPrefix("audio/pcm") {
+                problems.append("\(where_): no usable sample rate in '\(mimeType)' (1000 to 384000 Hz)")
+            } else if mimeType.lowercased().hasPrefix("audio/") {
+                problems.append("\(where_): unsupported audio type '\(mimeType)' (expected audio/pcm)")
             }
-            return
+            return nil
         }
-        guard blob.data.count % 2 == 0 else {
-            problems.append("\(where_): \(blob.data.count) bytes is not a whole number of 16-bit samples")
-            return
+        guard byteCount % 2 == 0 else {
+            problems.append("\(where_): \(byteCount) bytes is not a whole number of 16-bit samples")
+            return nil
         }
         if current.audioRate == nil { current.audioRate = rate }
-        current.audioSamples += blob.data.count / 2 * (current.audioRate ?? rate) / rate
-        events.append(.audio(bytes: blob.data, rate: rate))
+        current.audioSamples += byteCount / 2 * (current.audioRate ?? rate) / rate
+        return rate
     }
 
     private mutating func endTurn() -> TurnRecord {

@@ -33,7 +33,7 @@ final class TurnFileSink: AudioSink {
         fixedRate = rate
     }
 
-    func write(_ pcm: [UInt8], rate: Int) throws {
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws {
         if current == nil {
             let path = name(suffix: "")
             current = try SoundFileSink(path: path, rate: fixedRate)
