@@ -45,8 +45,8 @@ final class BlockParallelResampler {
     let plan: Plan
     let workers: Int
     let maxInFlight: Int
-    /// Frames per source read.
-    private let readFrames = 8192
+    /// Frames per source read: an hour of stereo WAV takes 2,500 read calls instead of 20,000.
+    private let readFrames = 65536
     /// Frames per soxr call in the workers.
     static let feedFrames = 16384
 
