@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -10,11 +11,11 @@ import Synchronization
 /// stdout slows the socket read and a slow service slows input reading. Timers never wait.
 final class EventQueue: Sendable {
     private struct State {
-        var items: [SessionEvent] = []
-        var head = 0
+        // A ring, so an event's frame is freed as soon as it is taken.
+        var items = CircularBuffer<SessionEvent>(initialCapacity: 64)
         var consumer: CheckedContinuation<SessionEvent, Never>?
         var producers: [CheckedContinuation<Void, Never>] = []
-        var count: Int { items.count - head }
+        var count: Int { items.count }
     }
 
     private let state = Mutex(State())
@@ -68,12 +69,7 @@ final class EventQueue: Sendable {
                     state.consumer = continuation
                     return (nil, nil)
                 }
-                let event = state.items[state.head]
-                state.head += 1
-                if state.head > 256, state.head * 2 > state.items.count {
-                    state.items.removeSubrange(0..<state.head)
-                    state.head = 0
-                }
+                let event = state.items.removeFirst()
                 let producer = state.producers.isEmpty ? nil : state.producers.removeFirst()
                 return (event, producer)
             }

@@ -96,6 +96,9 @@ struct ResendBuffer: Sendable {
         var evicted = 0
         while bytes > limit, start < entries.count, entries[start].connectionIndex != nil {
             bytes -= entries[start].message.frame.count
+            // Free the frame now: the slot stays until the array is compacted below, and slots waiting for
+            // that would otherwise hold up to another buffer's worth of frames.
+            entries[start].message.frame = []
             start += 1
             evicted += 1
         }
