@@ -45,6 +45,11 @@ public struct SessionDriver: Sendable {
         } catch {
             return SessionOutcome(.inputUnreadable, error.message)
         }
+        return await withTaskExecutorPreference(transport.executor) { await run(transport) }
+    }
+
+    /// The event loop, on the transport's executor.
+    private func run(_ transport: SocketTransport) async -> SessionOutcome {
         let events = EventQueue()
         control?.attach(events)
         defer { control?.finished() }

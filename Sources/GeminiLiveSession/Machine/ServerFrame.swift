@@ -5,6 +5,10 @@ public struct ServerFrame: Sendable, Equatable {
     /// The compact JSON text, without a newline.
     public var line: [UInt8]
     /// The decoded message; nil when the JSON is valid but not a known server message shape.
+    ///
+    /// Frames read from the socket are decoded without `serverContent.modelTurn` (left nil): the session
+    /// relays model output in `line` and never reads it, and decoding it (base64 audio) would cost more
+    /// than the rest of the relay.
     public var message: ServerMessage?
 
     /// Creates a frame from its parts.
@@ -18,9 +22,15 @@ public struct ServerFrame: Sendable, Equatable {
         self.init(line: message.compactBytes, message: message)
     }
 
-    /// Parses a frame's payload (pretty-printed or compact JSON); nil when it is not JSON at all.
+    /// Reads a frame's payload (pretty-printed or compact JSON); nil when it is not JSON at all.
+    ///
+    /// The line keeps the server's bytes, only without the whitespace between tokens.
     public init?(payload: some Collection<UInt8>) {
-        guard let value = try? JSONParser.parse(payload) else { return nil }
-        self.init(line: value.compactBytes, message: try? ServerMessage(json: value))
+        let compacted =
+            payload.withContiguousStorageIfAvailable { CompactServerText(UnsafeRawBufferPointer($0)) }
+            ?? Array(payload).withUnsafeBytes { CompactServerText($0) }
+        guard let compacted else { return nil }
+        let decoded = try? JSONParser.parse(compacted.withoutModelTurn)
+        self.init(line: compacted.bytes, message: decoded.flatMap { try? ServerMessage(json: $0) })
     }
 }

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 import NIOWebSocket
 import Synchronization
@@ -10,7 +11,8 @@ import WSClient
 ///
 /// Each connection has one reader loop that runs for its whole life (WSClient answers pings only while
 /// `inbound` is iterated) and hands every message to the event queue, waiting when the queue is full.
-/// Frames are written from the driver's task, each write awaited.
+/// Frames are written from the driver's task, each write awaited. Every connection lives on one event
+/// loop, and the reader tasks run on it (`executor`), as should the driver: see `EventLoopTaskExecutor`.
 final class SocketTransport: Sendable {
     /// Largest server message accepted (audio replies are far above WSClient's 16 KiB default).
     static let maxMessageSize = 64 << 20
@@ -18,6 +20,8 @@ final class SocketTransport: Sendable {
     let endpoint: SessionEndpoint
     let tlsConfiguration: TLSConfiguration?
     let pingInterval: Duration?
+    /// Runs the reader tasks (and the driver) on the loop that owns the sockets.
+    let executor = EventLoopTaskExecutor(loop: MultiThreadedEventLoopGroup.singleton.next())
     private let writers = Mutex<[Int: WebSocketOutboundWriter]>([:])
     private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
 
@@ -56,7 +60,7 @@ final class SocketTransport: Sendable {
 
     /// Opens connection `id`, sends `setup` first, then reports `.connected`, every message, and how it ended.
     func open(_ id: Int, setup: [UInt8], events: EventQueue) {
-        let task = Task {
+        let task = Task(executorPreference: executor) {
             let event = await self.run(id, setup: setup, events: events)
             self.writers.withLock { _ = $0.removeValue(forKey: id) }
             self.tasks.withLock { _ = $0.removeValue(forKey: id) }
@@ -69,7 +73,8 @@ final class SocketTransport: Sendable {
         let logger = Logger(label: "gemini-live-session") { _ in SwiftLogNoOpLogHandler() }
         do {
             let closeFrame = try await WebSocketClient.connect(
-                url: endpoint.url, configuration: configuration, tlsConfiguration: tlsConfiguration, logger: logger
+                url: endpoint.url, configuration: configuration, tlsConfiguration: tlsConfiguration,
+                eventLoopGroup: executor.loop, logger: logger
             ) { inbound, outbound, _ in
                 try await outbound.write(.custom(Self.textFrame(setup)))
                 self.writers.withLock { $0[id] = outbound }
@@ -78,7 +83,7 @@ final class SocketTransport: Sendable {
                     let frame: ServerFrame?
                     switch message {
                     case .binary(let buffer): frame = ServerFrame(payload: buffer.readableBytesView)
-                    case .text(let text): frame = ServerFrame(payload: Array(text.utf8))
+                    case .text(let text): frame = ServerFrame(payload: text.utf8)
                     }
                     if let frame {
                         await events.push(.serverMessage(connection: id, frame))
