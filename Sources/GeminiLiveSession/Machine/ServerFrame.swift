@@ -30,7 +30,15 @@ public struct ServerFrame: Sendable, Equatable {
             payload.withContiguousStorageIfAvailable { CompactServerText(UnsafeRawBufferPointer($0)) }
             ?? Array(payload).withUnsafeBytes { CompactServerText($0) }
         guard let compacted else { return nil }
-        let decoded = try? JSONParser.parse(compacted.withoutModelTurn)
+        let rest = compacted.withoutModelTurn
+        if rest == Self.emptyServerContent {
+            // Nearly every frame of a reply: model output and nothing else, known without decoding.
+            self.init(line: compacted.bytes, message: ServerMessage(.serverContent(ServerContent())))
+            return
+        }
+        let decoded = try? JSONParser.parse(rest)
         self.init(line: compacted.bytes, message: decoded.flatMap { try? ServerMessage(json: $0) })
     }
+
+    private static let emptyServerContent = Array(#"{"serverContent":{}}"#.utf8)
 }
