@@ -22,7 +22,7 @@ public struct SessionPolicy: Sendable {
     /// this long before it arrived; later ones are re-sent on resumption (and may repeat).
     public var inFlightMargin: Duration = .seconds(2)
     /// Bytes of client messages kept for re-sending (not yet covered by a handle). 16 MiB holds about six
-    /// minutes of 16 kHz audio messages and keeps a full-speed upload of an hour of audio near 70 MB of RSS.
+    /// minutes of 16 kHz audio messages and keeps a full-speed upload of an hour of audio near 40 MiB of RSS.
     public var bufferLimit: Int = 16 << 20
     /// After the end of input: this much server silence ends the session; nil waits for `turnComplete` only.
     public var idleTimeout: Duration? = .seconds(30)
