@@ -89,18 +89,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The WebSocket session: setup, forwarding, resumption; state machines plus the WSClient transport.
+        // The WebSocket session: setup, forwarding, resumption; a state machine plus a NIO channel-handler transport.
         .target(
             name: "GeminiLiveSession",
             dependencies: [
                 "GeminiLiveProtocol",
-                .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

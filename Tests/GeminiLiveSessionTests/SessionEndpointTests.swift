@@ -66,4 +66,14 @@ struct SessionEndpointTests {
     func classification(code: Int, reason: String, expected: CloseClassification) {
         #expect(CloseClassification.of(code: code, reason: reason) == expected)
     }
+
+    @Test(
+        "HTTP statuses refusing the upgrade: auth and not-found are final, throttling and server faults retried",
+        arguments: [
+            (401, CloseClassification.fatal(.permission)), (403, .fatal(.permission)), (404, .fatal(.configuration)),
+            (400, .fatal(.protocolError)), (200, .fatal(.protocolError)), (429, .retry), (500, .retry), (503, .retry),
+        ])
+    func upgradeStatus(status: Int, expected: CloseClassification) {
+        #expect(CloseClassification.of(upgradeStatus: status) == expected)
+    }
 }

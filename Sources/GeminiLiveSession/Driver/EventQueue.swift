@@ -5,76 +5,59 @@ import Synchronization
     import Glibc
 #endif
 
-/// The driver's inbox: a bounded multi-producer, single-consumer queue of session events.
+/// Carries session events from other threads (input readers, tool commands, signals) to the event loop.
 ///
-/// Producers that may flood it (the socket reader, the input readers) wait while it is full, so a slow
-/// stdout slows the socket read and a slow service slows input reading. Timers never wait.
+/// Events are handed to `consumer` on `loop`, in push order. One `execute` is scheduled per batch, not
+/// per event: while a drain is pending, later pushes only append. The queue is bounded for the producers
+/// that may flood it (input readers): they block while it is full, so a slow loop slows input reading.
 final class EventQueue: Sendable {
     private struct State {
         // A ring, so an event's frame is freed as soon as it is taken.
         var items = CircularBuffer<SessionEvent>(initialCapacity: 64)
-        var consumer: CheckedContinuation<SessionEvent, Never>?
-        var producers: [CheckedContinuation<Void, Never>] = []
-        var count: Int { items.count }
+        var drainScheduled = false
     }
 
     private let state = Mutex(State())
     private let capacity: Int
+    private let loop: any EventLoop
+    private let consumer: @Sendable (SessionEvent) -> Void
 
-    init(capacity: Int = 64) {
+    /// Creates a queue whose events go to `consumer`, always called on `loop`.
+    init(loop: any EventLoop, capacity: Int = 64, consumer: @escaping @Sendable (SessionEvent) -> Void) {
+        self.loop = loop
         self.capacity = capacity
-    }
-
-    /// Adds an event, waiting while the queue is full.
-    func push(_ event: SessionEvent) async {
-        while true {
-            let full = state.withLock { $0.count >= capacity }
-            if !full { break }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.count < capacity { return true }
-                    state.producers.append(continuation)
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        }
-        pushNow(event)
+        self.consumer = consumer
     }
 
     /// Adds an event from a plain thread, blocking it while the queue is full.
     func pushBlocking(_ event: SessionEvent) {
-        while state.withLock({ $0.count >= capacity }) { usleep(500) }
+        while state.withLock({ $0.items.count >= capacity }) { usleep(500) }
         pushNow(event)
     }
 
-    /// Adds an event without waiting (timers, end-of-stream notices).
+    /// Adds an event without waiting (timers, end-of-stream notices, signals).
     func pushNow(_ event: SessionEvent) {
-        let consumer = state.withLock { state -> CheckedContinuation<SessionEvent, Never>? in
-            if let consumer = state.consumer {
-                state.consumer = nil
-                return consumer
-            }
+        let schedule = state.withLock { state -> Bool in
             state.items.append(event)
-            return nil
+            if state.drainScheduled { return false }
+            state.drainScheduled = true
+            return true
         }
-        consumer?.resume(returning: event)
+        if schedule { loop.execute { self.drain() } }
     }
 
-    /// The next event, waiting for one.
-    func next() async -> SessionEvent {
-        await withCheckedContinuation { (continuation: CheckedContinuation<SessionEvent, Never>) in
-            let (event, producer) = state.withLock { state -> (SessionEvent?, CheckedContinuation<Void, Never>?) in
-                guard state.count > 0 else {
-                    state.consumer = continuation
-                    return (nil, nil)
+    /// Hands every queued event to the consumer; runs on the loop.
+    private func drain() {
+        while true {
+            let event = state.withLock { state -> SessionEvent? in
+                guard !state.items.isEmpty else {
+                    state.drainScheduled = false
+                    return nil
                 }
-                let event = state.items.removeFirst()
-                let producer = state.producers.isEmpty ? nil : state.producers.removeFirst()
-                return (event, producer)
+                return state.items.removeFirst()
             }
-            producer?.resume()
-            if let event { continuation.resume(returning: event) }
+            guard let event else { return }
+            consumer(event)
         }
     }
 }

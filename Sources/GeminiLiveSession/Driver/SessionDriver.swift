@@ -1,7 +1,8 @@
 import GeminiLiveProtocol
+import NIOPosix
 
-/// Runs a session for real: feeds the state machine events from the inputs, the socket and timers,
-/// and carries out its actions, one at a time, each awaited.
+/// Runs a session for real: the settings, and a `SessionReactor` on the socket's event loop that feeds
+/// the state machine events from the inputs, the socket and timers and carries out its actions.
 public struct SessionDriver: Sendable {
     /// The session's rules.
     public var policy: SessionPolicy
@@ -39,88 +40,20 @@ public struct SessionDriver: Sendable {
 
     /// Runs the session to its end.
     public func run() async -> SessionOutcome {
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
         let transport: SocketTransport
         do {
-            transport = try SocketTransport(endpoint: endpoint, caFile: caFile, pingInterval: pingInterval)
+            transport = try SocketTransport(endpoint: endpoint, caFile: caFile, pingInterval: pingInterval, loop: loop)
         } catch {
             return SessionOutcome(.inputUnreadable, error.message)
         }
-        return await withTaskExecutorPreference(transport.executor) { await run(transport) }
-    }
-
-    /// The event loop, on the transport's executor.
-    private func run(_ transport: SocketTransport) async -> SessionOutcome {
-        let events = EventQueue()
-        control?.attach(events)
-        defer { control?.finished() }
-        let gate = InputGate()
-        var machine = SessionStateMachine(policy: policy, clock: ContinuousClock())
-        var stdout = LineWriter(fileDescriptor: 1)
-        let report = self.report
-        InputReader(sources: inputs, validator: validator, strict: strict) { report($0, true) }
-            .start(events: events, gate: gate)
-        var pending = machine.start()
-        while true {
-            for action in pending {
-                switch action {
-                case .connect(let id, let setup):
-                    report("connection \(id): \(endpoint.url)", false)
-                    recorder?.record(direction: "client", connection: id, frame: setup)
-                    transport.open(id, setup: setup, events: events)
-                case .send(let id, let frame):
-                    recorder?.record(direction: "client", connection: id, frame: frame)
-                    await transport.send(id, frame)
-                case .writeStdout(let line):
-                    guard !line.isEmpty else { continue }
-                    do {
-                        try stdout.write(line)
-                    } catch {
-                        if error != .brokenPipe { report("stdout: \(error)", true) }
-                        events.pushNow(.outputClosed)
-                    }
-                case .closeSocket(let id, let code, let reason):
-                    recorder?.record(close: id, code: code, reason: reason, direction: "client")
-                    await transport.close(id, code: code, reason: reason)
-                case .abortConnection(let id):
-                    transport.abort(id)
-                case .startTimer(let timer, let delay):
-                    Task {
-                        try? await Task.sleep(for: delay)
-                        events.pushNow(.timerFired(timer))
-                    }
-                case .report(let text, let important):
-                    report(text, important)
-                case .exit(let outcome):
-                    try? stdout.flush()
-                    recorder?.finish()
-                    return outcome
-                }
-            }
-            gate.set(machine.acceptsInput)
-            let event = await events.next()
-            observe(event, events: events)
-            pending = machine.handle(event)
-        }
-    }
-
-    /// Side work on events the machine does not own: recording, tool commands, empty frames.
-    private func observe(_ event: SessionEvent, events: EventQueue) {
-        switch event {
-        case .serverMessage(let id, let frame):
-            if frame.line.isEmpty { report("connection \(id): a server frame that is not JSON was skipped", true) }
-            recorder?.record(direction: "server", connection: id, frame: frame.line)
-            guard let toolCommand, let message = frame.message else { return }
-            switch message.kind {
-            case .toolCall(let call): toolCommand.answer(call, events: events, report: report)
-            case .toolCallCancellation(let cancellation): toolCommand.cancel(cancellation.ids)
-            default: break
-            }
-        case .socketClosed(let id, let code, let reason):
-            recorder?.record(close: id, code: code, reason: reason, direction: "server")
-        case .socketDropped(let id, let reason), .connectRefused(let id, let reason, _):
-            recorder?.record(close: id, code: nil, reason: reason, direction: "server")
-        default:
-            break
+        let finished = loop.makePromise(of: SessionOutcome.self)
+        let reactor = SessionReactor(driver: self, transport: transport, finished: finished)
+        loop.execute { reactor.start() }
+        do {
+            return try await finished.futureResult.get()
+        } catch {
+            return SessionOutcome(.unavailable, "the session's event loop stopped: \(error)")
         }
     }
 }

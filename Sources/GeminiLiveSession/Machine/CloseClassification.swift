@@ -23,6 +23,19 @@ public enum CloseClassification: Sendable, Equatable {
         }
     }
 
+    /// Classifies an HTTP status that answered the WebSocket upgrade instead of 101.
+    ///
+    /// The service refuses a bad key with 401/403 and an unknown path with 404 before any WebSocket exists;
+    /// retrying cannot fix those. Throttling (429) and server faults (5xx) are transient, like a 1011.
+    public static func of(upgradeStatus status: Int) -> CloseClassification {
+        switch status {
+        case 401, 403: .fatal(.permission)
+        case 404: .fatal(.configuration)
+        case 429, 500...599: .retry
+        default: .fatal(.protocolError)
+        }
+    }
+
     /// The conventional name of a close code, for messages.
     public static func name(of code: Int) -> String {
         switch code {

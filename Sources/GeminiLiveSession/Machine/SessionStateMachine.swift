@@ -118,7 +118,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         case .connectRefused(let id, let reason, let kind):
             guard id == connection else { return [] }
             connectionOpen = false
-            return failed("connection \(id) failed: \(reason)", classification: .fatal(kind), timedOut: false)
+            return failed("connection \(id): \(reason)", classification: .fatal(kind), timedOut: false)
         case .timerFired(let timer):
             guard runningTimers.contains(timer.kind), timerGenerations[timer.kind] == timer.generation else {
                 return []

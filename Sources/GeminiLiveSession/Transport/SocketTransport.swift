@@ -1,151 +1,100 @@
-import HTTPTypes
-import Logging
 import NIOCore
-import NIOPosix
+import NIOHTTP1
 import NIOSSL
-import NIOWebSocket
-import Synchronization
-import WSClient
 
-/// Opens and runs the session's WebSocket connections with WSClient; the only code that touches sockets.
+/// Opens and runs the session's WebSocket connections; with `WebSocketConnection`, the only code that touches sockets.
 ///
-/// Each connection has one reader loop that runs for its whole life (WSClient answers pings only while
-/// `inbound` is iterated) and hands every message to the event queue, waiting when the queue is full.
-/// Frames are written from the driver's task, each write awaited. Every connection lives on one event
-/// loop, and the reader tasks run on it (`executor`), as should the driver: see `EventLoopTaskExecutor`.
-final class SocketTransport: Sendable {
-    /// Largest server message accepted (audio replies are far above WSClient's 16 KiB default).
-    static let maxMessageSize = 64 << 20
-
+/// Every connection lives on `loop`, the loop the session's reactor runs on, so frames go between the
+/// socket, the state machine and stdout without a thread hop. Apart from `init`, use it on `loop` only.
+final class SocketTransport {
+    /// The loop that owns the sockets.
+    let loop: any EventLoop
     let endpoint: SessionEndpoint
-    let tlsConfiguration: TLSConfiguration?
     let pingInterval: Duration?
-    /// Runs the reader tasks (and the driver) on the loop that owns the sockets.
-    let executor = EventLoopTaskExecutor(loop: MultiThreadedEventLoopGroup.singleton.next())
-    private let writers = Mutex<[Int: WebSocketOutboundWriter]>([:])
-    private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
+    /// Built once: loading the trust roots costs milliseconds, too much for every reconnection.
+    private let tls: NIOSSLContext?
+    private var connections: [Int: WebSocketConnection] = [:]
 
-    init(endpoint: SessionEndpoint, caFile: String?, pingInterval: Duration?) throws(SessionSetupError) {
+    init(endpoint: SessionEndpoint, caFile: String?, pingInterval: Duration?, loop: any EventLoop)
+        throws(SessionSetupError)
+    {
         self.endpoint = endpoint
         self.pingInterval = pingInterval
-        if endpoint.usesTLS {
-            var tls = TLSConfiguration.makeClientConfiguration()
-            if let caFile {
-                do {
-                    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
-                } catch {
-                    throw SessionSetupError(.noInput, "--ca-file '\(caFile)': cannot read a PEM certificate: \(error)")
-                }
+        self.loop = loop
+        guard endpoint.usesTLS else {
+            tls = nil
+            return
+        }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile {
+            do {
+                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+            } catch {
+                throw SessionSetupError(.noInput, "--ca-file '\(caFile)': cannot read a PEM certificate: \(error)")
             }
-            tlsConfiguration = tls
-        } else {
-            tlsConfiguration = nil
+        }
+        do {
+            tls = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw SessionSetupError(.noInput, "TLS: cannot set up the client context: \(error)")
         }
     }
 
-    private var configuration: WebSocketClientConfiguration {
-        var headers = HTTPFields()
-        for header in endpoint.headers {
-            if let name = HTTPField.Name(header.name) { headers[name] = header.value }
-        }
-        var configuration = WebSocketClientConfiguration(
-            maxFrameSize: Self.maxMessageSize, additionalHeaders: headers, closeTimeout: .seconds(3),
-            autoPing: pingInterval.map { .enabled(timePeriod: $0) } ?? .disabled)
-        if endpoint.usesTLS, endpoint.host.first?.isNumber ?? false || endpoint.host.contains(":") {
-            // WSClient cannot put an IP address in SNI; a loopback server's certificate names localhost.
-            configuration.sniHostname = endpoint.isLoopback ? "localhost" : nil
-        }
-        return configuration
+    /// The name sent in SNI: never an IP address (TLS forbids it); a loopback address gets `localhost`,
+    /// the name a local server's certificate carries.
+    var serverName: String? {
+        let host = endpoint.host
+        guard host.first?.isNumber ?? false || host.contains(":") else { return host }
+        return endpoint.isLoopback ? "localhost" : nil
+    }
+
+    /// The upgrade request: the path, Host, and the auth header (the key travels only there).
+    var request: HTTPRequestHead {
+        let defaultPort = endpoint.usesTLS ? 443 : 80
+        var headers = HTTPHeaders()
+        headers.add(
+            name: "Host", value: endpoint.port == defaultPort ? endpoint.host : "\(endpoint.host):\(endpoint.port)")
+        for header in endpoint.headers { headers.add(name: header.name, value: header.value) }
+        return HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.path, headers: headers)
     }
 
     /// Opens connection `id`, sends `setup` first, then reports `.connected`, every message, and how it ended.
-    func open(_ id: Int, setup: [UInt8], events: EventQueue) {
-        let task = Task(executorPreference: executor) {
-            let event = await self.run(id, setup: setup, events: events)
-            self.writers.withLock { _ = $0.removeValue(forKey: id) }
-            self.tasks.withLock { _ = $0.removeValue(forKey: id) }
-            events.pushNow(event)
-        }
-        tasks.withLock { $0[id] = task }
-    }
-
-    private func run(_ id: Int, setup: [UInt8], events: EventQueue) async -> SessionEvent {
-        let logger = Logger(label: "gemini-live-session") { _ in SwiftLogNoOpLogHandler() }
-        do {
-            let closeFrame = try await WebSocketClient.connect(
-                url: endpoint.url, configuration: configuration, tlsConfiguration: tlsConfiguration,
-                eventLoopGroup: executor.loop, logger: logger
-            ) { inbound, outbound, _ in
-                try await outbound.write(.custom(Self.textFrame(setup)))
-                self.writers.withLock { $0[id] = outbound }
-                await events.push(.connected(connection: id))
-                for try await message in inbound.messages(maxSize: Self.maxMessageSize) {
-                    let frame: ServerFrame?
-                    switch message {
-                    case .binary(let buffer): frame = ServerFrame(payload: buffer.readableBytesView)
-                    case .text(let text): frame = ServerFrame(payload: text.utf8)
-                    }
-                    if let frame {
-                        await events.push(.serverMessage(connection: id, frame))
-                    } else {
-                        await events.push(.serverMessage(connection: id, ServerFrame(line: [], message: nil)))
-                    }
+    func open(
+        _ id: Int, setup: [UInt8], deliver: @escaping (SessionEvent) -> Void,
+        writabilityChanged: @escaping () -> Void
+    ) {
+        let connection = WebSocketConnection(
+            id: id, loop: loop, url: endpoint.url, setup: setup, pingInterval: pingInterval,
+            deliver: { [weak self] event in
+                switch event {
+                case .socketClosed, .socketDropped, .connectRefused: self?.connections[id] = nil
+                default: break
                 }
-            }
-            guard let closeFrame else {
-                return .socketDropped(connection: id, reason: "the connection ended without a close frame")
-            }
-            let code = Int(UInt16(webSocketErrorCode: closeFrame.closeCode))
-            return .socketClosed(connection: id, code: code, reason: closeFrame.reason ?? "")
-        } catch {
-            let reason = Self.describe(error, endpoint: endpoint)
-            if reason.contains("CERTIFICATE_VERIFY_FAILED") {
-                return .connectRefused(
-                    connection: id, reason: reason + " (use --ca-file for a private root)", kind: .unavailable)
-            }
-            return .socketDropped(connection: id, reason: reason)
-        }
+                deliver(event)
+            }, writabilityChanged: writabilityChanged)
+        connections[id] = connection
+        var host = endpoint.host
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        connection.start(host: host, port: endpoint.port, request: request, tls: tls, serverName: serverName)
     }
 
-    /// Sends one frame on connection `id`; false when it is gone (its end is reported separately).
-    @discardableResult
-    func send(_ id: Int, _ frame: [UInt8]) async -> Bool {
-        guard let writer = writers.withLock({ $0[id] }) else { return false }
-        do {
-            try await writer.write(.custom(Self.textFrame(frame)))
-            return true
-        } catch {
-            return false
-        }
+    /// Sends one frame on connection `id`; dropped when it is gone (its end is reported separately).
+    func send(_ id: Int, _ frame: [UInt8]) {
+        connections[id]?.send(frame)
+    }
+
+    /// Whether connection `id` can take more frames without piling them up in memory.
+    func isWritable(_ id: Int) -> Bool {
+        connections[id]?.isWritable ?? true
     }
 
     /// Starts the close handshake on connection `id`.
-    func close(_ id: Int, code: Int, reason: String) async {
-        guard let writer = writers.withLock({ $0[id] }) else {
-            abort(id)
-            return
-        }
-        do {
-            try await writer.close(WebSocketErrorCode(codeNumber: code), reason: reason.isEmpty ? nil : reason)
-        } catch {
-            abort(id)
-        }
+    func close(_ id: Int, code: Int, reason: String) {
+        connections[id]?.close(code: code, reason: reason)
     }
 
-    /// Tears connection `id` down.
+    /// Tears connection `id` down; nothing more is reported about it.
     func abort(_ id: Int) {
-        tasks.withLock { $0[id] }?.cancel()
-    }
-
-    static func textFrame(_ bytes: [UInt8]) -> WebSocketFrame {
-        WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: bytes))
-    }
-
-    static func describe(_ error: any Error, endpoint: SessionEndpoint) -> String {
-        if let client = error as? WebSocketClientError, client == .webSocketUpgradeFailed {
-            return "the WebSocket upgrade at \(endpoint.url) failed (wrong path, or the key was refused)"
-        }
-        if let ssl = error as? NIOSSLError { return "TLS: \(ssl)" }
-        return "\(error)"
+        connections.removeValue(forKey: id)?.abort()
     }
 }

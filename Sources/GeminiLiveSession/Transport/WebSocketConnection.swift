@@ -1,0 +1,305 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import NIOWebSocket
+
+/// One WebSocket connection of the session, built from NIO channel handlers on the session's event loop.
+///
+/// Server frames are handed to `deliver` synchronously from `channelRead`, and client frames are written
+/// straight into the pipeline: no task, actor, async writer or async sequence per frame, which is where a
+/// general-purpose client spends most of a relay's time. Pings from the server are answered here; our own
+/// pings go out every `pingInterval`, and a pong may take up to that long before the connection counts as lost.
+/// Every connection reports exactly one end: a close frame, a drop, or a refusal.
+final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
+    // @unchecked: after `start`, every property is read and written on `loop` only (channel callbacks,
+    // the loop's scheduled tasks, and the reactor, which runs on the same loop).
+    typealias InboundIn = WebSocketFrame
+    typealias OutboundOut = WebSocketFrame
+
+    /// Largest server message accepted, after reassembling fragments (audio replies are large).
+    static let maxMessageSize = 64 << 20
+
+    private enum State {
+        /// TCP, TLS and the HTTP upgrade are under way.
+        case connecting
+        /// Upgraded: frames flow.
+        case open
+        /// Our close frame went out; waiting for the server's.
+        case closing
+        /// Its end was reported (or it was aborted): nothing more is reported.
+        case ended
+    }
+
+    let id: Int
+    private let loop: any EventLoop
+    private let url: String
+    private let setup: [UInt8]
+    private let pingInterval: TimeAmount?
+    private let deliver: (SessionEvent) -> Void
+    private let writabilityChanged: () -> Void
+    private var state = State.connecting
+    private var channel: (any Channel)?
+    private var context: ChannelHandlerContext?
+    /// The first error seen, the reason given when the connection then goes down without a close frame.
+    private var failure: (any Error)?
+    private var pingTask: RepeatedTask?
+    /// The payload of our ping still waiting for its pong.
+    private var unansweredPing: ByteBuffer?
+
+    /// Creates a connection that reports its events through `deliver` (called on `loop`).
+    init(
+        id: Int, loop: any EventLoop, url: String, setup: [UInt8], pingInterval: Duration?,
+        deliver: @escaping (SessionEvent) -> Void, writabilityChanged: @escaping () -> Void
+    ) {
+        self.id = id
+        self.loop = loop
+        self.url = url
+        self.setup = setup
+        self.pingInterval = pingInterval.map { .nanoseconds(Self.nanoseconds($0)) }
+        self.deliver = deliver
+        self.writabilityChanged = writabilityChanged
+    }
+
+    /// Whether a frame written now would not pile up: false while the socket's send buffer is over its mark.
+    var isWritable: Bool { channel?.isWritable ?? true }
+
+    // MARK: - Opening
+
+    /// Connects to `host:port`, upgrades with `request`, then sends the setup frame and reports `.connected`.
+    func start(host: String, port: Int, request: HTTPRequestHead, tls: NIOSSLContext?, serverName: String?) {
+        ClientBootstrap(group: loop)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try self.configure(channel, request: request, tls: tls, serverName: serverName)
+                }
+            }
+            .connect(host: host, port: port)
+            .whenComplete { result in
+                switch result {
+                case .success(let channel):
+                    self.channel = channel
+                    if case .ended = self.state { channel.close(promise: nil) }
+                case .failure(let error):
+                    self.report(.socketDropped(connection: self.id, reason: "\(error)"))
+                }
+            }
+    }
+
+    private func configure(
+        _ channel: any Channel, request: HTTPRequestHead, tls: NIOSSLContext?, serverName: String?
+    ) throws {
+        let pipeline = channel.pipeline.syncOperations
+        if let tls { try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName)) }
+        let encoder = HTTPRequestEncoder()
+        // Bytes that follow the 101 in the same read are the first WebSocket frames: pass them on.
+        let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
+        let observer = UpgradeObserver(request: request, connection: self)
+        let upgrader = NIOWebSocketClientUpgrader(maxFrameSize: Self.maxMessageSize, automaticErrorHandling: true) {
+            channel, _ in
+            channel.eventLoop.makeCompletedFuture {
+                let pipeline = channel.pipeline.syncOperations
+                try pipeline.addHandler(
+                    NIOWebSocketFrameAggregator(
+                        minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: 1 << 16,
+                        maxAccumulatedFrameSize: Self.maxMessageSize))
+                try pipeline.addHandler(self)
+            }
+        }
+        let upgrade = NIOHTTPClientUpgradeHandler(
+            upgraders: [upgrader], httpHandlers: [encoder, decoder, observer], upgradeCompletionHandler: { _ in })
+        try pipeline.addHandler(encoder)
+        try pipeline.addHandler(decoder)
+        try pipeline.addHandler(upgrade)
+        try pipeline.addHandler(observer)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        // Added by the upgrader: the WebSocket is open.
+        self.context = context
+        guard case .connecting = state else {
+            context.close(promise: nil)
+            return
+        }
+        state = .open
+        write(opcode: .text, ByteBuffer(bytes: setup), context: context)
+        if let pingInterval {
+            pingTask = loop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
+                self.pingDue()
+            }
+        }
+        deliver(.connected(connection: id))
+    }
+
+    // MARK: - Frames
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        switch frame.opcode {
+        case .text, .binary:
+            guard case .open = state else { return }
+            let payload = frame.unmaskedData
+            let message =
+                ServerFrame(payload: payload.readableBytesView) ?? ServerFrame(line: [], message: nil)
+            deliver(.serverMessage(connection: id, message))
+        case .ping:
+            write(opcode: .pong, frame.unmaskedData, context: context)
+        case .pong:
+            if frame.unmaskedData == unansweredPing { unansweredPing = nil }
+        case .connectionClose:
+            closeReceived(frame.unmaskedData, context: context)
+        default:
+            break
+        }
+    }
+
+    private func closeReceived(_ body: ByteBuffer, context: ChannelHandlerContext) {
+        var body = body
+        let code = body.readInteger(as: UInt16.self)
+        let reason = body.readString(length: body.readableBytes) ?? ""
+        let serverStarted = if case .open = state { true } else { false }
+        // Reported before hanging up: the write below can complete, and the channel close, synchronously.
+        if let code {
+            report(.socketClosed(connection: id, code: Int(code), reason: reason))
+        } else {
+            report(.socketDropped(connection: id, reason: "the server closed the connection without a close code"))
+        }
+        let channel = context.channel
+        guard serverStarted else {
+            channel.close(promise: nil)
+            return
+        }
+        // The server started the handshake: answer with its code, then hang up once that is written.
+        var answer = ByteBuffer()
+        if let code { answer.writeInteger(code) }
+        let written = context.eventLoop.makePromise(of: Void.self)
+        write(opcode: .connectionClose, answer, context: context, promise: written)
+        written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        writabilityChanged()
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failed(error)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        channelEnded()
+    }
+
+    /// Sends one text frame; dropped when the connection is not open (its end is reported separately).
+    func send(_ bytes: [UInt8]) {
+        guard case .open = state, let context else { return }
+        var buffer = context.channel.allocator.buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        write(opcode: .text, buffer, context: context)
+    }
+
+    private func write(
+        opcode: WebSocketOpcode, _ data: ByteBuffer, context: ChannelHandlerContext,
+        promise: EventLoopPromise<Void>? = nil
+    ) {
+        // Client frames must be masked (RFC 6455 §5.3); the encoder applies the key.
+        let frame = WebSocketFrame(fin: true, opcode: opcode, maskKey: .random(), data: data)
+        context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
+    }
+
+    private func pingDue() {
+        guard case .open = state, let context else { return }
+        if unansweredPing != nil {
+            let milliseconds = (pingInterval?.nanoseconds ?? 0) / 1_000_000
+            report(
+                .socketDropped(
+                    connection: id, reason: "no pong within \(milliseconds) ms of a ping (--ping-interval)"))
+            var body = ByteBuffer()
+            body.writeInteger(UInt16(1001))
+            body.writeString("ping timeout")
+            write(opcode: .connectionClose, body, context: context)
+            context.close(promise: nil)
+            return
+        }
+        var payload = ByteBuffer()
+        payload.writeInteger(UInt64.random(in: .min ... .max))
+        payload.writeInteger(UInt64.random(in: .min ... .max))
+        unansweredPing = payload
+        write(opcode: .ping, payload, context: context)
+    }
+
+    // MARK: - Closing
+
+    /// Starts the close handshake; the server's close frame (or the close timer) ends it.
+    func close(code: Int, reason: String) {
+        guard case .open = state, let context else {
+            // Not open yet (or already going): hang up, and let the channel's end be reported.
+            channel?.close(promise: nil)
+            return
+        }
+        state = .closing
+        var body = ByteBuffer()
+        body.writeInteger(UInt16(truncatingIfNeeded: code))
+        body.writeString(reason)
+        write(opcode: .connectionClose, body, context: context)
+    }
+
+    /// Tears the connection down at once and reports nothing more about it.
+    func abort() {
+        state = .ended
+        stopPinging()
+        channel?.close(promise: nil)
+    }
+
+    // MARK: - Ends
+
+    /// Called by `UpgradeObserver` when the server answered the upgrade with something other than 101.
+    func upgradeRefused(_ head: HTTPResponseHead) {
+        var reason = "the WebSocket upgrade at \(url) was refused: HTTP \(head.status.code) \(head.status.reasonPhrase)"
+        if let failure { reason += " (\(failure))" }
+        switch CloseClassification.of(upgradeStatus: Int(head.status.code)) {
+        case .retry: report(.socketDropped(connection: id, reason: reason))
+        case .fatal(let kind): report(.connectRefused(connection: id, reason: reason, kind: kind))
+        }
+    }
+
+    /// Remembers the first error; the channel's end reports it.
+    func failed(_ error: any Error) {
+        if failure == nil { failure = error }
+    }
+
+    /// The channel went down: report a drop unless an end was reported already.
+    func channelEnded() {
+        guard let failure else {
+            report(.socketDropped(connection: id, reason: "the connection ended without a close frame"))
+            return
+        }
+        let reason = failure is NIOSSLError ? "TLS: \(failure)" : "\(failure)"
+        if reason.contains("CERTIFICATE_VERIFY_FAILED") {
+            // An untrusted certificate stays untrusted: retrying cannot help.
+            report(
+                .connectRefused(
+                    connection: id, reason: reason + " (use --ca-file for a private root)", kind: .unavailable))
+        } else {
+            report(.socketDropped(connection: id, reason: reason))
+        }
+    }
+
+    private func report(_ event: SessionEvent) {
+        if case .ended = state { return }
+        state = .ended
+        stopPinging()
+        deliver(event)
+    }
+
+    private func stopPinging() {
+        pingTask?.cancel()
+        pingTask = nil
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+    }
+}
