@@ -1,13 +1,19 @@
 import GeminiLiveProtocol
 import NIOCore
+import NIOPosix
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs a session on the socket's event loop: every event goes through the state machine at once, and
 /// its actions are carried out synchronously, in order.
 ///
 /// Server frames arrive from the connection's `channelRead` and client frames leave by a direct pipeline
-/// write, both on the loop's thread: a message crosses the relay without waking another thread. Events
-/// from elsewhere (input readers, tool commands, signals) come through the `EventQueue`, timers as the
-/// loop's scheduled tasks.
+/// write, both on the loop's thread: a message crosses the relay without waking another thread. Pipe and
+/// FIFO inputs are read on the loop too (`InputPipeHandler`). Events from elsewhere (file inputs' threads,
+/// tool commands, signals) come through the `EventQueue`, timers as the loop's scheduled tasks.
 final class SessionReactor: @unchecked Sendable {
     // @unchecked: after `init`, every property is touched on `loop` only.
     private let driver: SessionDriver
@@ -18,6 +24,9 @@ final class SessionReactor: @unchecked Sendable {
     private var machine: SessionStateMachine<ContinuousClock>
     private var stdout = LineWriter(fileDescriptor: 1)
     private var events: EventQueue?
+    /// The inputs read on the loop, paused (autoRead off) while the gate is closed.
+    private var inputChannels: [any Channel] = []
+    private var inputsReading = true
     /// Events raised while an event is being handled (a write that fails at once reports the socket's end):
     /// handled next, so the machine never sees an event in the middle of another.
     private var backlog = CircularBuffer<SessionEvent>()
@@ -37,11 +46,47 @@ final class SessionReactor: @unchecked Sendable {
         let events = EventQueue(loop: loop) { self.handle($0) }
         self.events = events
         driver.control?.attach(events)
-        let report = driver.report
-        InputReader(sources: driver.inputs, validator: driver.validator, strict: driver.strict) { report($0, true) }
-            .start(events: events, gate: gate)
+        // The machine first: a pipe input may deliver lines as soon as it is registered.
         perform(machine.start())
+        startInputs(events: events)
         updateGate()
+    }
+
+    /// Starts reading every input: pipes and FIFOs on the loop, anything else on a thread of its own.
+    private func startInputs(events: EventQueue) {
+        let report = driver.report
+        let intake = InputReader(validator: driver.validator, strict: driver.strict) { report($0, true) }
+        let remaining = Atomic<Int>(driver.inputs.count)
+        // Queued behind any lines a thread still has in the queue, so input order holds.
+        let ended: @Sendable () -> Void = {
+            if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { events.pushNow(.stdinEOF) }
+        }
+        if driver.inputs.isEmpty { events.pushNow(.stdinEOF) }
+        for source in driver.inputs {
+            guard source.isStream else {
+                intake.startThread(source, events: events, gate: gate, ended: ended)
+                continue
+            }
+            let handler = InputPipeHandler(
+                source: source, intake: intake, deliver: { self.handle($0) }, ended: ended)
+            let descriptor = dup(source.fileDescriptor)
+            NIOPipeBootstrap(group: loop)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
+                }
+                .takingOwnershipOfDescriptor(input: descriptor)
+                .whenComplete { result in
+                    switch result {
+                    case .success(let channel):
+                        self.inputChannels.append(channel)
+                        if !self.inputsReading { channel.setOption(.autoRead, value: false).whenComplete { _ in } }
+                    case .failure:
+                        // The loop cannot watch it after all: read it on a thread like a file.
+                        close(descriptor)
+                        intake.startThread(source, events: events, gate: self.gate, ended: ended)
+                    }
+                }
+        }
     }
 
     /// Handles one event; call on the loop.
@@ -63,7 +108,11 @@ final class SessionReactor: @unchecked Sendable {
     }
 
     private func updateGate() {
-        gate.set(machine.acceptsInput && transport.isWritable(machine.connection))
+        let open = machine.acceptsInput && transport.isWritable(machine.connection)
+        gate.set(open)
+        guard open != inputsReading else { return }
+        inputsReading = open
+        for channel in inputChannels { channel.setOption(.autoRead, value: open).whenComplete { _ in } }
     }
 
     private func perform(_ actions: [SessionAction]) {
