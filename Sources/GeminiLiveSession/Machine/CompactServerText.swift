@@ -1,3 +1,5 @@
+import GeminiLiveProtocol
+
 /// A server message's JSON text made compact in one validating pass, and where its model output lies.
 ///
 /// The service sends pretty-printed frames, each mostly one long base64 string. Parsing such a frame into a
@@ -164,7 +166,7 @@ struct CompactServerText: Sendable {
         var index = openingQuote + 1
         let count = input.count
         while true {
-            index = skipPlainWords(input, from: index)
+            index = JSONParser.skipPlainWords(input, from: index)
             guard index < count else { return nil }
             let byte = input[index]
             switch byte {
@@ -217,26 +219,6 @@ struct CompactServerText: Sendable {
     private static func digitsEnd(_ input: UnsafeRawBufferPointer, from start: Int) -> Int {
         var index = start
         while index < input.count, isDigit(input[index]) { index += 1 }
-        return index
-    }
-
-    /// Skips 8-byte words holding no quote, backslash, control byte or non-ASCII byte (base64 runs through).
-    @inline(__always)
-    private static func skipPlainWords(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
-        var index = start
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while index &+ 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // A byte is flagged when it is zero after the XOR, below 0x20, or has its high bit set.
-            let flagged =
-                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-                | word
-            if flagged & highs != 0 { break }
-            index &+= 8
-        }
         return index
     }
 
