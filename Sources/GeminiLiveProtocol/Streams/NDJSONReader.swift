@@ -34,7 +34,7 @@ public struct NDJSONReader: Sendable {
                 next = end
             }
             lineNumber += 1
-            let line = trimmed(source.start..<end)
+            let line = NDJSONLine.content(of: source.start..<end, in: source.buffer, lineNumber: lineNumber)
             source.start = next
             scanned = 0
             if let line { return NDJSONLine(number: lineNumber, bytes: Array(source.buffer[line])) }
@@ -54,21 +54,5 @@ public struct NDJSONReader: Sendable {
     /// An error about `line` in this reader's `source:line: problem` form.
     public func error(_ problem: String, line: NDJSONLine) -> LineError {
         LineError(source: sourceName, line: line.number, problem: problem)
-    }
-
-    /// The line without BOM (first line only) and trailing `\r`; nil when only whitespace remains.
-    private func trimmed(_ range: Range<Int>) -> Range<Int>? {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        let bytes = source.buffer
-        if lineNumber == 1, upper - lower >= 3, bytes[lower] == 0xEF, bytes[lower + 1] == 0xBB,
-            bytes[lower + 2] == 0xBF
-        {
-            lower += 3
-        }
-        if upper > lower, bytes[upper - 1] == UInt8(ascii: "\r") { upper -= 1 }
-        var index = lower
-        while index < upper, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
-        return index == upper ? nil : lower..<upper
     }
 }

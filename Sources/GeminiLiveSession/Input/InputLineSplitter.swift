@@ -57,16 +57,7 @@ struct InputLineSplitter: Sendable {
         lineNumber += 1
         start = next
         scanned = 0
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        if lineNumber == 1, upper - lower >= 3, buffer[lower] == 0xEF, buffer[lower + 1] == 0xBB,
-            buffer[lower + 2] == 0xBF
-        {
-            lower += 3
-        }
-        if upper > lower, buffer[upper - 1] == UInt8(ascii: "\r") { upper -= 1 }
-        var index = lower
-        while index < upper, buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == 0x0D { index += 1 }
-        return index == upper ? nil : NDJSONLine(number: lineNumber, bytes: Array(buffer[lower..<upper]))
+        guard let content = NDJSONLine.content(of: range, in: buffer, lineNumber: lineNumber) else { return nil }
+        return NDJSONLine(number: lineNumber, bytes: Array(buffer[content]))
     }
 }
