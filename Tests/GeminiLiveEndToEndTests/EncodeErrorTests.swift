@@ -34,6 +34,9 @@ struct EncodeErrorTests {
         try MediaFactory.tone(wav, seconds: 0.5, rate: 44_100, channels: 1)
         try MediaFactory.ffmpeg(["-i", wav, "-c:a", "aac", m4a])
         expectOneLineError(try encode([m4a]), status: 65, mentions: ["talk.m4a", "ffmpeg -i"])
+        // Piped, the container cannot be sniffed without consuming it: the error still shows the conversion.
+        let piped = try encode(["-"], stdin: try Data(contentsOf: URL(fileURLWithPath: m4a)))
+        expectOneLineError(piped, status: 65, mentions: ["stdin", "M4A/AAC", "ffmpeg -i - "])
 
         let long = tmp.file("long.wav")
         try MediaFactory.tone(long, seconds: 2, rate: 16_000, channels: 1, options: ["-b", "16"])

@@ -27,8 +27,17 @@ public final class SoundFileReader: MonoAudioSource {
             throw .needsConversion(source: name, format: container)
         }
         var info = SF_INFO()
+        // Asked before libsndfile opens the descriptor: a failed open closes it.
+        let isRegularFile = input.isRegularFile
         guard let handle = sf_open_fd(input.fd, Int32(SFM_READ), &info, 0) else {
-            let detail = String(cString: sf_strerror(nil))
+            input.descriptorWasClosed()
+            var detail = String(cString: sf_strerror(nil))
+            if !isRegularFile {
+                // The first bytes of a pipe cannot be looked at again, so M4A/AAC is not recognised by name there.
+                detail +=
+                    " If it is M4A/AAC or another format libsndfile cannot read, convert it on the way:"
+                    + " ffmpeg -i - -ac 1 -ar 16000 -f wav - | gemini-live-encode -"
+            }
             throw .unsupportedAudio(source: name, detail: detail)
         }
         self.handle = handle

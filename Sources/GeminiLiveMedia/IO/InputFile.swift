@@ -10,7 +10,7 @@ final class InputFile {
     let fd: Int32
     /// The name errors show: the path, or `stdin`.
     let name: String
-    private let ownsDescriptor: Bool
+    private var ownsDescriptor: Bool
 
     init(path: String) throws(MediaError) {
         name = MediaError.displayName(path)
@@ -33,6 +33,12 @@ final class InputFile {
 
     deinit {
         if ownsDescriptor { close(fd) }
+    }
+
+    /// Records that a library closed the descriptor (libsndfile does when `sf_open_fd` fails), so it is not
+    /// closed twice: by then its number may belong to another file.
+    func descriptorWasClosed() {
+        ownsDescriptor = false
     }
 
     /// Whether the descriptor is a regular file (seekable, so it can be sniffed without consuming bytes).
