@@ -105,7 +105,8 @@ public struct TurnAssembler: Sendable {
     /// Counts an audio part into the turn and returns its rate; nil (with a problem when it looked like audio)
     /// when the part cannot be played.
     private mutating func audioRate(mimeType: String, byteCount: Int, partIndex: Int) -> Int? {
-        let where_ = "modelTurn.parts[\(partIndex)].inlineData"
+        // Built only for a problem: this runs for every audio chunk.
+        func location() -> String { "modelTurn.parts[\(partIndex)].inlineData" }
         let rate: Int?
         if let last = lastMimeType, last.text == mimeType {
             rate = last.rate
@@ -115,14 +116,14 @@ public struct TurnAssembler: Sendable {
         }
         guard let rate else {
             if mimeType.lowercased().hasPrefix("audio/pcm") {
-                problems.append("\(where_): no usable sample rate in '\(mimeType)' (1000 to 384000 Hz)")
+                problems.append("\(location()): no usable sample rate in '\(mimeType)' (1000 to 384000 Hz)")
             } else if mimeType.lowercased().hasPrefix("audio/") {
-                problems.append("\(where_): unsupported audio type '\(mimeType)' (expected audio/pcm)")
+                problems.append("\(location()): unsupported audio type '\(mimeType)' (expected audio/pcm)")
             }
             return nil
         }
         guard byteCount % 2 == 0 else {
-            problems.append("\(where_): \(byteCount) bytes is not a whole number of 16-bit samples")
+            problems.append("\(location()): \(byteCount) bytes is not a whole number of 16-bit samples")
             return nil
         }
         if current.audioRate == nil { current.audioRate = rate }
