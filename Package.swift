@@ -177,7 +177,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveSessionTests",
-            dependencies: ["GeminiLiveSession", "GeminiLiveProtocol"],
+            dependencies: [
+                "GeminiLiveSession", "GeminiLiveProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

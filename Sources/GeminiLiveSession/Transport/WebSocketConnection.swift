@@ -15,7 +15,6 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
     // @unchecked: after `start`, every property is read and written on `loop` only (channel callbacks,
     // the loop's scheduled tasks, and the reactor, which runs on the same loop).
     typealias InboundIn = WebSocketFrame
-    typealias OutboundOut = WebSocketFrame
 
     /// Largest server message accepted, after reassembling fragments (audio replies are large).
     static let maxMessageSize = 64 << 20
@@ -46,6 +45,9 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
     private var pingTask: RepeatedTask?
     /// The payload of our ping still waiting for its pong.
     private var unansweredPing: ByteBuffer?
+    /// Where our frames enter the pipeline, laid out and masked by `encoder`.
+    private let frameWriter = EncodedFrameWriter()
+    private var encoder = ClientFrameEncoder()
 
     /// Creates a connection that reports its events through `deliver` (called on `loop`).
     init(
@@ -92,6 +94,7 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
     ) throws {
         let pipeline = channel.pipeline.syncOperations
         if let tls { try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName)) }
+        try pipeline.addHandler(frameWriter)
         let encoder = HTTPRequestEncoder()
         // Bytes that follow the 101 in the same read are the first WebSocket frames: pass them on.
         let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
@@ -123,7 +126,7 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
             return
         }
         state = .open
-        write(opcode: .text, ByteBuffer(bytes: setup), context: context)
+        send(setup, context: context)
         if let pingInterval {
             pingTask = loop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
                 self.pingDue()
@@ -195,18 +198,22 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
     /// Sends one text frame; dropped when the connection is not open (its end is reported separately).
     func send(_ bytes: [UInt8]) {
         guard case .open = state, let context else { return }
-        var buffer = context.channel.allocator.buffer(capacity: bytes.count)
-        buffer.writeBytes(bytes)
-        write(opcode: .text, buffer, context: context)
+        send(bytes, context: context)
+    }
+
+    private func send(_ bytes: [UInt8], context: ChannelHandlerContext) {
+        let frame = bytes.withUnsafeBytes {
+            encoder.frame(.text, payload: $0, allocator: context.channel.allocator)
+        }
+        frameWriter.writeAndFlush(frame, promise: nil)
     }
 
     private func write(
         opcode: WebSocketOpcode, _ data: ByteBuffer, context: ChannelHandlerContext,
         promise: EventLoopPromise<Void>? = nil
     ) {
-        // Client frames must be masked (RFC 6455 §5.3); the encoder applies the key.
-        let frame = WebSocketFrame(fin: true, opcode: opcode, maskKey: .random(), data: data)
-        context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
+        frameWriter.writeAndFlush(
+            encoder.frame(opcode, payload: data, allocator: context.channel.allocator), promise: promise)
     }
 
     private func pingDue() {
