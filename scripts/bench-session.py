@@ -12,11 +12,22 @@ server frames on a timer. Three clients are measured against it side by side:
 Latency is measured at 50 messages per second in each direction at once (20 ms audio up,
 40 ms audio down, as the service sends); each message carries a sequence number in its
 first audio bytes. Each client sends and receives BENCH_MESSAGES messages (default 3000, a
-minute each): p99 of 500 samples is the fifth-worst one, and on this 2-core VM that swings by
-0.3 ms between runs of the same binary. Prints a Markdown report.
+minute each), in BENCH_ROUNDS rounds (default 10) taken in turn with the other clients, so a
+disturbance of this shared 2-core VM falls on all of them alike rather than on one client's
+minute. Every line and frame is built before the clock starts, the collector is off while
+measuring, and each arrival is stamped before it is parsed: the harness measures the clients,
+not its own Python.
+
+With two CPUs or more, the harness runs on CPU 0 and the relay under test (session or SDK) on
+CPU 1 (BENCH_PIN=0 turns that off). Unpinned, Linux wakes the relay on the harness's CPU (a pipe
+or loopback write is a synchronous wake-up) and the relay then waits, up to about 0.4 ms, for
+the harness to block while the other CPU idles: that measures the scheduler, for every relay
+alike. The report shows the pinned run and, for comparison, an unpinned one
+(BENCH_UNPINNED=0 skips it). Prints a Markdown report.
 """
 import asyncio
 import base64
+import gc
 import json
 import os
 import ssl
@@ -31,6 +42,10 @@ import websockets
 SESSION, WORK, HOUR = sys.argv[1], sys.argv[2], sys.argv[3]
 CERT, KEY = os.path.join(WORK, "cert.pem"), os.path.join(WORK, "key.pem")
 MESSAGES = int(os.environ.get("BENCH_MESSAGES", "3000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "10"))
+CAN_PIN = hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
+ALL_CPUS = os.sched_getaffinity(0) if CAN_PIN else None
+HARNESS_CPU, RELAY_CPU = (sorted(os.sched_getaffinity(0))[:2] if CAN_PIN else (None, None))
 RATE = 50.0
 
 SDK_RELAY = r'''
@@ -90,11 +105,19 @@ def seq_of_server_line(line):
     return None
 
 
+def server_frame(seq):
+    """A 40 ms audio chunk as the service sends it: pretty-printed JSON."""
+    data = seq.to_bytes(4, "little") + bytes(1916)
+    return json.dumps({"serverContent": {"modelTurn": {"parts": [{"inlineData": {
+        "mimeType": "audio/pcm;rate=24000", "data": base64.b64encode(data).decode()}}]}}}, indent=2).encode()
+
+
 class StandIn:
     """The server side: arrival stamps for client frames, send stamps for server frames."""
 
-    def __init__(self):
+    def __init__(self, messages=0):
         self.arrivals, self.sent, self.first_frame, self.bytes = {}, {}, None, 0
+        self.frames = [server_frame(seq) for seq in range(messages)]
         self.sending = asyncio.Event()
         self.connected = asyncio.Event()
 
@@ -104,30 +127,32 @@ class StandIn:
             self.first_frame = time.monotonic()
         await ws.send(json.dumps({"setupComplete": {}}, indent=2).encode())
         self.connected.set()
+        frames = []
 
         async def receive():
             async for frame in ws:
                 now = time.monotonic()
                 self.bytes += len(frame)
-                seq = seq_of_client_frame(frame)
-                if seq is not None:
-                    self.arrivals[seq] = now
+                frames.append((now, frame))
 
         async def send():
             await self.sending.wait()
             start = time.monotonic()
-            for seq in range(MESSAGES):
+            for seq, frame in enumerate(self.frames):
                 await asyncio.sleep(max(0, start + seq / RATE - time.monotonic()))
-                data = seq.to_bytes(4, "little") + bytes(1916)
-                frame = json.dumps({"serverContent": {"modelTurn": {"parts": [{"inlineData": {
-                    "mimeType": "audio/pcm;rate=24000", "data": base64.b64encode(data).decode()}}]}}}, indent=2)
                 self.sent[seq] = time.monotonic()
-                await ws.send(frame.encode())
+                await ws.send(frame)
 
         try:
             await asyncio.gather(receive(), send())
         except websockets.ConnectionClosed:
             pass
+        finally:
+            # Parsed after the run, so that parsing never delays a stamp.
+            for now, frame in frames:
+                seq = seq_of_client_frame(frame)
+                if seq is not None:
+                    self.arrivals[seq] = now
 
 
 def percentile(values, p):
@@ -135,13 +160,18 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
 
 
-async def run_latency(kind, port):
+def relay_on_its_cpu():
+    os.sched_setaffinity(0, {RELAY_CPU})
+
+
+async def run_latency(kind, port, messages, pin):
     """Returns (upstream latencies, downstream latencies) in seconds for one client kind."""
-    standin = StandIn()
+    standin = StandIn(messages)
+    lines = [audio_line(seq) for seq in range(messages)]
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(CERT, KEY)
     async with websockets.serve(standin.handler, "127.0.0.1", port, ssl=context, max_size=None):
-        written, read = {}, {}
+        written, received = {}, []
         if kind == "direct":
             client_context = ssl.create_default_context(cafile=CERT)
             ws = await websockets.connect(f"wss://localhost:{port}/ws/x", ssl=client_context, max_size=None)
@@ -153,9 +183,7 @@ async def run_latency(kind, port):
 
             async def reader():
                 async for frame in ws:
-                    seq = seq_of_server_line(frame)
-                    if seq is not None:
-                        read[seq] = time.monotonic()
+                    received.append((time.monotonic(), frame))
         else:
             if kind == "session":
                 argv = [SESSION, "--endpoint", f"wss://localhost:{port}", "--ca-file", CERT, "--idle-timeout", "1"]
@@ -167,15 +195,17 @@ async def run_latency(kind, port):
                 env = dict(os.environ, SSL_CERT_FILE=CERT)
             process = await asyncio.create_subprocess_exec(
                 *argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.DEVNULL, env=env, limit=1 << 24)
+                stderr=asyncio.subprocess.DEVNULL, env=env, limit=1 << 24,
+                preexec_fn=relay_on_its_cpu if pin else None)
             # gemini-live-session connects once the first line arrives (it may be a setup): a warm-up line,
             # outside the measured sequence numbers, opens the connection.
             process.stdin.write(audio_line(1 << 30).encode() + b"\n")
             await process.stdin.drain()
             await process.stdout.readline()  # setupComplete, passed through
+            lines = [line.encode() + b"\n" for line in lines]
 
             async def write(line):
-                process.stdin.write(line.encode() + b"\n")
+                process.stdin.write(line)
                 await process.stdin.drain()
 
             async def reader():
@@ -183,27 +213,70 @@ async def run_latency(kind, port):
                     line = await process.stdout.readline()
                     if not line:
                         return
-                    seq = seq_of_server_line(line)
-                    if seq is not None:
-                        read[seq] = time.monotonic()
+                    received.append((time.monotonic(), line))
         await standin.connected.wait()
         reading = asyncio.create_task(reader())
-        standin.sending.set()
-        start = time.monotonic()
-        for seq in range(MESSAGES):
-            await asyncio.sleep(max(0, start + seq / RATE - time.monotonic()))
-            written[seq] = time.monotonic()
-            await write(audio_line(seq))
-        await asyncio.sleep(1.0)
+        gc.collect()
+        gc.disable()
+        try:
+            standin.sending.set()
+            start = time.monotonic()
+            for seq, line in enumerate(lines):
+                await asyncio.sleep(max(0, start + seq / RATE - time.monotonic()))
+                written[seq] = time.monotonic()
+                await write(line)
+            await asyncio.sleep(1.0)
+        finally:
+            gc.enable()
         reading.cancel()
         if kind == "direct":
             await ws.close()
         else:
             process.kill()
             await process.wait()
+    read = {}
+    for now, line in received:
+        seq = seq_of_server_line(line)
+        if seq is not None:
+            read[seq] = now
     up = [standin.arrivals[s] - written[s] for s in written if s in standin.arrivals]
     down = [read[s] - standin.sent[s] for s in standin.sent if s in read]
     return up, down
+
+
+async def measure_latency(port, pin):
+    """Each client's pooled (up, down) latencies over ROUNDS interleaved rounds."""
+    kinds = ["direct", "session", "sdk"]
+    results = {kind: ([], []) for kind in kinds}
+    per_round = max(1, MESSAGES // ROUNDS)
+    for round in range(ROUNDS):
+        # Alternating order, so no client always runs right after another.
+        for kind in kinds if round % 2 == 0 else kinds[::-1]:
+            up, down = await run_latency(kind, port, per_round, pin)
+            results[kind][0].extend(up)
+            results[kind][1].extend(down)
+    return results
+
+
+def report_latency(results):
+    floor_up, floor_down = results["direct"]
+    print("| client | up p50 ms | up p99 ms | down p50 ms | down p99 ms | added up p99 ms | added down p99 ms |")
+    print("|---|---|---|---|---|---|---|")
+    for kind, (up, down) in results.items():
+        row = [percentile(up, 50), percentile(up, 99), percentile(down, 50), percentile(down, 99)]
+        added = [percentile(up, 99) - percentile(floor_up, 99), percentile(down, 99) - percentile(floor_down, 99)]
+        print(f"| {kind} ({len(up)}/{len(down)} msgs) | " + " | ".join(f"{v * 1000:.3f}" for v in row + added) + " |")
+    print()
+    for kind in ("session", "sdk"):
+        up, down = results[kind]
+        print(f"- {kind}: adds {(percentile(up, 50) - percentile(floor_up, 50)) * 1000:.3f} ms (up) and "
+              f"{(percentile(down, 50) - percentile(floor_down, 50)) * 1000:.3f} ms (down) at p50 over the direct connection")
+    ours, sdk = results["session"], results["sdk"]
+    for name, index, floor in (("up", 0, floor_up), ("down", 1, floor_down)):
+        added_ours = percentile(ours[index], 99) - percentile(floor, 99)
+        added_sdk = percentile(sdk[index], 99) - percentile(floor, 99)
+        ratio = f"{added_sdk / added_ours:.1f}x less than the SDK relay" if added_ours > 0 else "nothing measurable"
+        print(f"- {name}, p99: the session adds {added_ours * 1000:.3f} ms, the SDK relay {added_sdk * 1000:.3f} ms: {ratio}")
 
 
 async def run_startup(kind, port, runs=7):
@@ -284,22 +357,20 @@ async def main():
                     "-addext", "subjectAltName=DNS:localhost", "-days", "1", "-keyout", KEY, "-out", CERT],
                    check=True, capture_output=True)
     port = 47000 + os.getpid() % 1000
-    print("## session: relay latency at 50 messages/s each way (loopback TLS)\n")
-    results = {}
-    for kind in ("direct", "session", "sdk"):
-        results[kind] = await run_latency(kind, port)
-    floor_up, floor_down = results["direct"]
-    print("| client | up p50 ms | up p99 ms | down p50 ms | down p99 ms | added up p99 ms | added down p99 ms |")
-    print("|---|---|---|---|---|---|---|")
-    for kind, (up, down) in results.items():
-        row = [percentile(up, 50), percentile(up, 99), percentile(down, 50), percentile(down, 99)]
-        added = [percentile(up, 99) - percentile(floor_up, 99), percentile(down, 99) - percentile(floor_down, 99)]
-        print(f"| {kind} ({len(up)}/{len(down)} msgs) | " + " | ".join(f"{v * 1000:.3f}" for v in row + added) + " |")
-    added_p50 = {k: (percentile(v[0], 50) - percentile(floor_up, 50), percentile(v[1], 50) - percentile(floor_down, 50))
-                 for k, v in results.items() if k != "direct"}
-    print()
-    for kind, (up, down) in added_p50.items():
-        print(f"- {kind}: adds {up * 1000:.3f} ms (up) and {down * 1000:.3f} ms (down) at p50 over the direct connection")
+    pinned = CAN_PIN and os.environ.get("BENCH_PIN", "1") != "0"
+    if pinned:
+        os.sched_setaffinity(0, {HARNESS_CPU})
+        where = f"harness on CPU {HARNESS_CPU}, relay on CPU {RELAY_CPU}"
+    else:
+        where = "not pinned"
+    print(f"## session: relay latency at 50 messages/s each way (loopback TLS; {where})\n")
+    print(f"{MESSAGES} messages each way per client, in {ROUNDS} interleaved rounds.\n")
+    report_latency(await measure_latency(port, pinned))
+    if pinned:
+        os.sched_setaffinity(0, ALL_CPUS)
+    if pinned and os.environ.get("BENCH_UNPINNED", "1") != "0":
+        print("\n## session: relay latency, not pinned (the scheduler may put relay and harness on one CPU)\n")
+        report_latency(await measure_latency(port, False))
     print("\n## session: startup to first frame (median of 7)\n")
     ours = await run_startup("session", port)
     sdk = await run_startup("sdk", port)
