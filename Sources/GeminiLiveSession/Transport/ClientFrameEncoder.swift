@@ -80,10 +80,12 @@ struct ClientFrameEncoder {
             output.storeBytes(of: value ^ repeated, toByteOffset: offset, as: UInt64.self)
             offset += 8
         }
-        let keyBytes = [key.0, key.1, key.2, key.3]
-        while offset < count {
-            output[offset] = input[offset] ^ keyBytes[offset & 3]
-            offset += 1
+        // The tail, byte by byte, from the same pattern (no array built per frame).
+        withUnsafeBytes(of: repeated) { pattern in
+            while offset < count {
+                output[offset] = input[offset] ^ pattern[offset & 7]
+                offset += 1
+            }
         }
     }
 }
