@@ -116,7 +116,7 @@ class StandIn:
     """The server side: arrival stamps for client frames, send stamps for server frames."""
 
     def __init__(self, messages=0):
-        self.arrivals, self.sent, self.first_frame, self.bytes = {}, {}, None, 0
+        self.arrivals, self.sent, self.first_frame = {}, {}, None
         self.frames = [server_frame(seq) for seq in range(messages)]
         self.sending = asyncio.Event()
         self.connected = asyncio.Event()
@@ -127,13 +127,12 @@ class StandIn:
             self.first_frame = time.monotonic()
         await ws.send(json.dumps({"setupComplete": {}}, indent=2).encode())
         self.connected.set()
-        frames = []
+        received = []
 
         async def receive():
             async for frame in ws:
                 now = time.monotonic()
-                self.bytes += len(frame)
-                frames.append((now, frame))
+                received.append((now, frame))
 
         async def send():
             await self.sending.wait()
@@ -149,7 +148,7 @@ class StandIn:
             pass
         finally:
             # Parsed after the run, so that parsing never delays a stamp.
-            for now, frame in frames:
+            for now, frame in received:
                 seq = seq_of_client_frame(frame)
                 if seq is not None:
                     self.arrivals[seq] = now
