@@ -5,7 +5,7 @@ import Testing
 @Suite("input validation")
 struct InputValidatorTests {
     func validate(_ line: String, keepLegacy: Bool = false) throws(MessageDecodingError) -> InputLine {
-        try InputValidator(keepLegacy: keepLegacy).validate(Array(line.utf8), origin: "stdin:1")
+        try InputValidator(keepLegacy: keepLegacy).validate(Array(line.utf8))
     }
 
     @Test(
@@ -23,7 +23,6 @@ struct InputValidatorTests {
         }
         #expect(messages.count == 1)
         #expect(messages.first?.frame == Array(line.utf8))
-        #expect(messages.first?.origin == "stdin:1")
     }
 
     @Test("turn requests: clientContent with turnComplete, realtimeInput text and activityEnd")

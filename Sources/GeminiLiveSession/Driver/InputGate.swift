@@ -1,20 +1,19 @@
-import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import NIOConcurrencyHelpers
 
 /// Lets the input readers run only while the session accepts input (the resend buffer has room).
 final class InputGate: Sendable {
-    private let open = Atomic<Bool>(true)
+    // A condition, not a flag polled with sleeps: a reader resumes the moment the gate opens.
+    private let open = ConditionLock(value: true)
 
     /// Opens or closes the gate.
     func set(_ isOpen: Bool) {
-        open.store(isOpen, ordering: .releasing)
+        open.lock()
+        open.unlock(withValue: isOpen)
     }
 
     /// Blocks the calling thread while the gate is closed.
     func waitUntilOpen() {
-        while !open.load(ordering: .acquiring) { usleep(5_000) }
+        open.lock(whenValue: true)
+        open.unlock()
     }
 }

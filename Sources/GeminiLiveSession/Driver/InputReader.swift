@@ -12,9 +12,8 @@ struct InputReader: Sendable {
 
     /// The events one line becomes, and whether reading should go on (not after a bad line under `strict`).
     func take(_ line: NDJSONLine, source name: String) -> (events: [SessionEvent], goOn: Bool) {
-        let origin = "\(name):\(line.number)"
         do throws(MessageDecodingError) {
-            switch try validator.validate(line.bytes, origin: origin) {
+            switch try validator.validate(line.bytes) {
             case .messages(let messages):
                 return (messages.map(SessionEvent.clientLine), true)
             case .setup:
@@ -22,7 +21,8 @@ struct InputReader: Sendable {
                     reason: "a setup is only accepted as the first line of stdin; use --setup FILE or flags")
             }
         } catch {
-            let text = "\(origin): \(error.description)"
+            // Built only here: a name per line would cost an allocation for every good line.
+            let text = "\(name):\(line.number): \(error.description)"
             if strict { return ([.inputFailed(SessionOutcome(.badInput, text + " (--strict)"))], false) }
             report(text + "; line skipped")
             return ([], true)

@@ -43,7 +43,9 @@ public struct SessionDriver: Sendable {
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let transport: SocketTransport
         do {
-            transport = try SocketTransport(endpoint: endpoint, caFile: caFile, pingInterval: pingInterval, loop: loop)
+            transport = try SocketTransport(
+                endpoint: endpoint, caFile: caFile, pingInterval: pingInterval,
+                connectTimeout: policy.connectTimeout, loop: loop)
         } catch {
             return SessionOutcome(.inputUnreadable, error.message)
         }

@@ -53,7 +53,7 @@ public final class ToolCallCommand: Sendable {
                 }
                 let answer = FunctionResponse(id: id, name: function.name, response: response)
                 let message = ClientMessage(.toolResponse(ToolResponse(functionResponses: [answer])))
-                events.pushBlocking(.clientLine(OutboundMessage(message, origin: "--on-tool-call")!))
+                events.pushBlocking(.clientLine(OutboundMessage(message)!))
             }
         }
     }

@@ -14,9 +14,9 @@ public struct InputValidator: Sendable {
     }
 
     /// Validates `line`; the error's problem text says what is wrong (the caller adds `source:line:`).
-    public func validate(_ bytes: [UInt8], origin: String = "") throws(MessageDecodingError) -> InputLine {
+    public func validate(_ bytes: [UInt8]) throws(MessageDecodingError) -> InputLine {
         if MediaLineShape.matches(bytes) {
-            return .messages([OutboundMessage(frame: bytes, kind: .realtimeInput, origin: origin)])
+            return .messages([OutboundMessage(frame: bytes, kind: .realtimeInput)])
         }
         let json: JSONValue
         do {
@@ -24,7 +24,7 @@ public struct InputValidator: Sendable {
         } catch {
             throw MessageDecodingError(reason: "not JSON: \(error.message) at column \(error.offset + 1)")
         }
-        guard case .object(let object) = json else {
+        guard case .object = json else {
             throw MessageDecodingError(reason: "expected a JSON object holding one client message")
         }
         let message = try ClientMessage(json: json)
@@ -33,7 +33,6 @@ public struct InputValidator: Sendable {
                 reason: "unexpected member '\(extra)' beside \(message.kind.fieldName); a line holds one client message"
             )
         }
-        _ = object
         switch message.kind {
         case .setup(let setup):
             return .setup(setup)
@@ -48,7 +47,7 @@ public struct InputValidator: Sendable {
             }
         case .realtimeInput(let input):
             if let chunks = input.mediaChunks, !keepLegacy {
-                return .messages(try Self.rewrite(chunks, rest: input, origin: origin))
+                return .messages(try Self.rewrite(chunks, rest: input))
             }
             if Self.isEmpty(input) {
                 throw MessageDecodingError(path: "realtimeInput", reason: "empty: nothing to send")
@@ -58,7 +57,7 @@ public struct InputValidator: Sendable {
         }
         return .messages([
             OutboundMessage(
-                frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message), origin: origin,
+                frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message),
                 triggersTurn: OutboundMessage.triggersTurn(message))
         ])
     }
@@ -82,7 +81,7 @@ public struct InputValidator: Sendable {
     }
 
     /// `mediaChunks` → one `audio` (for `audio/...`) or `video` (for images) message per chunk; other fields follow.
-    static func rewrite(_ chunks: [Blob], rest: RealtimeInput, origin: String) throws(MessageDecodingError)
+    static func rewrite(_ chunks: [Blob], rest: RealtimeInput) throws(MessageDecodingError)
         -> [OutboundMessage]
     {
         var messages: [OutboundMessage] = []
@@ -98,12 +97,12 @@ public struct InputValidator: Sendable {
                     path: "realtimeInput.mediaChunks[\(position)].mimeType",
                     reason: "cannot rewrite '\(chunk.mimeType)' as audio or video (--keep-legacy sends it as is)")
             }
-            messages.append(OutboundMessage(ClientMessage(.realtimeInput(input)), origin: origin)!)
+            messages.append(OutboundMessage(ClientMessage(.realtimeInput(input)))!)
         }
         var remainder = rest
         remainder.mediaChunks = nil
         if !isEmpty(remainder) {
-            messages.append(OutboundMessage(ClientMessage(.realtimeInput(remainder)), origin: origin)!)
+            messages.append(OutboundMessage(ClientMessage(.realtimeInput(remainder)))!)
         }
         return messages
     }

@@ -15,24 +15,21 @@ public struct OutboundMessage: Sendable, Equatable {
     public var kind: Kind
     /// For a tool response: the ids of the calls it answers.
     public var toolCallIDs: [String]
-    /// Where it came from, e.g. `stdin:12`, for diagnostics.
-    public var origin: String
     /// Whether it asks for a model turn: `clientContent` with `turnComplete`, `realtimeInput.text` or `activityEnd`.
     public var triggersTurn: Bool
 
     /// Creates a message.
     public init(
-        frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], origin: String = "", triggersTurn: Bool = false
+        frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], triggersTurn: Bool = false
     ) {
         self.frame = frame
         self.kind = kind
         self.toolCallIDs = toolCallIDs
-        self.origin = origin
         self.triggersTurn = triggersTurn
     }
 
     /// Builds the outbound form of a decoded client message (not a setup), re-serialised compactly.
-    public init?(_ message: ClientMessage, origin: String = "") {
+    public init?(_ message: ClientMessage) {
         switch message.kind {
         case .setup: return nil
         case .clientContent: kind = .clientContent
@@ -41,7 +38,6 @@ public struct OutboundMessage: Sendable, Equatable {
         }
         frame = message.compactBytes
         toolCallIDs = message.toolResponse?.functionResponses.compactMap(\.id) ?? []
-        self.origin = origin
         triggersTurn = Self.triggersTurn(message)
     }
 

@@ -11,15 +11,21 @@ final class SocketTransport {
     let loop: any EventLoop
     let endpoint: SessionEndpoint
     let pingInterval: Duration?
+    /// `--connect-timeout`: the state machine enforces it; the TCP connect must not give up sooner.
+    let connectTimeout: Duration
     /// Built once: loading the trust roots costs milliseconds, too much for every reconnection.
     private let tls: NIOSSLContext?
     private var connections: [Int: WebSocketConnection] = [:]
 
-    init(endpoint: SessionEndpoint, caFile: String?, pingInterval: Duration?, loop: any EventLoop)
+    init(
+        endpoint: SessionEndpoint, caFile: String?, pingInterval: Duration?, connectTimeout: Duration,
+        loop: any EventLoop
+    )
         throws(SessionSetupError)
     {
         self.endpoint = endpoint
         self.pingInterval = pingInterval
+        self.connectTimeout = connectTimeout
         self.loop = loop
         guard endpoint.usesTLS else {
             tls = nil
@@ -75,7 +81,9 @@ final class SocketTransport {
         connections[id] = connection
         var host = endpoint.host
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        connection.start(host: host, port: endpoint.port, request: request, tls: tls, serverName: serverName)
+        connection.start(
+            host: host, port: endpoint.port, request: request, tls: tls, serverName: serverName,
+            connectTimeout: connectTimeout)
     }
 
     /// Sends one frame on connection `id`; dropped when it is gone (its end is reported separately).

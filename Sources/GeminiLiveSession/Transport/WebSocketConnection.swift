@@ -69,8 +69,16 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
     // MARK: - Opening
 
     /// Connects to `host:port`, upgrades with `request`, then sends the setup frame and reports `.connected`.
-    func start(host: String, port: Int, request: HTTPRequestHead, tls: NIOSSLContext?, serverName: String?) {
+    ///
+    /// `connectTimeout` is the user's whole budget for connecting and setting up, which the state machine
+    /// times. NIO's own TCP connect timeout (10 s by default) would cut a longer budget short with a bare
+    /// socket error, so it is set a second past the budget: the machine's timer always fires first.
+    func start(
+        host: String, port: Int, request: HTTPRequestHead, tls: NIOSSLContext?, serverName: String?,
+        connectTimeout: Duration
+    ) {
         ClientBootstrap(group: loop)
+            .connectTimeout(.nanoseconds(Self.nanoseconds(connectTimeout + .seconds(1))))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
