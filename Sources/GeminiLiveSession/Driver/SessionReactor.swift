@@ -22,7 +22,7 @@ final class SessionReactor: @unchecked Sendable {
     private let finished: EventLoopPromise<SessionOutcome>
     private let gate = InputGate()
     private var machine: SessionStateMachine<ContinuousClock>
-    private var stdout = LineWriter(fileDescriptor: 1)
+    private var stdout: StdoutWriter!
     private var events: EventQueue?
     /// The inputs read on the loop, paused (autoRead off) while the gate is closed.
     private var inputChannels: [any Channel] = []
@@ -39,6 +39,13 @@ final class SessionReactor: @unchecked Sendable {
         self.loop = transport.loop
         self.finished = finished
         machine = SessionStateMachine(policy: driver.policy, clock: ContinuousClock())
+        stdout = StdoutWriter { error in self.loop.execute { self.stdoutFailed(error) } }
+    }
+
+    /// stdout cannot take more: say why unless the reader just went away, then end.
+    private func stdoutFailed(_ error: LineWriterError) {
+        if error != .brokenPipe { driver.report("stdout: \(error)", true) }
+        handle(.outputClosed)
     }
 
     /// Starts the inputs and the first connection; call on the loop.
@@ -129,11 +136,10 @@ final class SessionReactor: @unchecked Sendable {
             case .writeStdout(let line):
                 guard !line.isEmpty else { continue }
                 do {
-                    // Blocking: while stdout's reader lags, the loop reads no more from the socket.
+                    // Queued while the reader lags (input keeps flowing); past the cushion, this waits.
                     try stdout.write(line)
                 } catch {
-                    if error != .brokenPipe { driver.report("stdout: \(error)", true) }
-                    handle(.outputClosed)
+                    stdoutFailed(error)
                 }
             case .closeSocket(let id, let code, let reason):
                 driver.recorder?.record(close: id, code: code, reason: reason, direction: "client")
@@ -147,7 +153,7 @@ final class SessionReactor: @unchecked Sendable {
             case .report(let text, let important):
                 driver.report(text, important)
             case .exit(let outcome):
-                try? stdout.flush()
+                try? stdout.finish()
                 driver.recorder?.finish()
                 ended = true
                 backlog.removeAll()

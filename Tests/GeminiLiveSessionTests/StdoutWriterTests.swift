@@ -1,0 +1,112 @@
+import Dispatch
+import GeminiLiveProtocol
+import Synchronization
+import Testing
+
+@testable import GeminiLiveSession
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `StdoutWriter` on a real pipe whose reader starts late, stops, or goes away.
+@Suite("stdout writer: a lagging reader holds back neither the loop nor a byte")
+struct StdoutWriterTests {
+    /// About `total` bytes of lines of uneven lengths (1 byte to 20 KiB), each naming its number.
+    static func lines(total: Int) -> [[UInt8]] {
+        var generator = SystemRandomNumberGenerator()
+        var lines: [[UInt8]] = []
+        var size = 0
+        while size < total {
+            let length = Int.random(in: 1...20_000, using: &generator)
+            var line = Array("\(lines.count):".utf8)
+            line += (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            size += line.count + 1
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Reads `descriptor` to its end on a thread of its own, starting after `delay` seconds.
+    final class LateReader: Sendable {
+        let started = Atomic<Bool>(false)
+        let done = DispatchSemaphore(value: 0)
+        let received = Mutex<[UInt8]>([])
+
+        init(_ descriptor: Int32, after delay: Double) {
+            BlockingThread.start {
+                usleep(UInt32(delay * 1_000_000))
+                self.started.store(true, ordering: .releasing)
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = read(descriptor, &chunk, chunk.count)
+                    if count <= 0 { break }
+                    self.received.withLock { $0 += chunk[0..<count] }
+                }
+                close(descriptor)
+                self.done.signal()
+            }
+        }
+    }
+
+    static func pipePair() -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        precondition(pipe(&ends) == 0)
+        return (ends[0], ends[1])
+    }
+
+    @Test("2 MiB of lines go out while the reader has not started (no wait), then arrive whole and in order")
+    func readerNotStartedYet() throws {
+        let (readEnd, writeEnd) = Self.pipePair()
+        let reader = LateReader(readEnd, after: 1.0)
+        let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
+        let lines = Self.lines(total: 2 << 20)
+        for line in lines { try writer.write(line) }
+        // A pipe holds 64 KiB: a blocking writer could not have got here before the reader began.
+        let readerStarted = reader.started.load(ordering: .acquiring)
+        #expect(!readerStarted, "the writes waited for the reader")
+        try writer.finish()
+        close(writeEnd)
+        reader.done.wait()
+        let expected = lines.flatMap { $0 + [UInt8(ascii: "\n")] }
+        let received = reader.received.withLock { $0 }
+        #expect(received.count == expected.count)
+        #expect(received == expected, "lines arrived whole and in order")
+    }
+
+    @Test("past the cushion the writer waits for the reader: memory stays bounded, nothing is lost")
+    func cushionHolds() throws {
+        let (readEnd, writeEnd) = Self.pipePair()
+        let reader = LateReader(readEnd, after: 1.0)
+        let writer = StdoutWriter(fileDescriptor: writeEnd, cushion: 256 << 10) { _ in }
+        let lines = Self.lines(total: 2 << 20)
+        for line in lines { try writer.write(line) }
+        let readerStarted = reader.started.load(ordering: .acquiring)
+        #expect(readerStarted, "2 MiB went out past a 256 KiB cushion without a reader")
+        try writer.finish()
+        close(writeEnd)
+        reader.done.wait()
+        #expect(reader.received.withLock { $0 } == lines.flatMap { $0 + [UInt8(ascii: "\n")] })
+    }
+
+    @Test("a reader that goes away: the write fails with a broken pipe, reported once")
+    func readerGone() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let (readEnd, writeEnd) = Self.pipePair()
+        let reports = Mutex<[LineWriterError]>([])
+        let writer = StdoutWriter(fileDescriptor: writeEnd) { error in reports.withLock { $0.append(error) } }
+        // Fill the pipe so that later lines queue for the thread, then take the reader away.
+        let line = [UInt8](repeating: UInt8(ascii: "x"), count: 16 << 10)
+        for _ in 0..<8 { try writer.write(line) }
+        close(readEnd)
+        var thrown: LineWriterError?
+        for _ in 0..<1000 where thrown == nil {
+            do throws(LineWriterError) { try writer.write(line) } catch { thrown = error }
+            usleep(1000)
+        }
+        #expect(thrown == .brokenPipe)
+        #expect(throws: LineWriterError.brokenPipe) { try writer.finish() }
+        #expect(reports.withLock { $0 } == [.brokenPipe])
+        close(writeEnd)
+    }
+}
