@@ -23,6 +23,7 @@ final class SessionReactor: @unchecked Sendable {
     private let gate = InputGate()
     private var machine: SessionStateMachine<ContinuousClock>
     private var stdout: StdoutWriter!
+    private var stdoutGone = false
     private var events: EventQueue?
     /// The inputs read on the loop, paused (autoRead off) while the gate is closed.
     private var inputChannels: [any Channel] = []
@@ -42,8 +43,11 @@ final class SessionReactor: @unchecked Sendable {
         stdout = StdoutWriter { error in self.loop.execute { self.stdoutFailed(error) } }
     }
 
-    /// stdout cannot take more: say why unless the reader just went away, then end.
+    /// stdout cannot take more: say why unless the reader just went away, then end. Said once, though both
+    /// the writer's thread and a later write on the loop may meet the same failure.
     private func stdoutFailed(_ error: LineWriterError) {
+        guard !stdoutGone else { return }
+        stdoutGone = true
         if error != .brokenPipe { driver.report("stdout: \(error)", true) }
         handle(.outputClosed)
     }
