@@ -9,7 +9,7 @@ server frames on a timer. Three clients are measured against it side by side:
   direct   this harness's own WebSocket connection: the floor every relay is compared with
   session  gemini-live-session: lines on stdin, server messages as lines on stdout
   sdk      a relay on the official Python SDK (google-genai): the seed tutorial's approach
-Latency is measured at 50 messages per second in each direction at once (20 ms audio up,
+Latency is measured at 50 messages per second in each direction (20 ms audio up,
 40 ms audio down, as the service sends); each message carries a sequence number in its
 first audio bytes. Each client sends and receives BENCH_MESSAGES messages (default 3000, a
 minute each), in BENCH_ROUNDS rounds (default 10) taken in turn with the other clients, so a
@@ -18,12 +18,16 @@ minute. Every line and frame is built before the clock starts, the collector is 
 measuring, and each arrival is stamped before it is parsed: the harness measures the clients,
 not its own Python.
 
-With two CPUs or more, the harness runs on CPU 0 and the relay under test (session or SDK) on
-CPU 1 (BENCH_PIN=0 turns that off). Unpinned, Linux wakes the relay on the harness's CPU (a pipe
-or loopback write is a synchronous wake-up) and the relay then waits, up to about 0.4 ms, for
-the harness to block while the other CPU idles: that measures the scheduler, for every relay
-alike. The report shows the pinned run and, for comparison, an unpinned one
-(BENCH_UNPINNED=0 skips it). Prints a Markdown report.
+Downstream frames leave half a period (10 ms) after upstream lines (BENCH_PHASE, a fraction of the
+period; 0 sends both at once). The service's replies are not in step with the client's audio, and a
+harness that makes both sends at the same instant measures itself: while it finishes its second send,
+the relay that its first one woke waits for the CPU (Linux runs a task woken by a pipe or loopback
+write on the writer's CPU, expecting the writer to block), and the harness's own second message
+queues behind the first.
+
+The latency run is made twice: as the processes fall, and with the harness on CPU 0 and the relay
+under test (session or SDK) on CPU 1, so that neither can wait for the other's CPU (BENCH_PIN=0 skips
+that run). Prints a Markdown report.
 """
 import asyncio
 import base64
@@ -47,6 +51,7 @@ CAN_PIN = hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
 ALL_CPUS = os.sched_getaffinity(0) if CAN_PIN else None
 HARNESS_CPU, RELAY_CPU = (sorted(os.sched_getaffinity(0))[:2] if CAN_PIN else (None, None))
 RATE = 50.0
+PHASE = float(os.environ.get("BENCH_PHASE", "0.5"))
 
 SDK_RELAY = r'''
 import asyncio, base64, json, sys
@@ -119,6 +124,7 @@ class StandIn:
         self.arrivals, self.sent, self.first_frame = {}, {}, None
         self.frames = [server_frame(seq) for seq in range(messages)]
         self.sending = asyncio.Event()
+        self.start = 0.0  # the clock both directions keep: set by the client side before `sending`
         self.connected = asyncio.Event()
 
     async def handler(self, ws):
@@ -136,9 +142,8 @@ class StandIn:
 
         async def send():
             await self.sending.wait()
-            start = time.monotonic()
             for seq, frame in enumerate(self.frames):
-                await asyncio.sleep(max(0, start + seq / RATE - time.monotonic()))
+                await asyncio.sleep(max(0, self.start + (seq + PHASE) / RATE - time.monotonic()))
                 self.sent[seq] = time.monotonic()
                 await ws.send(frame)
 
@@ -218,8 +223,8 @@ async def run_latency(kind, port, messages, pin):
         gc.collect()
         gc.disable()
         try:
+            start = standin.start = time.monotonic()
             standin.sending.set()
-            start = time.monotonic()
             for seq, line in enumerate(lines):
                 await asyncio.sleep(max(0, start + seq / RATE - time.monotonic()))
                 written[seq] = time.monotonic()
@@ -356,20 +361,15 @@ async def main():
                     "-addext", "subjectAltName=DNS:localhost", "-days", "1", "-keyout", KEY, "-out", CERT],
                    check=True, capture_output=True)
     port = 47000 + os.getpid() % 1000
-    pinned = CAN_PIN and os.environ.get("BENCH_PIN", "1") != "0"
-    if pinned:
+    print("## session: relay latency at 50 messages/s each way (loopback TLS, not pinned)\n")
+    print(f"{MESSAGES} messages each way per client, in {ROUNDS} interleaved rounds; downstream frames "
+          f"{PHASE * 1000 / RATE:.0f} ms after upstream lines.\n")
+    report_latency(await measure_latency(port, False))
+    if CAN_PIN and os.environ.get("BENCH_PIN", "1") != "0":
         os.sched_setaffinity(0, {HARNESS_CPU})
-        where = f"harness on CPU {HARNESS_CPU}, relay on CPU {RELAY_CPU}"
-    else:
-        where = "not pinned"
-    print(f"## session: relay latency at 50 messages/s each way (loopback TLS; {where})\n")
-    print(f"{MESSAGES} messages each way per client, in {ROUNDS} interleaved rounds.\n")
-    report_latency(await measure_latency(port, pinned))
-    if pinned:
+        print(f"\n## session: relay latency, harness on CPU {HARNESS_CPU} and relay on CPU {RELAY_CPU}\n")
+        report_latency(await measure_latency(port, True))
         os.sched_setaffinity(0, ALL_CPUS)
-    if pinned and os.environ.get("BENCH_UNPINNED", "1") != "0":
-        print("\n## session: relay latency, not pinned (the scheduler may put relay and harness on one CPU)\n")
-        report_latency(await measure_latency(port, False))
     print("\n## session: startup to first frame (median of 7)\n")
     ours = await run_startup("session", port)
     sdk = await run_startup("sdk", port)
