@@ -27,15 +27,16 @@ struct StdoutWriterTests {
         return lines
     }
 
-    /// Reads `descriptor` to its end on a thread of its own, starting after `delay` seconds.
+    /// Reads `descriptor` to its end on a thread of its own, from when `go` is signalled (or 30 s pass).
     final class LateReader: Sendable {
+        let go = DispatchSemaphore(value: 0)
         let started = Atomic<Bool>(false)
         let done = DispatchSemaphore(value: 0)
         let received = Mutex<[UInt8]>([])
 
-        init(_ descriptor: Int32, after delay: Double) {
+        init(_ descriptor: Int32) {
             BlockingThread.start {
-                usleep(UInt32(delay * 1_000_000))
+                _ = self.go.wait(timeout: .now() + 30)
                 self.started.store(true, ordering: .releasing)
                 var chunk = [UInt8](repeating: 0, count: 65536)
                 while true {
@@ -58,16 +59,18 @@ struct StdoutWriterTests {
     @Test("2 MiB of lines go out while the reader has not started (no wait), then arrive whole and in order")
     func readerNotStartedYet() throws {
         let (readEnd, writeEnd) = Self.pipePair()
-        let reader = LateReader(readEnd, after: 1.0)
-        let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
         let lines = Self.lines(total: 2 << 20)
+        let reader = LateReader(readEnd)
+        let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
+        // A pipe holds 64 KiB and the reader waits for `go` (30 s at most): a writer that blocked would
+        // only get past this loop once the reader gave up waiting.
         for line in lines { try writer.write(line) }
-        // A pipe holds 64 KiB: a blocking writer could not have got here before the reader began.
         let readerStarted = reader.started.load(ordering: .acquiring)
         #expect(!readerStarted, "the writes waited for the reader")
+        reader.go.signal()
         try writer.finish()
         close(writeEnd)
-        reader.done.wait()
+        #expect(reader.done.wait(timeout: .now() + 60) == .success)
         let expected = lines.flatMap { $0 + [UInt8(ascii: "\n")] }
         let received = reader.received.withLock { $0 }
         #expect(received.count == expected.count)
@@ -77,15 +80,26 @@ struct StdoutWriterTests {
     @Test("past the cushion the writer waits for the reader: memory stays bounded, nothing is lost")
     func cushionHolds() throws {
         let (readEnd, writeEnd) = Self.pipePair()
-        let reader = LateReader(readEnd, after: 1.0)
-        let writer = StdoutWriter(fileDescriptor: writeEnd, cushion: 256 << 10) { _ in }
         let lines = Self.lines(total: 2 << 20)
-        for line in lines { try writer.write(line) }
-        let readerStarted = reader.started.load(ordering: .acquiring)
-        #expect(readerStarted, "2 MiB went out past a 256 KiB cushion without a reader")
+        let reader = LateReader(readEnd)
+        let writer = StdoutWriter(fileDescriptor: writeEnd, cushion: 256 << 10) { _ in }
+        let written = Atomic<Int>(0)
+        BlockingThread.start {
+            for line in lines {
+                try? writer.write(line)
+                written.add(1, ordering: .relaxed)
+            }
+        }
+        // Without a reader, the writes stop near the cushion; they go on once it reads.
+        usleep(500_000)
+        let before = written.load(ordering: .relaxed)
+        #expect(before > 0 && before < lines.count, "\(before) of \(lines.count) lines went out without a reader")
+        reader.go.signal()
+        for _ in 0..<600 where written.load(ordering: .relaxed) < lines.count { usleep(50_000) }
+        #expect(written.load(ordering: .relaxed) == lines.count)
         try writer.finish()
         close(writeEnd)
-        reader.done.wait()
+        #expect(reader.done.wait(timeout: .now() + 60) == .success)
         #expect(reader.received.withLock { $0 } == lines.flatMap { $0 + [UInt8(ascii: "\n")] })
     }
 
@@ -93,6 +107,8 @@ struct StdoutWriterTests {
     func readerGone() throws {
         signal(SIGPIPE, SIG_IGN)
         let (readEnd, writeEnd) = Self.pipePair()
+        // One page, whatever the machine's page size: the lines below cannot all fit.
+        _ = fcntl(writeEnd, 1031 /* F_SETPIPE_SZ */, 4096)
         let reports = Mutex<[LineWriterError]>([])
         let writer = StdoutWriter(fileDescriptor: writeEnd) { error in reports.withLock { $0.append(error) } }
         // Fill the pipe so that later lines queue for the thread, then take the reader away.
@@ -106,6 +122,8 @@ struct StdoutWriterTests {
         }
         #expect(thrown == .brokenPipe)
         #expect(throws: LineWriterError.brokenPipe) { try writer.finish() }
+        // The report comes from the writer's thread, just after it records the failure.
+        for _ in 0..<200 where reports.withLock({ $0.isEmpty }) { usleep(10_000) }
         #expect(reports.withLock { $0 } == [.brokenPipe])
         close(writeEnd)
     }

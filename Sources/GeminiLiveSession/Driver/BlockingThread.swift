@@ -12,8 +12,13 @@ enum BlockingThread {
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
 
-    /// Runs `body` on a new detached thread.
+    /// Runs `body` on a new detached thread, or here and now if no thread can be created.
     static func start(_ body: @escaping @Sendable () -> Void) {
+        if !tryStart(body) { body() }
+    }
+
+    /// Runs `body` on a new detached thread; false (and `body` never runs) if no thread can be created.
+    static func tryStart(_ body: @escaping @Sendable () -> Void) -> Bool {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(
@@ -23,10 +28,11 @@ enum BlockingThread {
                 box.body()
                 return nil
             }, box)
-        if created == 0 {
-            pthread_detach(thread)
-        } else {
-            Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
+        guard created == 0 else {
+            Unmanaged<Box>.fromOpaque(box).release()
+            return false
         }
+        pthread_detach(thread)
+        return true
     }
 }

@@ -46,7 +46,7 @@ final class SessionReactor: @unchecked Sendable {
     /// stdout cannot take more: say why unless the reader just went away, then end. Said once, though both
     /// the writer's thread and a later write on the loop may meet the same failure.
     private func stdoutFailed(_ error: LineWriterError) {
-        guard !stdoutGone else { return }
+        guard !stdoutGone, !ended else { return }
         stdoutGone = true
         if error != .brokenPipe { driver.report("stdout: \(error)", true) }
         handle(.outputClosed)
@@ -157,7 +157,12 @@ final class SessionReactor: @unchecked Sendable {
             case .report(let text, let important):
                 driver.report(text, important)
             case .exit(let outcome):
-                try? stdout.finish()
+                do {
+                    try stdout.finish()
+                } catch {
+                    // Lines still queued for a lagging reader could not all be written.
+                    if error != .brokenPipe, !stdoutGone { driver.report("stdout: \(error)", true) }
+                }
                 driver.recorder?.finish()
                 ended = true
                 backlog.removeAll()

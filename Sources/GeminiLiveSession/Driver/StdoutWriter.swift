@@ -11,18 +11,22 @@ import NIOCore
 /// user's input (a voice chat's microphone, an interruption) until the reader caught up: with a
 /// player reading in real time, the rest of the reply. On a pipe, a line is therefore written through
 /// a second, non-blocking descriptor for the same pipe (opened through /proc, so stdout's own open
-/// file, which other processes may share, stays blocking). What the pipe cannot take at once queues
-/// for a writer thread, and later lines follow it there to keep their order. The queue is bounded by
-/// `cushion` bytes: past that the loop waits after all, so a reader that stops for good slows the
-/// socket instead of growing memory. Regular files get 64 KiB blocks and terminals and devices direct
-/// writes: neither holds a writer up for long.
+/// file, which other processes may share, stays blocking); on a socket, with MSG_DONTWAIT. What the
+/// reader cannot take at once queues for a writer thread, and later lines follow it there to keep
+/// their order. The queue is bounded by `cushion` bytes: past that the loop waits after all, so a
+/// reader that stops for good slows the socket instead of growing memory. Regular files get 64 KiB
+/// blocks and terminals and devices direct writes: neither holds a writer up for long. Without /proc
+/// or a thread, every line is written as for a file.
 final class StdoutWriter: @unchecked Sendable {
-    // @unchecked: `queue`, `queuedBytes`, `writing`, `failure` and `threadStarted` are touched only under
-    // `mutex`; `blocking` only on the loop. It lives as long as the process, so nothing is freed.
+    // @unchecked: `queue`, `queuedBytes`, `writing` and `failure` are touched only under `mutex`;
+    // `blocking` and `nonBlocking` only on the loop (and in `init`). It lives as long as the process,
+    // so nothing is freed.
     private var blocking: LineWriter
     private let fileDescriptor: Int32
-    /// The pipe opened again with O_NONBLOCK, or -1: stdout is no pipe, or /proc is not there.
-    private let nonBlocking: Int32
+    /// Where a line goes without waiting: the pipe opened again with O_NONBLOCK, or stdout itself when it
+    /// is a socket; -1 when lines are written as for a file.
+    private var nonBlocking: Int32 = -1
+    private let isSocket: Bool
     private let cushion: Int
     private let failed: @Sendable (LineWriterError) -> Void
 
@@ -35,7 +39,6 @@ final class StdoutWriter: @unchecked Sendable {
     private var queuedBytes = 0
     private var writing = false
     private var failure: LineWriterError?
-    private var threadStarted = false
 
     /// A writer for `fileDescriptor`; `failed` is called once, from the writer thread, if a queued write fails.
     init(
@@ -47,11 +50,22 @@ final class StdoutWriter: @unchecked Sendable {
         self.failed = failed
         blocking = LineWriter(fileDescriptor: fileDescriptor)
         var info = stat()
-        let isPipe = fstat(fileDescriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO
-        nonBlocking = isPipe ? open("/proc/self/fd/\(fileDescriptor)", O_WRONLY | O_NONBLOCK | O_CLOEXEC) : -1
+        let type = fstat(fileDescriptor, &info) == 0 ? info.st_mode & S_IFMT : 0
+        isSocket = type == S_IFSOCK
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(work, nil)
         pthread_cond_init(room, nil)
+        if type == S_IFIFO {
+            nonBlocking = open("/proc/self/fd/\(fileDescriptor)", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        } else if isSocket {
+            nonBlocking = fileDescriptor
+        }
+        // Started now, not on the first lagging line: then the loop is never the one left waiting if
+        // no thread can be had.
+        if nonBlocking >= 0, !BlockingThread.tryStart({ self.drainForever() }) {
+            if !isSocket { close(nonBlocking) }
+            nonBlocking = -1
+        }
     }
 
     /// Writes `line` and a newline; call on the loop. Throws the first failure, its own or the thread's.
@@ -83,10 +97,6 @@ final class StdoutWriter: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         queuedBytes += rest.count
         queue.append(rest)
-        if !threadStarted {
-            threadStarted = true
-            BlockingThread.start { self.drainForever() }
-        }
         pthread_cond_signal(work)
         while self.failure == nil, queuedBytes > cushion { pthread_cond_wait(room, mutex) }
         pthread_mutex_unlock(mutex)
@@ -99,12 +109,13 @@ final class StdoutWriter: @unchecked Sendable {
         while failure == nil, queuedBytes > 0 || writing { pthread_cond_wait(room, mutex) }
         let failure = failure
         pthread_mutex_unlock(mutex)
-        if nonBlocking >= 0 { close(nonBlocking) }
+        if nonBlocking >= 0, !isSocket { close(nonBlocking) }
+        nonBlocking = -1
         if let failure { throw failure }
         try blocking.flush()
     }
 
-    /// Writes as much of `line` and its newline as the pipe takes now, in one writev; returns the count.
+    /// Writes as much of `line` and its newline as the reader takes now, in one call; returns the count.
     private func writeAvailable(_ line: [UInt8]) throws(LineWriterError) -> Int {
         var newline = UInt8(ascii: "\n")
         while true {
@@ -114,7 +125,13 @@ final class StdoutWriter: @unchecked Sendable {
                         iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count),
                         iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1),
                     ]
-                    return writev(nonBlocking, &parts, 2)
+                    guard isSocket else { return writev(nonBlocking, &parts, 2) }
+                    return parts.withUnsafeMutableBufferPointer { vector in
+                        var message = msghdr()
+                        message.msg_iov = vector.baseAddress
+                        message.msg_iovlen = 2
+                        return sendmsg(nonBlocking, &message, Int32(MSG_DONTWAIT | MSG_NOSIGNAL))
+                    }
                 }
             }
             if written >= 0 { return written }
