@@ -98,11 +98,11 @@ struct EmulatorCommand: AsyncParsableCommand {
         guard (tlsCert == nil) == (tlsKey == nil) else {
             throw ValidationError("Give both --tls-cert and --tls-key, or neither.")
         }
-        guard connectionLifetime > 0 else { throw ValidationError("--connection-lifetime must be positive.") }
-        guard goAwayLead >= 0, stall >= 0, slowPongs >= 0, handleTTL > 0 else {
-            throw ValidationError(
-                "--go-away-lead, --stall and --slow-pongs must not be negative; --handle-ttl must be positive.")
-        }
+        try SecondsOption.check(connectionLifetime, "--connection-lifetime", zeroAllowed: false)
+        try SecondsOption.check(goAwayLead, "--go-away-lead", zeroAllowed: true)
+        try SecondsOption.check(stall, "--stall", zeroAllowed: true)
+        try SecondsOption.check(slowPongs, "--slow-pongs", zeroAllowed: true)
+        try SecondsOption.check(handleTTL, "--handle-ttl", zeroAllowed: false)
         if [dropAfter, failAfter].contains(where: { ($0 ?? 1) < 1 }) {
             throw ValidationError("--drop-after and --fail-after count messages from 1.")
         }

@@ -101,7 +101,7 @@ struct SessionCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
-        guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout must be 0 or more seconds.") }
+        try SecondsOption.check(idleTimeout, "--idle-timeout", zeroAllowed: true)
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Only one --input can be '-'.") }
         try setupFlags.validate()
         try connectionFlags.validate()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeminiLiveCLI
 import GeminiLiveSession
 
 #if canImport(Glibc)
@@ -38,9 +39,9 @@ struct SessionConnectionFlags: ParsableArguments {
         if let apiVersion, !["v1", "v1beta", "v1alpha"].contains(apiVersion) {
             throw ValidationError("--api-version must be v1, v1beta or v1alpha.")
         }
-        guard connectTimeout > 0 else { throw ValidationError("--connect-timeout must be above 0.") }
+        try SecondsOption.check(connectTimeout, "--connect-timeout", zeroAllowed: false)
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more.") }
-        guard pingInterval >= 0 else { throw ValidationError("--ping-interval must be 0 or more.") }
+        try SecondsOption.check(pingInterval, "--ping-interval", zeroAllowed: true)
     }
 
     var pingDuration: Duration? {

@@ -182,6 +182,12 @@ struct ScriptAndCommandTests {
             try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--tls-cert", "x.pem"])
         }
         #expect(result.status == 64)
+        // Seconds beyond a day are a usage error, not an overflow that crashes the emulator.
+        let huge = try await OffPool.run {
+            try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--stall", "1e300"])
+        }
+        #expect(huge.status == 64)
+        #expect(huge.stderrText.contains("--stall must be 0 to 86400 seconds"), "\(huge.stderrText)")
         let missing = try await OffPool.run {
             try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--script", "/no/such/file"])
         }

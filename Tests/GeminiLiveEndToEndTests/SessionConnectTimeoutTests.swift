@@ -2,7 +2,8 @@ import Foundation
 import GeminiLiveTestSupport
 import Testing
 
-/// A TCP connect that never completes: the session gives up after `--connect-timeout`, whatever its length.
+/// A TCP connect that never completes: the session gives up after `--connect-timeout`, whatever its length;
+/// and the range every option in seconds must fall in.
 @Suite("session: connect timeout")
 struct SessionConnectTimeoutTests {
     /// A listener whose accept queue is full (backlog 0 and connections it never accepts), so the kernel
@@ -53,5 +54,20 @@ struct SessionConnectTimeoutTests {
             result.stderrText.contains("connection 1: could not connect within 11 s (--connect-timeout)"),
             "\(result.stderrText)")
         #expect(elapsed >= 11, "gave up after \(elapsed) s")
+    }
+
+    @Test(
+        "seconds options out of range are usage errors (64) naming the option, not a crash",
+        arguments: [
+            ["--connect-timeout", "1e300"], ["--connect-timeout", "0"], ["--idle-timeout", "inf"],
+            ["--ping-interval", "1e20"],
+        ])
+    func outOfRange(arguments: [String]) throws {
+        let result = try ToolRunner.run(
+            ToolRunner.tool("gemini-live-session"), arguments + ["--endpoint", "ws://127.0.0.1:9"], stdin: Data(),
+            timeout: 30)
+        #expect(result.status == 64, "\(result.stderrText)")
+        #expect(result.stderrText.contains("\(arguments[0]) must be"), "\(result.stderrText)")
+        #expect(result.stderrText.contains("86400 seconds"), "\(result.stderrText)")
     }
 }

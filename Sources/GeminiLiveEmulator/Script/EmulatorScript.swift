@@ -62,13 +62,21 @@ public struct EmulatorScript: Sendable, Equatable {
 
     static func action(_ value: JSONValue, at place: String) throws(Invalid) -> ScriptAction {
         if let text = value["say"]?.stringValue { return .say(text) }
-        if let seconds = value["delay"]?.doubleValue { return .delay(seconds) }
+        if let seconds = value["delay"]?.doubleValue {
+            // A day at most: beyond, a value is a typo, and a huge one would overflow the sleep's nanoseconds.
+            guard (0...86_400).contains(seconds) else {
+                throw Invalid(description: "\(place).delay: expected seconds, 0 to 86400")
+            }
+            return .delay(seconds)
+        }
         if let call = value["toolCall"], let name = call["name"]?.stringValue {
             return .toolCall(name: name, args: call["args"] ?? .object(JSONObject()), id: call["id"]?.stringValue)
         }
         if value["interrupt"] != nil { return .interrupt }
         if let seconds = value["slowPongs"]?.doubleValue {
-            guard seconds >= 0 else { throw Invalid(description: "\(place).slowPongs: expected seconds, 0 or more") }
+            guard (0...86_400).contains(seconds) else {
+                throw Invalid(description: "\(place).slowPongs: expected seconds, 0 to 86400")
+            }
             return .slowPongs(seconds)
         }
         if let name = value["fault"]?.stringValue {
