@@ -56,9 +56,18 @@ struct StdoutWriterTests {
         return (ends[0], ends[1])
     }
 
-    @Test("2 MiB of lines go out while the reader has not started (no wait), then arrive whole and in order")
-    func readerNotStartedYet() throws {
-        let (readEnd, writeEnd) = Self.pipePair()
+    /// A connected stream socket pair, as libuv-based parents (Node.js) give a child for its stdout.
+    static func socketPair() -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        precondition(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0)
+        return (ends[0], ends[1])
+    }
+
+    @Test(
+        "2 MiB of lines go out while the reader has not started (no wait), then arrive whole and in order",
+        arguments: ["pipe", "socket"])
+    func readerNotStartedYet(kind: String) throws {
+        let (readEnd, writeEnd) = kind == "pipe" ? Self.pipePair() : Self.socketPair()
         let lines = Self.lines(total: 2 << 20)
         let reader = LateReader(readEnd)
         let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
@@ -69,6 +78,7 @@ struct StdoutWriterTests {
         #expect(!readerStarted, "the writes waited for the reader")
         reader.go.signal()
         try writer.finish()
+        if kind == "socket" { shutdown(writeEnd, Int32(SHUT_WR)) }
         close(writeEnd)
         #expect(reader.done.wait(timeout: .now() + 60) == .success)
         let expected = lines.flatMap { $0 + [UInt8(ascii: "\n")] }
