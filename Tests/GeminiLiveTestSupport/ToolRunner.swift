@@ -131,7 +131,10 @@ final class OutputCollector: @unchecked Sendable {
     }
 }
 
-/// Kills a child that outlives its timeout, so a hang fails the test instead of CI.
+/// Kills a child that outlives its timeout, and everything it started, so a hang fails the test instead of CI.
+///
+/// The descendants matter for shell pipelines: killing only bash would leave a hung tool holding the
+/// output pipes open, and the test would wait on them forever.
 final class Watchdog: @unchecked Sendable {
     // @unchecked: `cancelled` is guarded by `lock`.
     private let lock = NSLock()
@@ -145,8 +148,34 @@ final class Watchdog: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: 0.05)
                 if lock.withLock({ cancelled }) { return }
             }
-            if !lock.withLock({ cancelled }) { kill(pid, SIGKILL) }
+            if !lock.withLock({ cancelled }) {
+                let family = Self.descendants(of: pid)
+                kill(pid, SIGKILL)
+                for child in family { kill(child, SIGKILL) }
+            }
         }
+    }
+
+    /// Every process below `pid`, found through the parent field of /proc/PID/stat.
+    static func descendants(of pid: Int32) -> [Int32] {
+        var parents: [Int32: Int32] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let child = Int32(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // "PID (comm) STATE PPID ...": the name may hold spaces and parentheses, so split after the last ')'.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = Int32(fields[1]) { parents[child] = parent }
+        }
+        var found: [Int32] = []
+        var frontier = [pid]
+        while let next = frontier.popLast() {
+            let children = parents.filter { $0.value == next }.map(\.key)
+            found += children
+            frontier += children
+        }
+        return found
     }
 
     func cancel() { lock.withLock { cancelled = true } }
