@@ -121,14 +121,14 @@ final class StdoutWriter: @unchecked Sendable {
         while true {
             let written = line.withUnsafeBytes { bytes in
                 withUnsafeMutablePointer(to: &newline) { end in
-                    var parts = [
-                        iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count),
-                        iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1),
-                    ]
-                    guard isSocket else { return writev(nonBlocking, &parts, 2) }
-                    return parts.withUnsafeMutableBufferPointer { vector in
+                    // On the stack: this runs for every server message.
+                    withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
+                        parts[0] = iovec(
+                            iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
+                        parts[1] = iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1)
+                        guard isSocket else { return writev(nonBlocking, parts.baseAddress, 2) }
                         var message = msghdr()
-                        message.msg_iov = vector.baseAddress
+                        message.msg_iov = parts.baseAddress
                         message.msg_iovlen = 2
                         return sendmsg(nonBlocking, &message, Int32(MSG_DONTWAIT | MSG_NOSIGNAL))
                     }
