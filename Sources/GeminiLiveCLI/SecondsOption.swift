@@ -12,7 +12,8 @@ public enum SecondsOption {
     public static func check(_ value: Double, _ flag: String, zeroAllowed: Bool) throws {
         let above = zeroAllowed ? value >= 0 : value > 0
         guard above, value <= maximum else {
-            let range = zeroAllowed ? "0 to 86400 seconds" : "above 0 and at most 86400 seconds"
+            let most = Int(maximum)
+            let range = zeroAllowed ? "0 to \(most) seconds" : "above 0 and at most \(most) seconds"
             throw ValidationError("\(flag) must be \(range).")
         }
     }

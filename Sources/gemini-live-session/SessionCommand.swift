@@ -124,7 +124,7 @@ struct SessionCommand: AsyncParsableCommand {
             policy.resumption = !setupFlags.noResumption
             policy.initialHandle = setupFlags.resume ?? setup.sessionResumption?.handle
             connectionFlags.apply(to: &policy)
-            policy.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
+            policy.idleTimeout = idleTimeout > 0 ? .seconds(idleTimeout) : nil
             policy.turns = turns
             var driver = SessionDriver(policy: policy, endpoint: endpoint, inputs: sources) { text, important in
                 if important { diagnostics.error(text) } else { diagnostics.info(text) }

@@ -45,7 +45,7 @@ struct SessionConnectionFlags: ParsableArguments {
     }
 
     var pingDuration: Duration? {
-        pingInterval > 0 ? .milliseconds(Int(pingInterval * 1000)) : nil
+        pingInterval > 0 ? .seconds(pingInterval) : nil
     }
 
     /// The endpoint with its auth header; a Google endpoint without a key is an error (77).
@@ -64,7 +64,7 @@ struct SessionConnectionFlags: ParsableArguments {
     }
 
     func apply(to policy: inout SessionPolicy) {
-        policy.connectTimeout = .milliseconds(Int(connectTimeout * 1000))
+        policy.connectTimeout = .seconds(connectTimeout)
         policy.maxRetries = retries
     }
 }

@@ -34,6 +34,7 @@ struct SessionOutputLagTests {
                 && ($0.element["message"] as? [String: Any]).map { $0["setup"] == nil } == true
         }
         #expect(inputs.count == 2)
+        #expect(audioSent.count >= 30, "the trigger the timing is measured from")
         if inputs.count == 2, audioSent.count >= 30, let trigger = audioSent[29].element["time"] as? Double,
             let arrival = inputs[1].element["time"] as? Double
         {
