@@ -20,6 +20,10 @@ final class EventReport: ReplyReport {
             case .userWords(let text): fields.append("user \(text.count) chars")
             case .toolCall(let calls): fields.append("calls " + calls.map { $0.name ?? "?" }.joined(separator: ","))
             case .toolCallCancellation(let ids): fields.append("cancels \(ids.count)")
+            case .code(let code): fields.append("code \(code.count) chars")
+            case .codeResult(let result): fields.append("code result \(result.count) chars")
+            case .otherPart(let kind): fields.append("part \(kind)")
+            case .turnContinues: fields.append("turnComplete, turn goes on")
             case .turnEnded(let record):
                 fields.append(record.interrupted ? "turn interrupted" : "turn complete")
                 turn = record.index + 1
@@ -31,6 +35,7 @@ final class EventReport: ReplyReport {
             if content.generationComplete == true { fields.append("generationComplete") }
             if content.interrupted == true { fields.append("interrupted") }
             if content.waitingForInput == true { fields.append("waitingForInput") }
+            if let status = content.interactionStatus { fields.append("status \(status)") }
         }
         if case .goAway(let goAway)? = message.kind { fields.append("timeLeft \(goAway.timeLeft ?? "?")") }
         if case .sessionResumptionUpdate(let update)? = message.kind {
@@ -38,6 +43,12 @@ final class EventReport: ReplyReport {
         }
         if let usage = message.usageMetadata { fields.append("tokens \(usage.totalTokenCount ?? 0)") }
         try output.write(fields.joined(separator: "  ") + "\n")
+        try output.flush()
+    }
+
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws {
+        let waiting = record.interactionStatus.map { "interactionStatus IDLE (still \($0))" } ?? "turnComplete"
+        try output.write("line \(line)  turn \(record.index)  incomplete: input ended before \(waiting)\n")
         try output.flush()
     }
 

@@ -31,12 +31,11 @@ struct ParallelMessageDecoder {
     /// Runs to the end of `source`. `consume` gets each message in order, with the PCM buffer its batch's
     /// `.audio` messages point into; `commit` runs after each batch.
     func run(
-        first: NDJSONBatchSource.Batch,
-        rest source: inout NDJSONBatchSource,
+        source: inout MessageBatchSource,
         consume: (Int, ParsedMessage, UnsafeRawBufferPointer) throws(DecodeError) -> Void,
         commit: () throws(DecodeError) -> Void
     ) throws(DecodeError) {
-        var pending: [Slot] = [Self.submit(first)]
+        var pending: [Slot] = []
         while true {
             // Read ahead only while that cannot block, unless nothing else is left to do.
             while pending.count < maxInFlight, pending.isEmpty || source.canReadWithoutBlocking {
@@ -57,7 +56,7 @@ struct ParallelMessageDecoder {
         }
     }
 
-    private static func submit(_ batch: NDJSONBatchSource.Batch) -> Slot {
+    private static func submit(_ batch: MessageBatchSource.Batch) -> Slot {
         let slot = Slot()
         DispatchQueue.global().async {
             let decoded = decode(batch)
@@ -70,29 +69,33 @@ struct ParallelMessageDecoder {
     /// Every chunk's audio starts on an 8-byte boundary, so sinks can read it as 16-bit samples in place.
     private static let pcmAlignment = 8
 
-    private static func decode(_ batch: NDJSONBatchSource.Batch) -> DecodedBatch {
+    private static func decode(_ batch: MessageBatchSource.Batch) -> DecodedBatch {
         var decoded = DecodedBatch()
-        decoded.messages.reserveCapacity(batch.lines.count)
+        decoded.messages.reserveCapacity(batch.items.count)
         // Base64 is 4 characters per 3 bytes and the lines do not overlap, so this holds every chunk's audio
         // with its alignment padding.
-        let capacity = batch.bytes.count / 4 * 3 + batch.lines.count * (pcmAlignment + 3) + pcmAlignment
+        let capacity = batch.bytes.count / 4 * 3 + batch.items.count * (pcmAlignment + 3) + pcmAlignment
         decoded.pcm = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             let pcm = UnsafeMutableRawPointer(buffer.baseAddress!)
             var used = 0
             // One String per batch for the (nearly always repeated) MIME type, not one per line.
             var mimeType = ""
             batch.bytes.withUnsafeBytes { raw in
-                for line in batch.lines {
-                    let text = UnsafeRawBufferPointer(rebasing: raw[line.range])
+                for item in batch.items {
+                    guard case .value(let range, let line, let column) = item else {
+                        if case .problem(let line, let text) = item { decoded.messages.append((line, .problem(text))) }
+                        continue
+                    }
+                    let text = UnsafeRawBufferPointer(rebasing: raw[range])
                     guard let chunk = ServerAudioLine(text), let count = chunk.decodeData(of: text, into: pcm + used)
                     else {
-                        decoded.messages.append((line.number, ParsedMessage(line: text)))
+                        decoded.messages.append((line, ParsedMessage(value: text, line: line, column: column)))
                         continue
                     }
                     if !mimeType.utf8.elementsEqual(UnsafeRawBufferPointer(rebasing: text[chunk.mimeType])) {
                         mimeType = chunk.mimeTypeText(of: text)
                     }
-                    decoded.messages.append((line.number, .audio(mimeType: mimeType, pcm: used..<used + count)))
+                    decoded.messages.append((line, .audio(mimeType: mimeType, pcm: used..<used + count)))
                     let next = (used + count + pcmAlignment - 1) / pcmAlignment * pcmAlignment
                     (pcm + used + count).initializeMemory(as: UInt8.self, repeating: 0, count: next - used - count)
                     used = next

@@ -33,12 +33,12 @@ enum ParsedMessage: Sendable {
         }
     }
 
-    /// Parses one NDJSON line (no terminator) and decodes it.
-    init(line: UnsafeRawBufferPointer) {
+    /// Parses one value (as cut by `JSONValueSplitter`, starting at `line` and `column`) and decodes it.
+    init(value: UnsafeRawBufferPointer, line: Int, column: Int) {
         do {
-            self.init(try JSONParser.parse(line))
+            self.init(try JSONParser.parse(value))
         } catch {
-            self = .problem(error.message + " at column \(error.offset + 1)")
+            self = .problem(JSONValueSplitter.describe(error, in: value, line: line, column: column))
         }
     }
 }

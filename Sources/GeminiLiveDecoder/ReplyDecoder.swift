@@ -20,6 +20,8 @@ public final class ReplyDecoder: @unchecked Sendable {
         public var problems = 0
         /// Turns that ended.
         public var turns = 0
+        /// Parts that no audio output or words render (`executableCode`, `fileData`, ...), by kind.
+        public var otherParts: [String: Int] = [:]
     }
 
     private let lock = NSLock()
@@ -31,6 +33,8 @@ public final class ReplyDecoder: @unchecked Sendable {
     /// Text outputs opened on files, closed when decoding finishes.
     private var files: [ByteWriter] = []
     private var finished = false
+    /// The line of the last value handled, which an input that ends mid-turn names.
+    private var lastLine = 0
     private var statisticsStorage = Statistics()
 
     /// Totals so far.
@@ -66,54 +70,16 @@ public final class ReplyDecoder: @unchecked Sendable {
         }
     }
 
-    /// Decodes everything readable from `fileDescriptor`.
-    ///
-    /// When the first line is a whole JSON value the input is taken as NDJSON (what the tools write)
-    /// and parsed on worker threads; otherwise (a pretty-printed log) values may span lines and are
-    /// read one after another by `JSONStreamReader`.
+    /// Decodes everything readable from `fileDescriptor`, in any layout (`JSONValueSplitter`), values parsed
+    /// on worker threads.
     public func decode(fileDescriptor: Int32, sourceName: String) throws(DecodeError) {
-        var source = NDJSONBatchSource(fileDescriptor: fileDescriptor, sourceName: sourceName)
-        guard let first = try source.nextBatch() else { return }
-        let firstLine = first.lines[0].range
-        let isNDJSON = first.bytes.withUnsafeBytes { raw in
-            (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[firstLine]))) != nil
-        }
-        guard isNDJSON else {
-            var reader = JSONStreamReader(
-                fileDescriptor: fileDescriptor, sourceName: sourceName, prefix: first.bytes + source.carry)
-            return try decode(&reader)
-        }
+        var source = MessageBatchSource(fileDescriptor: fileDescriptor, sourceName: sourceName)
         try ParallelMessageDecoder().run(
-            first: first, rest: &source,
+            source: &source,
             consume: { (line, message, pcm) throws(DecodeError) in
                 try locked { () throws(DecodeError) in try handle(message, line: line, source: sourceName, pcm: pcm) }
             },
             commit: { () throws(DecodeError) in try locked { () throws(DecodeError) in try commitSinks() } })
-    }
-
-    /// Decodes every value `reader` yields.
-    public func decode(_ reader: inout JSONStreamReader) throws(DecodeError) {
-        while true {
-            let value: JSONStreamValue
-            do {
-                guard let next = try reader.next() else { return }
-                value = next
-            } catch let error as LineError {
-                try locked { () throws(DecodeError) in try problem(error.description) }
-                continue
-            } catch {
-                throw DecodeError(kind: .io, description: "\(error)")
-            }
-            let source = reader.sourceName
-            let drained = reader.needsInput
-            try locked { () throws(DecodeError) in
-                try handle(
-                    ParsedMessage(value.value), line: value.line, source: source,
-                    pcm: UnsafeRawBufferPointer(start: nil, count: 0))
-                // Before the next read blocks, everything decoded so far goes where a reader can see it.
-                if drained { try commitSinks() }
-            }
-        }
     }
 
     /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
@@ -127,6 +93,7 @@ public final class ReplyDecoder: @unchecked Sendable {
     private func handle(_ parsed: ParsedMessage, line: Int, source: String, pcm: UnsafeRawBufferPointer)
         throws(DecodeError)
     {
+        lastLine = line
         let message: ServerMessage
         switch parsed {
         case .audio(let mimeType, let range):
@@ -172,6 +139,9 @@ public final class ReplyDecoder: @unchecked Sendable {
                 case .turnEnded(let record):
                     statisticsStorage.turns += 1
                     for sink in sinks { try sink.endTurn(record) }
+                case .code: statisticsStorage.otherParts["executableCode", default: 0] += 1
+                case .codeResult: statisticsStorage.otherParts["codeExecutionResult", default: 0] += 1
+                case .otherPart(let kind): statisticsStorage.otherParts[kind, default: 0] += 1
                 default:
                     break
                 }
@@ -195,8 +165,10 @@ public final class ReplyDecoder: @unchecked Sendable {
         finished = true
         let last = assembler.finish()
         do {
-            if let last {
-                try deliver(ServerMessage(nil), line: 0, events: [last])
+            if case .turnEnded(let record)? = last {
+                statisticsStorage.turns += 1
+                for sink in sinks { try sink.endTurn(record) }
+                for report in reports { try report.inputEnded(record, afterLine: lastLine) }
             }
             for sink in sinks { try sink.finish() }
             for report in reports { try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns) }

@@ -12,6 +12,16 @@ public enum ReplyEvent: Sendable {
     case toolCall([FunctionCall])
     /// The service cancelled tool calls.
     case toolCallCancellation([String])
-    /// The turn ended (turnComplete, or the end of the stream).
+    /// Code the model wrote (an `executableCode` part), e.g. before a tool call on half-cascade models.
+    case code(String)
+    /// The output of code the service ran (a `codeExecutionResult` part).
+    case codeResult(String)
+    /// A part no output renders as audio or words (`fileData`, `functionCall`, a kind this version does not
+    /// know): its kind, so every report can say it was there.
+    case otherPart(String)
+    /// A `turnComplete` while `interactionStatus` says the model is still at work: the turn goes on.
+    case turnContinues(interactionStatus: String)
+    /// The turn ended (turnComplete, with `interactionStatus` absent or `IDLE`), or the stream did
+    /// (`record.incomplete`).
     case turnEnded(TurnRecord)
 }

@@ -4,6 +4,8 @@ import GeminiLiveProtocol
 protocol ReplyReport: AnyObject {
     /// One decoded message, its input line, and what the assembler made of it.
     func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws
+    /// The input ended mid-turn, after `line`: `record` is the unfinished turn (`incomplete`).
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws
     /// The stream ended.
     func finish(usage: UsageTotals, turns: Int) throws
 }
@@ -29,17 +31,23 @@ final class WordsReport: ReplyReport {
                 try output.flush()
                 openLine = true
             case .turnEnded(let record):
-                if streaming {
-                    if openLine { try output.write("\n") }
-                } else {
-                    try output.write(Self.oneLine(record.words(includingThoughts: includeThoughts)) + "\n")
-                }
-                openLine = false
-                try output.flush()
+                try ended(record)
             default:
                 break
             }
         }
+    }
+
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws { try ended(record) }
+
+    private func ended(_ record: TurnRecord) throws {
+        if streaming {
+            if openLine { try output.write("\n") }
+        } else {
+            try output.write(Self.oneLine(record.words(includingThoughts: includeThoughts)) + "\n")
+        }
+        openLine = false
+        try output.flush()
     }
 
     func finish(usage: UsageTotals, turns: Int) throws {
@@ -64,12 +72,16 @@ final class TurnRecordReport: ReplyReport {
     }
 
     func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
-        for case .turnEnded(let record) in events {
-            var bytes = record.json(includingThoughts: includeThoughts).compactBytes
-            bytes.append(UInt8(ascii: "\n"))
-            try bytes.withUnsafeBytes { try output.write($0) }
-            try output.flush()
-        }
+        for case .turnEnded(let record) in events { try write(record) }
+    }
+
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws { try write(record) }
+
+    private func write(_ record: TurnRecord) throws {
+        var bytes = record.json(includingThoughts: includeThoughts).compactBytes
+        bytes.append(UInt8(ascii: "\n"))
+        try bytes.withUnsafeBytes { try output.write($0) }
+        try output.flush()
     }
 
     func finish(usage: UsageTotals, turns: Int) throws { try output.flush() }

@@ -26,20 +26,46 @@ final class TranscriptReport: ReplyReport {
                 }
             case .toolCallCancellation(let ids):
                 try output.write("tool call cancelled: \(ids.joined(separator: ", "))\n")
-            case .turnEnded(let record):
+            case .code(let code):
                 try flushUser()
-                let words = WordsReport.oneLine(record.words)
-                if !words.isEmpty || record.interrupted {
-                    var lineText = "model: \(words)"
-                    if record.interrupted { lineText += words.isEmpty ? "[interrupted]" : " [interrupted]" }
-                    if record.incomplete { lineText += " [incomplete]" }
-                    try output.write(lineText + "\n")
-                }
+                try output.write(Self.block("code", code))
+            case .codeResult(let result):
+                try flushUser()
+                try output.write(Self.block("code result", result))
+            case .otherPart(let kind):
+                try flushUser()
+                try output.write("[\(kind) part]\n")
+            case .turnEnded(let record):
+                try ended(record)
             default:
                 break
             }
         }
         try output.flush()
+    }
+
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws {
+        try ended(record)
+        try output.flush()
+    }
+
+    private func ended(_ record: TurnRecord) throws {
+        try flushUser()
+        let words = WordsReport.oneLine(record.words)
+        if !words.isEmpty || record.interrupted || record.incomplete {
+            var lineText = "model: \(words)"
+            if record.interrupted { lineText += words.isEmpty ? "[interrupted]" : " [interrupted]" }
+            if record.incomplete { lineText += lineText.hasSuffix(" ") ? "[incomplete]" : " [incomplete]" }
+            try output.write(lineText + "\n")
+        }
+    }
+
+    /// `label: first line`, later lines indented under it, so code keeps its lines and the dialogue stays readable.
+    static func block(_ label: String, _ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        let indent = String(repeating: " ", count: label.count + 2)
+        return "\(label): \(lines[0])\n" + lines.dropFirst().map { indent + $0 + "\n" }.joined()
     }
 
     func finish(usage: UsageTotals, turns: Int) throws {

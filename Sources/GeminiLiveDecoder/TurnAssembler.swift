@@ -48,7 +48,13 @@ public struct TurnAssembler: Sendable {
             current.usage = usage
             totalUsage.add(usage)
         }
-        if message.serverContent?.turnComplete == true { events.append(.turnEnded(endTurn())) }
+        if let content = message.serverContent, content.turnComplete == true {
+            if let status = content.interactionStatus, !Self.meansDone(status) {
+                events.append(.turnContinues(interactionStatus: status))
+            } else {
+                events.append(.turnEnded(endTurn()))
+            }
+        }
         return events
     }
 
@@ -58,6 +64,7 @@ public struct TurnAssembler: Sendable {
     public mutating func consumeAudio(mimeType: String, byteCount: Int) -> Int? {
         problems.removeAll(keepingCapacity: true)
         started = true
+        current.parts["inlineData", default: 0] += 1
         return audioRate(mimeType: mimeType, byteCount: byteCount, partIndex: 0)
     }
 
@@ -75,6 +82,8 @@ public struct TurnAssembler: Sendable {
             events.append(.userWords(transcript))
         }
         for (index, part) in (content.modelTurn?.parts ?? []).enumerated() {
+            let kind = Self.kind(of: part)
+            current.parts[kind, default: 0] += 1
             if let text = part.text {
                 if part.thought == true {
                     current.thoughts += text
@@ -83,8 +92,19 @@ public struct TurnAssembler: Sendable {
                     current.text += text
                     events.append(.words(text))
                 }
+            } else if let blob = part.inlineData {
+                audio(blob, partIndex: index, into: &events)
+            } else if let code = part.executableCode {
+                let text = code["code"]?.stringValue ?? String(decoding: code.compactBytes, as: UTF8.self)
+                current.code.append(text)
+                events.append(.code(text))
+            } else if let result = part.codeExecutionResult {
+                let text = result["output"]?.stringValue ?? String(decoding: result.compactBytes, as: UTF8.self)
+                current.codeResults.append(text)
+                events.append(.codeResult(text))
+            } else {
+                events.append(.otherPart(kind))
             }
-            if let blob = part.inlineData { audio(blob, partIndex: index, into: &events) }
         }
         if let transcript = content.outputTranscription?.text, !transcript.isEmpty {
             current.outputTranscript += transcript
@@ -94,6 +114,23 @@ public struct TurnAssembler: Sendable {
         if content.interrupted == true { current.interrupted = true }
         if content.generationComplete == true { current.generationComplete = true }
         if let reason = content.turnCompleteReason { current.turnCompleteReason = reason }
+        if let status = content.interactionStatus { current.interactionStatus = status }
+    }
+
+    /// Whether an `interactionStatus` ends the task: `IDLE`, or `REQUIRES_ACTION`, which it replaced.
+    static func meansDone(_ status: String) -> Bool { status == "IDLE" || status == "REQUIRES_ACTION" }
+
+    /// A part's kind: the member that makes it what it is, or for a kind this version does not model, the
+    /// names of its members (a `thoughtSignature` alone included).
+    static func kind(of part: Part) -> String {
+        if part.text != nil { return "text" }
+        if part.inlineData != nil { return "inlineData" }
+        if part.executableCode != nil { return "executableCode" }
+        if part.codeExecutionResult != nil { return "codeExecutionResult" }
+        if part.functionCall != nil { return "functionCall" }
+        if part.fileData != nil { return "fileData" }
+        let names = part.unknownFields.keys.sorted()
+        return names.isEmpty ? "empty" : names.joined(separator: "+")
     }
 
     private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {

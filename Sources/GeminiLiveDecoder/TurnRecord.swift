@@ -28,8 +28,16 @@ public struct TurnRecord: Sendable, Equatable {
     public var cancelledToolCallIDs: [String] = []
     /// Usage for the turn, from the message that completed it.
     public var usage: UsageMetadata?
-    /// The stream ended before `turnComplete` arrived.
+    /// The stream ended before `turnComplete` arrived (or before `interactionStatus` said `IDLE`).
     public var incomplete = false
+    /// How many parts of each kind the turn held (`text`, `inlineData`, `executableCode`, ...).
+    public var parts: [String: Int] = [:]
+    /// The code of `executableCode` parts, in order.
+    public var code: [String] = []
+    /// The output of `codeExecutionResult` parts, in order.
+    public var codeResults: [String] = []
+    /// The last `interactionStatus` the service sent in the turn.
+    public var interactionStatus: String?
 
     /// Creates an empty record.
     public init(index: Int) {
@@ -67,6 +75,13 @@ public struct TurnRecord: Sendable, Equatable {
             object["cancelledToolCalls"] = .array(cancelledToolCallIDs.map { .string($0) })
         }
         if let usage { object["usage"] = usage.json }
+        if !parts.isEmpty {
+            object["parts"] = .object(
+                JSONObject(parts.sorted { $0.key < $1.key }.map { ($0.key, .number(JSONNumber($0.value))) }))
+        }
+        if !code.isEmpty { object["code"] = .array(code.map { .string($0) }) }
+        if !codeResults.isEmpty { object["codeResults"] = .array(codeResults.map { .string($0) }) }
+        if let interactionStatus { object["interactionStatus"] = .string(interactionStatus) }
         if incomplete { object["incomplete"] = .bool(true) }
         return .object(object)
     }

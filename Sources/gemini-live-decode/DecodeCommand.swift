@@ -185,6 +185,10 @@ struct DecodeCommand: ParsableCommand {
         diagnostics.info(
             "\(stats.messages) server messages, \(stats.turns) turns, \(stats.skipped) values skipped, \(stats.problems) problems"
         )
+        if !stats.otherParts.isEmpty {
+            let kinds = stats.otherParts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            diagnostics.info("parts not rendered as audio or words: " + kinds.joined(separator: ", "))
+        }
         if stats.problems > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 

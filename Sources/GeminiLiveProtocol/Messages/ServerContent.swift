@@ -18,6 +18,9 @@ public struct ServerContent: JSONConvertible {
     public var turnCompleteReason: String?
     /// Search grounding, kept raw.
     public var groundingMetadata: JSONValue?
+    /// Whether the model is still at work (`IN_PROGRESS`) or done with the whole task (`IDLE`); sent with
+    /// `turnComplete` by the newest models, whose extended-thinking variant completes several turns per task.
+    public var interactionStatus: String?
     /// Members this type does not model, kept for the round trip.
     public var unknownFields: JSONObject
 
@@ -26,7 +29,7 @@ public struct ServerContent: JSONConvertible {
         modelTurn: Content? = nil, turnComplete: Bool? = nil, generationComplete: Bool? = nil,
         interrupted: Bool? = nil, inputTranscription: Transcription? = nil, outputTranscription: Transcription? = nil,
         waitingForInput: Bool? = nil, turnCompleteReason: String? = nil, groundingMetadata: JSONValue? = nil,
-        unknownFields: JSONObject = [:]
+        interactionStatus: String? = nil, unknownFields: JSONObject = [:]
     ) {
         self.modelTurn = modelTurn
         self.turnComplete = turnComplete
@@ -37,6 +40,7 @@ public struct ServerContent: JSONConvertible {
         self.waitingForInput = waitingForInput
         self.turnCompleteReason = turnCompleteReason
         self.groundingMetadata = groundingMetadata
+        self.interactionStatus = interactionStatus
         self.unknownFields = unknownFields
     }
 
@@ -51,6 +55,7 @@ public struct ServerContent: JSONConvertible {
         waitingForInput = try fields.bool("waitingForInput")
         turnCompleteReason = try fields.string("turnCompleteReason")
         groundingMetadata = fields.take("groundingMetadata")
+        interactionStatus = try fields.string("interactionStatus")
         unknownFields = fields.unknownFields
     }
 
@@ -65,6 +70,7 @@ public struct ServerContent: JSONConvertible {
         object.put("waitingForInput", waitingForInput)
         object.put("turnCompleteReason", turnCompleteReason)
         object.put("groundingMetadata", groundingMetadata)
+        object.put("interactionStatus", interactionStatus)
         return object.finished(with: unknownFields)
     }
 }

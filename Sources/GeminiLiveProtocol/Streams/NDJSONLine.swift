@@ -16,18 +16,8 @@ public struct NDJSONLine: Sendable, Equatable {
 
     /// Where the content of the line at `range` of `bytes` lies (the terminator already cut off): without a UTF-8
     /// byte order mark on line 1 and without a trailing `\r`; nil when only blanks remain. The one rule every
-    /// NDJSON reader in the tools follows.
+    /// reader in the tools follows, through `NDJSONSplitter`.
     public static func content(of range: Range<Int>, in bytes: [UInt8], lineNumber: Int) -> Range<Int>? {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        if lineNumber == 1, upper - lower >= 3, bytes[lower] == 0xEF, bytes[lower + 1] == 0xBB,
-            bytes[lower + 2] == 0xBF
-        {
-            lower += 3
-        }
-        if upper > lower, bytes[upper - 1] == UInt8(ascii: "\r") { upper -= 1 }
-        var index = lower
-        while index < upper, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
-        return index == upper ? nil : lower..<upper
+        bytes.withUnsafeBytes { NDJSONSplitter.content(of: range, in: $0, lineNumber: lineNumber) }
     }
 }

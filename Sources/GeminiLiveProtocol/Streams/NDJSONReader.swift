@@ -1,7 +1,9 @@
 /// Reads newline-delimited JSON: one value per line, any line length, CRLF and a leading BOM tolerated.
+///
+/// A pull reader over `NDJSONSplitter`, for callers that own a descriptor and want lines one at a time.
 public struct NDJSONReader: Sendable {
     private var source: ByteSource
-    private var lineNumber = 0
+    private var splitter = NDJSONSplitter()
     /// How far past `source.start` is known to hold no newline, so a long line is scanned once.
     private var scanned = 0
 
@@ -21,24 +23,32 @@ public struct NDJSONReader: Sendable {
     /// The next non-blank line, or nil at end of input.
     public mutating func next() throws(StreamReadError) -> NDJSONLine? {
         while true {
-            let end: Int
-            let next: Int
-            if let newline = source.firstIndex(of: UInt8(ascii: "\n"), from: source.start + scanned) {
-                end = newline
-                next = newline + 1
-            } else {
-                scanned = source.available
-                if try source.fill() { continue }
-                guard source.available > 0 else { return nil }
-                end = source.buffer.count
-                next = end
-            }
-            lineNumber += 1
-            let line = NDJSONLine.content(of: source.start..<end, in: source.buffer, lineNumber: lineNumber)
-            source.start = next
-            scanned = 0
-            if let line { return NDJSONLine(number: lineNumber, bytes: Array(source.buffer[line])) }
+            if let line = take(final: source.reachedEnd) { return line }
+            if source.reachedEnd { return nil }
+            if try !source.fill(), let line = take(final: true) { return line }
         }
+    }
+
+    private mutating func take(final: Bool) -> NDJSONLine? {
+        if !final {
+            guard source.firstIndex(of: UInt8(ascii: "\n"), from: source.start + scanned) != nil else {
+                scanned = source.available
+                return nil
+            }
+        }
+        scanned = 0
+        var taken: NDJSONLine?
+        let start = source.start
+        let consumed = source.buffer.withUnsafeBytes { raw in
+            let rest = UnsafeRawBufferPointer(rebasing: raw[start...])
+            return splitter.lines(in: rest, final: final) { _, content, number in
+                guard let content else { return true }
+                taken = NDJSONLine(number: number, bytes: Array(rest[content]))
+                return false
+            }
+        }
+        source.start += consumed
+        return taken
     }
 
     /// Parses a line as JSON, reporting syntax errors as `source:line: problem at column N`.

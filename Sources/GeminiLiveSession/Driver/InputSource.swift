@@ -15,7 +15,7 @@ public struct InputSource: Sendable {
     /// stay so for the shell).
     let isStream: Bool
     /// Bytes read but not yet cut into lines (the first line's read may bring more).
-    var splitter = InputLineSplitter()
+    var splitter = NDJSONSplitter()
     /// A line read ahead (stdin's first line, once known not to be a setup), sent before the rest.
     public var pendingLine: NDJSONLine?
     private var ended = false
