@@ -159,6 +159,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "GeminiLiveDecoderTests",
+            dependencies: ["GeminiLiveDecoder", "GeminiLiveProtocol", "GeminiLiveTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GeminiLiveEncoderTests",
             dependencies: ["GeminiLiveEncoder", "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveProtocol"],
             swiftSettings: swiftSettings
