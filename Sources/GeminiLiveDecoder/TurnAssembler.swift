@@ -136,6 +136,9 @@ public struct TurnAssembler: Sendable {
     private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {
         if let rate = audioRate(mimeType: blob.mimeType, byteCount: blob.data.count, partIndex: partIndex) {
             events.append(.audio(bytes: blob.data, rate: rate))
+        } else if !blob.mimeType.lowercased().hasPrefix("audio/") {
+            // A picture, say: no output renders it, so it is named rather than dropped.
+            events.append(.otherPart("inlineData \(blob.mimeType)"))
         }
     }
 

@@ -38,6 +38,18 @@ struct PartKindTests {
             ])
     }
 
+    @Test("a picture among the parts is named, not dropped")
+    func picture() throws {
+        let run = try DecodeRun(
+            #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"image/jpeg","data":"/9j/"}}]},"turnComplete":true}}"#
+                + "\n")
+        #expect(run.problems.isEmpty)
+        #expect(run.transcript.hasPrefix("[inlineData image/jpeg part]\n"))
+        #expect(run.events.contains("part inlineData image/jpeg"))
+        #expect(run.statistics.otherParts == ["inlineData image/jpeg": 1])
+        #expect(run.samples.isEmpty)
+    }
+
     @Test("audio-only runs count their parts too")
     func audioParts() throws {
         let run = try DecodeRun(Messages.turn.map { Layout.compact.write($0) }.joined())
