@@ -2,7 +2,7 @@
 public enum OutputTarget: Equatable, Sendable {
     /// Standard output.
     case stdout
-    /// Standard error (the default for `--events`, which watches a session whose stdout carries audio).
+    /// Standard error (`--events 2`, to watch a session whose stdout carries audio).
     case stderr
     /// A file, created or truncated.
     case file(String)

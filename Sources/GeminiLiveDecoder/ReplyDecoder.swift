@@ -1,15 +1,16 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import GeminiLiveProtocol
+import Synchronization
 
 /// Reads server messages and feeds every requested output in one pass.
 ///
 /// Lines that are not server messages (client messages echoed into a log, for instance) are
-/// skipped and counted; malformed lines are reported as `source:line: problem`, counted, and
-/// decoding goes on unless `strict`. A lock around each message lets a signal handler close
-/// the files between two messages, so an interrupted run still leaves playable files.
-public final class ReplyDecoder: @unchecked Sendable {
-    // @unchecked: every mutable member is touched only while holding `lock`.
-
+/// skipped and counted; malformed values are reported as `source:line: problem`, counted, and
+/// decoding goes on unless `strict`. Every message is handled under one lock, so a signal handler
+/// can close the files between two messages and an interrupted run still leaves playable files.
+public final class ReplyDecoder: Sendable {
     /// Counts for the summary and the exit status.
     public struct Statistics: Sendable {
         /// Server messages decoded.
@@ -24,50 +25,60 @@ public final class ReplyDecoder: @unchecked Sendable {
         public var otherParts: [String: Int] = [:]
     }
 
-    private let lock = NSLock()
-    private let options: DecodeOptions
-    private let report: (String) -> Void
-    private var assembler: TurnAssembler
-    private var sinks: [any AudioSink] = []
-    private var reports: [any ReplyReport] = []
-    /// Text outputs opened on files, closed when decoding finishes.
-    private var files: [ByteWriter] = []
-    private var finished = false
-    /// The line of the last value handled, which an input that ends mid-turn names.
-    private var lastLine = 0
-    private var statisticsStorage = Statistics()
+    /// Everything decoding changes, behind the lock.
+    fileprivate struct State {
+        let options: DecodeOptions
+        let report: @Sendable (String) -> Void
+        var assembler: TurnAssembler
+        var sinks: [any AudioSink] = []
+        var reports: [any ReplyReport] = []
+        /// Text outputs opened on files, closed when decoding finishes.
+        var files: [ByteWriter] = []
+        var finished = false
+        var statistics = Statistics()
+        /// The line of the last value handled, which an input that ends mid-turn names.
+        var lastLine = 0
+    }
+
+    private let state: Mutex<State>
 
     /// Totals so far.
-    public var statistics: Statistics { lock.withLock { statisticsStorage } }
+    public var statistics: Statistics { state.withLock { $0.statistics } }
 
     /// Opens every output. `report` receives one-line diagnostics (`source:line: problem`).
-    public init(options: DecodeOptions, report: @escaping (String) -> Void) throws(DecodeError) {
-        self.options = options
-        self.report = report
-        assembler = TurnAssembler(includeThoughts: options.includeThoughts)
-        for path in options.audioFiles { sinks.append(try SoundFileSink(path: path, rate: options.resampleRate)) }
+    public init(options: DecodeOptions, report: @escaping @Sendable (String) -> Void) throws(DecodeError) {
+        var opened = State(
+            options: options, report: report, assembler: TurnAssembler(includeThoughts: options.includeThoughts))
+        for path in options.audioFiles {
+            opened.sinks.append(try SoundFileSink(path: path, rate: options.resampleRate))
+        }
         if let directory = options.splitDirectory {
-            sinks.append(
+            opened.sinks.append(
                 try TurnFileSink(
                     directory: directory, fileExtension: options.splitExtension, rate: options.resampleRate))
         }
         if options.rawAudio {
-            sinks.append(
+            opened.sinks.append(
                 RawAudioSink(
-                    output: try writer(for: .stdout), rate: options.resampleRate ?? TurnAssembler.defaultRate,
+                    output: try opened.writer(for: .stdout),
+                    rate: options.resampleRate ?? TurnAssembler.defaultRate,
                     flushSilenceMilliseconds: options.flushSilenceMilliseconds))
         }
         if let target = options.text {
-            reports.append(
+            opened.reports.append(
                 WordsReport(
-                    output: try writer(for: target), streaming: options.streamText,
+                    output: try opened.writer(for: target), streaming: options.streamText,
                     includeThoughts: options.includeThoughts))
         }
-        if let target = options.transcript { reports.append(TranscriptReport(output: try writer(for: target))) }
-        if let target = options.events { reports.append(EventReport(output: try writer(for: target))) }
-        if let target = options.turnRecords {
-            reports.append(TurnRecordReport(output: try writer(for: target), includeThoughts: options.includeThoughts))
+        if let target = options.transcript {
+            opened.reports.append(TranscriptReport(output: try opened.writer(for: target)))
         }
+        if let target = options.events { opened.reports.append(EventReport(output: try opened.writer(for: target))) }
+        if let target = options.turnRecords {
+            opened.reports.append(
+                TurnRecordReport(output: try opened.writer(for: target), includeThoughts: options.includeThoughts))
+        }
+        state = Mutex(opened)
     }
 
     /// Decodes everything readable from `fileDescriptor`, in any layout (`JSONValueSplitter`), values parsed
@@ -77,33 +88,37 @@ public final class ReplyDecoder: @unchecked Sendable {
         try ParallelMessageDecoder().run(
             source: &source,
             consume: { (line, message, pcm) throws(DecodeError) in
-                try locked { () throws(DecodeError) in try handle(message, line: line, source: sourceName, pcm: pcm) }
+                try state.withLock { (state) throws(DecodeError) in
+                    try state.handle(message, line: line, source: sourceName, pcm: pcm)
+                }
             },
-            commit: { () throws(DecodeError) in try locked { () throws(DecodeError) in try commitSinks() } })
+            commit: { () throws(DecodeError) in
+                try state.withLock { (state) throws(DecodeError) in try state.commitSinks() }
+            })
     }
 
     /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
     public func finish() throws(DecodeError) {
-        try locked { () throws(DecodeError) in try finishLocked() }
+        try state.withLock { (state) throws(DecodeError) in try state.finish() }
     }
+}
 
-    // MARK: - One message
-
+extension ReplyDecoder.State {
     /// `pcm` holds the bytes of `.audio` messages.
-    private func handle(_ parsed: ParsedMessage, line: Int, source: String, pcm: UnsafeRawBufferPointer)
+    mutating func handle(_ parsed: ParsedMessage, line: Int, source: String, pcm: BatchAudio)
         throws(DecodeError)
     {
         lastLine = line
         let message: ServerMessage
         switch parsed {
         case .audio(let mimeType, let range):
-            let bytes = UnsafeRawBufferPointer(rebasing: pcm[range])
+            let bytes = UnsafeRawBufferPointer(rebasing: pcm.bytes[range])
             guard reports.isEmpty else {
                 // Reports read the message itself; only audio-only runs (the bulk case) go without it.
                 message = ServerAudioLine.message(mimeType: mimeType, data: Array(bytes))
                 break
             }
-            statisticsStorage.messages += 1
+            statistics.messages += 1
             let rate = assembler.consumeAudio(mimeType: mimeType, byteCount: bytes.count)
             for text in assembler.problems { try problem("\(source):\(line): \(text)") }
             guard let rate else { return }
@@ -114,7 +129,7 @@ public final class ReplyDecoder: @unchecked Sendable {
             }
             return
         case .client:
-            statisticsStorage.skipped += 1
+            statistics.skipped += 1
             return
         case .problem(let text):
             try problem("\(source):\(line): \(text)")
@@ -122,13 +137,13 @@ public final class ReplyDecoder: @unchecked Sendable {
         case .server(let decoded):
             message = decoded
         }
-        statisticsStorage.messages += 1
+        statistics.messages += 1
         let events = assembler.consume(message)
         for text in assembler.problems { try problem("\(source):\(line): \(text)") }
         try deliver(message, line: line, events: events)
     }
 
-    private func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(DecodeError) {
+    private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(DecodeError) {
         do {
             for event in events {
                 switch event {
@@ -137,11 +152,11 @@ public final class ReplyDecoder: @unchecked Sendable {
                         for sink in sinks { try sink.write(pcm, rate: rate) }
                     }
                 case .turnEnded(let record):
-                    statisticsStorage.turns += 1
+                    statistics.turns += 1
                     for sink in sinks { try sink.endTurn(record) }
-                case .code: statisticsStorage.otherParts["executableCode", default: 0] += 1
-                case .codeResult: statisticsStorage.otherParts["codeExecutionResult", default: 0] += 1
-                case .otherPart(let kind): statisticsStorage.otherParts[kind, default: 0] += 1
+                case .code: statistics.otherParts["executableCode", default: 0] += 1
+                case .codeResult: statistics.otherParts["codeExecutionResult", default: 0] += 1
+                case .otherPart(let kind): statistics.otherParts[kind, default: 0] += 1
                 default:
                     break
                 }
@@ -152,7 +167,7 @@ public final class ReplyDecoder: @unchecked Sendable {
         }
     }
 
-    private func commitSinks() throws(DecodeError) {
+    func commitSinks() throws(DecodeError) {
         do {
             for sink in sinks { try sink.commit() }
         } catch {
@@ -160,41 +175,34 @@ public final class ReplyDecoder: @unchecked Sendable {
         }
     }
 
-    private func finishLocked() throws(DecodeError) {
+    mutating func finish() throws(DecodeError) {
         guard !finished else { return }
         finished = true
         let last = assembler.finish()
         do {
             if case .turnEnded(let record)? = last {
-                statisticsStorage.turns += 1
+                statistics.turns += 1
                 for sink in sinks { try sink.endTurn(record) }
                 for report in reports { try report.inputEnded(record, afterLine: lastLine) }
             }
             for sink in sinks { try sink.finish() }
-            for report in reports { try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns) }
+            for report in reports {
+                try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns)
+            }
             for file in files { try file.close() }
         } catch {
             throw Self.classify(error)
         }
     }
 
-    /// Counts and reports a bad line; the caller holds `lock`.
-    private func problem(_ text: String) throws(DecodeError) {
-        statisticsStorage.problems += 1
+    /// Counts and reports a bad line.
+    private mutating func problem(_ text: String) throws(DecodeError) {
+        statistics.problems += 1
         if options.strict { throw DecodeError(kind: .badData, description: text) }
         report(text)
     }
 
-    // MARK: - Helpers
-
-    /// `NSLock.withLock` with a typed error (its `rethrows` would widen it to `any Error`).
-    private func locked<T>(_ body: () throws(DecodeError) -> T) throws(DecodeError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
-    }
-
-    private func writer(for target: OutputTarget) throws(DecodeError) -> ByteWriter {
+    mutating func writer(for target: OutputTarget) throws(DecodeError) -> ByteWriter {
         let created: ByteWriter
         switch target {
         case .stdout: created = ByteWriter(fileDescriptor: 1, name: "stdout")

@@ -32,7 +32,7 @@ struct ParallelMessageDecoder {
     /// `.audio` messages point into; `commit` runs after each batch.
     func run(
         source: inout MessageBatchSource,
-        consume: (Int, ParsedMessage, UnsafeRawBufferPointer) throws(DecodeError) -> Void,
+        consume: (Int, ParsedMessage, BatchAudio) throws(DecodeError) -> Void,
         commit: () throws(DecodeError) -> Void
     ) throws(DecodeError) {
         var pending: [Slot] = []
@@ -49,7 +49,7 @@ struct ParallelMessageDecoder {
             // `withUnsafeBytes` rethrows untyped errors; the Result keeps them DecodeError.
             try decoded.pcm.withUnsafeBytes { pcm in
                 Result { () throws(DecodeError) in
-                    for result in decoded.messages { try consume(result.line, result.message, pcm) }
+                    for result in decoded.messages { try consume(result.line, result.message, BatchAudio(bytes: pcm)) }
                 }
             }.get()
             try commit()
