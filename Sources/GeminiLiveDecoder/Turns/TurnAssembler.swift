@@ -180,13 +180,5 @@ public struct TurnAssembler: Sendable {
     }
 
     /// The rate in `audio/pcm;rate=N`; 24 kHz when absent; nil for other types and unusable rates.
-    public static func pcmRate(_ mimeType: String) -> Int? {
-        let parts = mimeType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let type = parts.first, type == "audio/pcm" else { return nil }
-        for parameter in parts.dropFirst() where parameter.hasPrefix("rate=") {
-            guard let rate = Int(parameter.dropFirst(5)), (1_000...384_000).contains(rate) else { return nil }
-            return rate
-        }
-        return defaultRate
-    }
+    public static func pcmRate(_ mimeType: String) -> Int? { AudioMIME.pcmRate(mimeType, absent: defaultRate) }
 }
