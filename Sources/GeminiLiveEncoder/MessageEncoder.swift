@@ -79,16 +79,16 @@ public final class MessageEncoder {
 
     private func encodeAudio(_ source: any AudioSource) throws(EncodeError) {
         guard options.wrapInActivity else { return try encodeAudioChunks(source) }
-        try writeJSON(Self.realtimeInput("activityStart", .object([:])))
+        try write(RealtimeInput(activityStart: true))
         do {
             try encodeAudioChunks(source)
         } catch {
             // Close the bracket around what was sent, so the session is not left mid-activity.
-            if error.kind != .outputClosed { try? writeJSON(Self.realtimeInput("activityEnd", .object([:]))) }
+            if error.kind != .outputClosed { try? write(RealtimeInput(activityEnd: true)) }
             throw error
         }
-        try writeJSON(Self.realtimeInput("activityEnd", .object([:])))
-        if options.appendAudioStreamEnd { try writeJSON(Self.realtimeInput("audioStreamEnd", .bool(true))) }
+        try write(RealtimeInput(activityEnd: true))
+        if options.appendAudioStreamEnd { try write(RealtimeInput(audioStreamEnd: true)) }
     }
 
     private func encodeAudioChunks(_ source: any AudioSource) throws(EncodeError) {
@@ -118,7 +118,7 @@ public final class MessageEncoder {
         try chunker.appendSilence(byteCount: silenceBytes) { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
         try chunker.finish { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
         if !options.wrapInActivity && options.appendAudioStreamEnd {
-            try writeJSON(Self.realtimeInput("audioStreamEnd", .bool(true)))
+            try write(RealtimeInput(audioStreamEnd: true))
         }
     }
 
@@ -126,11 +126,8 @@ public final class MessageEncoder {
         mediaSamples += chunk.count / 2
         pacer?.wait(untilMediaTime: Double(mediaSamples) / Double(options.sampleRate))
         line.removeAll(keepingCapacity: true)
-        if options.legacy {
-            LegacyMediaChunkLine.append(mimeType: options.audioMimeType, data: chunk, to: &line)
-        } else {
-            RealtimeBlobLine.append(kind: .audio, mimeType: options.audioMimeType, data: chunk, to: &line)
-        }
+        ClientMediaMessage.appendLine(
+            options.legacy ? .mediaChunks : .audio, mimeType: options.audioMimeType, data: chunk, to: &line)
         try writeLine()
         statistics.audioSeconds += Double(chunk.count / 2) / Double(options.sampleRate)
     }
@@ -168,13 +165,8 @@ public final class MessageEncoder {
 
     private func writeFrame(_ bytes: [UInt8], mimeType: String) throws(EncodeError) {
         line.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBytes { raw in
-            if options.legacy {
-                LegacyMediaChunkLine.append(mimeType: mimeType, data: raw, to: &line)
-            } else {
-                RealtimeBlobLine.append(kind: .video, mimeType: mimeType, data: raw, to: &line)
-            }
-        }
+        ClientMediaMessage.appendLine(
+            options.legacy ? .mediaChunks : .video, mimeType: mimeType, data: bytes, to: &line)
         try writeLine()
         statistics.framesSent += 1
     }
@@ -183,25 +175,22 @@ public final class MessageEncoder {
 
     private func encodeText(_ text: String) throws(EncodeError) {
         if options.realtimeText {
-            try writeJSON(Self.realtimeInput("text", .string(text)))
+            try write(RealtimeInput(text: text))
             return
         }
-        let part: JSONObject = ["text": .string(text)]
-        let turn: JSONObject = ["role": .string("user"), "parts": .array([.object(part)])]
-        let content: JSONObject = ["turns": .array([.object(turn)]), "turnComplete": .bool(options.turnComplete)]
-        try writeJSON(["clientContent": .object(content)])
+        let turn = Content(role: "user", parts: [Part(text: text)])
+        try write(ClientMessage(.clientContent(ClientContent(turns: [turn], turnComplete: options.turnComplete))))
     }
 
     // MARK: - Output
 
-    private static func realtimeInput(_ field: String, _ value: JSONValue) -> JSONObject {
-        let key = field
-        return ["realtimeInput": .object(JSONObject([(key, value)]))]
+    private func write(_ input: RealtimeInput) throws(EncodeError) {
+        try write(ClientMessage(.realtimeInput(input)))
     }
 
-    private func writeJSON(_ object: JSONObject) throws(EncodeError) {
+    private func write(_ message: ClientMessage) throws(EncodeError) {
         line.removeAll(keepingCapacity: true)
-        JSONValue.object(object).append(to: &line)
+        message.json.append(to: &line)
         line.append(UInt8(ascii: "\n"))
         try writeLine()
     }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import GeminiLiveProtocol
 
-/// The decoder's shortcut for compact audio chunks must mean exactly what the full parser means, and must
+/// The decoder's shortcut for messages of one audio chunk must mean exactly what the full parser means, and must
 /// step aside for every other line.
 struct ServerAudioLineTests {
     private static func line(mimeType: String = "audio/pcm;rate=24000", data: String) -> [UInt8] {
@@ -54,19 +54,37 @@ struct ServerAudioLineTests {
         }
     }
 
-    /// Lines the full parser may well accept but that are not the exact compact form: left to the full parser.
-    static let nearMisses: [String] = [
+    /// One audio chunk in other layouts: still one audio chunk, as the full parser reads it.
+    static let otherLayouts: [String] = [
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}} "#,
         #" {"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}}"#,
         #"{"serverContent": {"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"data":"AAAA","mimeType":"audio/pcm"}}]}}}"#,
+        #"{"server_content":{"model_turn":{"parts":[{"inline_data":{"mime_type":"audio/pcm","data":"AAAA"}}]}}}"#,
+        #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm"}}]}}}"#,
+        "{\n  \"serverContent\": {\n    \"modelTurn\": {\n      \"parts\": [\n        {\n          \"inlineData\": {\n"
+            + "            \"mimeType\": \"audio/pcm\",\n            \"data\": \"AAAA\"\n          }\n        }\n"
+            + "      ]\n    }\n  }\n}",
+    ]
+
+    @Test(arguments: otherLayouts)
+    func otherLayoutsOfOneChunkMatch(text: String) throws {
+        let line = Array(text.utf8)
+        let expected = try #require(Self.full(line))
+        #expect(Self.matches(line))
+        #expect(Self.fast(line) == expected)
+        let chunk = try #require(expected.serverContent?.modelTurn?.parts.first?.inlineData)
+        #expect(ServerAudioLine.message(mimeType: chunk.mimeType, data: chunk.data) == expected)
+    }
+
+    /// Lines that hold more than one audio chunk, or are no audio chunk: left to the full parser.
+    static let nearMisses: [String] = [
         #"{"serverContent":{"modelTurn":{"role":"model","parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]},"turnComplete":true}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}},"usageMetadata":{}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}},{"text":"hi"}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"},"thought":true}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA","x":1}}]}}}"#,
-        #"{"server_content":{"model_turn":{"parts":[{"inline_data":{"mime_type":"audio/pcm","data":"AAAA"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio\/pcm","data":"AAAA"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AA\"A"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}}}"#,
@@ -74,7 +92,6 @@ struct ServerAudioLineTests {
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}},"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm,"data":"AAAA"}}]}}}"#,
-        #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":null}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":null,"data":"AAAA"}}]}}}"#,
         #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"aüdio/pcm","data":"AAAA"}}]}}}"#,

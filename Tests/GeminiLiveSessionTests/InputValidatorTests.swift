@@ -77,28 +77,54 @@ struct InputValidatorTests {
         #expect(kept.map(\.frame) == [Array(line.utf8)])
     }
 
-    @Test("the encoder's media line shape is recognised byte by byte; near misses take the full path")
+    @Test("media lines in any layout are forwarded as written, exactly as the full path forwards them")
     func mediaFastPath() throws {
-        var line: [UInt8] = []
-        RealtimeBlobLine.append(kind: .audio, mimeType: "audio/pcm;rate=16000", data: [1, 2, 3, 4, 5], to: &line)
-        line.removeLast()
-        #expect(MediaLineShape.matches(line))
+        var audio: [UInt8] = []
+        ClientMediaMessage.appendLine(.audio, mimeType: "audio/pcm;rate=16000", data: [1, 2, 3, 4, 5], to: &audio)
+        audio.removeLast()
         var video: [UInt8] = []
-        RealtimeBlobLine.append(kind: .video, mimeType: "image/jpeg", data: [0xFF, 0xD8], to: &video)
+        ClientMediaMessage.appendLine(.video, mimeType: "image/jpeg", data: [0xFF, 0xD8], to: &video)
         video.removeLast()
-        #expect(MediaLineShape.matches(video))
-        let misses = [
+        let lines = [
+            String(decoding: audio, as: UTF8.self), String(decoding: video, as: UTF8.self),
+            #"{"realtimeInput": {"audio": {"data": "AAAA", "mimeType": "audio/pcm"}}}"#,
+            #"{"realtime_input":{"audio":{"mime_type":"","data":"AAA"}}}"#,
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            #expect(bytes.withUnsafeBytes { ClientMediaMessage($0) } != nil, "\(line)")
+            guard case .messages(let messages) = try validate(line) else {
+                Issue.record("not messages: \(line)")
+                continue
+            }
+            #expect(messages == [OutboundMessage(frame: bytes, kind: .realtimeInput)], "\(line)")
+        }
+    }
+
+    @Test(
+        "media lines whose data is not base64 are refused as the full path refuses them",
+        arguments: [
             #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"AA*A"}}}"#,
             #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"A=AA"}}}"#,
-            #"{"realtimeInput":{"audio":{"mimeType":"","data":"AAAA"}}}"#,
-            #"{"realtimeInput":{"audio":{"mimeType":"a\"b","data":"AAAA"}}}"#,
-            #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"AAAA"}},"x":1}"#,
-            #"{"realtimeInput": {"audio":{"mimeType":"audio/pcm","data":"AAAA"}}}"#,
-        ]
-        for miss in misses { #expect(!MediaLineShape.matches(Array(miss.utf8)), "\(miss)") }
-        #expect(throws: MessageDecodingError.self) { try validate(misses[0]) }
-        #expect(throws: MessageDecodingError.self) { try validate(misses[4]) }
-        guard case .messages(let spaced) = try validate(misses[5]) else { return }
-        #expect(spaced.count == 1)
+            #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"AAAAA"}}}"#,
+            #"{"realtimeInput":{"video":{"mimeType":"image/png","data":"AA="}}}"#,
+        ])
+    func badMediaData(line: String) {
+        #expect(throws: MessageDecodingError.self) { try validate(line) }
+    }
+
+    @Test("a legacy media line is forwarded as written only when kept; otherwise it is rewritten")
+    func legacyFastPath() throws {
+        var legacy: [UInt8] = []
+        ClientMediaMessage.appendLine(.mediaChunks, mimeType: "audio/pcm", data: [0, 0, 0], to: &legacy)
+        legacy.removeLast()
+        let line = String(decoding: legacy, as: UTF8.self)
+        #expect(
+            try validate(line, keepLegacy: true) == .messages([OutboundMessage(frame: legacy, kind: .realtimeInput)]))
+        guard case .messages(let rewritten) = try validate(line) else { return }
+        #expect(
+            rewritten.map { String(decoding: $0.frame, as: UTF8.self) } == [
+                #"{"realtimeInput":{"audio":{"mimeType":"audio/pcm","data":"AAAA"}}}"#
+            ])
     }
 }

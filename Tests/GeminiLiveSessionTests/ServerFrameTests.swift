@@ -123,4 +123,32 @@ struct ServerFrameTests {
             #expect(frame.message == (try ServerMessage(line: Array(line.utf8))), "\(line)")
         }
     }
+
+    @Test(
+        "frames the fast path reads give the message a full decode without modelTurn gives",
+        arguments: [
+            #"{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm","data":"AAAA"}}]}}}"#,
+            #"""
+            {
+              "serverContent": {
+                "outputTranscription": { "text": "caf\u00e9 \"x\"" },
+                "modelTurn": { "role": "model", "parts": [ { "text": "a", "thought": true }, { "inlineData": { "data": "AAAA", "mimeType": "audio/pcm" } } ] },
+                "turnComplete": true, "generationComplete": false
+              }
+            }
+            """#,
+            #"{"server_content": {"input_transcription": {"text": "hi", "finished": true}, "interrupted": true}}"#,
+            #"{"serverContent":{"waitingForInput":true,"modelTurn":{"parts":[]}}}"#,
+        ])
+    func fastPathFrames(text: String) throws {
+        let frame = try #require(read(text))
+        var expected = try ServerMessage(json: JSONParser.parse(text))
+        guard case .serverContent(var content)? = expected.kind else {
+            Issue.record("not serverContent")
+            return
+        }
+        content.modelTurn = nil
+        expected.kind = .serverContent(content)
+        #expect(frame.message == expected)
+    }
 }

@@ -111,17 +111,35 @@ public enum Base64 {
     public static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawPointer)
         throws(Base64Error) -> Int
     {
-        var length = text.count
-        while length > 0, text[length - 1] == UInt8(ascii: "=") { length -= 1 }
-        let padding = text.count - length
-        // Padding, when present, must complete the last quantum exactly; blame its first '='.
-        if padding > 2 || (padding > 0 && text.count % 4 != 0) { throw Base64Error(offset: length) }
+        let length = try unpaddedCount(text)
         let outputCount = length / 4 * 3 + max(0, length % 4 - 1)
         let failure = quantumTables.withUnsafeBufferPointer { tables in
             decodeQuanta(text, length: length, tables: tables, into: output)
         }
         if let failure { throw Base64Error(offset: failure) }
         return outputCount
+    }
+
+    /// Whether `decode(_:into:)` accepts `text`, found without writing anything: the rule a media line's data
+    /// is checked by when it is forwarded undecoded.
+    public static func isDecodable(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let length = try? unpaddedCount(text), length % 4 != 1 else { return false }
+        return decodeTable.withUnsafeBufferPointer { table in
+            var flags: UInt8 = 0
+            for byte in UnsafeRawBufferPointer(rebasing: text[..<length]) { flags |= table[Int(byte)] }
+            // Every table entry outside both alphabets has its high bit set, and no six-bit value does.
+            return flags & 0x80 == 0
+        }
+    }
+
+    /// The count of `text` without its `=` padding, which must complete the last quantum exactly when present.
+    private static func unpaddedCount(_ text: UnsafeRawBufferPointer) throws(Base64Error) -> Int {
+        var length = text.count
+        while length > 0, text[length - 1] == UInt8(ascii: "=") { length -= 1 }
+        let padding = text.count - length
+        // Blame the first '='.
+        if padding > 2 || (padding > 0 && text.count % 4 != 0) { throw Base64Error(offset: length) }
+        return length
     }
 
     /// Decodes base64 held in any byte collection.

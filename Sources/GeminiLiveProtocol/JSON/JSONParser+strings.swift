@@ -30,7 +30,7 @@ extension JSONParser {
     /// Skips 8-byte words holding no quote, backslash, control byte or non-ASCII byte: the fast way through the
     /// long base64 strings that make up most of the protocol's bytes (also used by the session's compactor).
     @inlinable
-    public static func skipPlainWords(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    package static func skipPlainWords(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
         var i = start
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080

@@ -15,7 +15,7 @@ public struct InputValidator: Sendable {
 
     /// Validates `line`; the error's problem text says what is wrong (the caller adds `source:line:`).
     public func validate(_ bytes: [UInt8]) throws(MessageDecodingError) -> InputLine {
-        if MediaLineShape.matches(bytes) {
+        if isForwardableMedia(bytes) {
             return .messages([OutboundMessage(frame: bytes, kind: .realtimeInput)])
         }
         let json: JSONValue
@@ -60,6 +60,16 @@ public struct InputValidator: Sendable {
                 frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message),
                 triggersTurn: OutboundMessage.triggersTurn(message))
         ])
+    }
+
+    /// Whether `bytes` is a media line the full path would forward as it is, known without decoding it: nearly every
+    /// line, so an hour of audio passes at memory speed. A legacy line is rewritten unless `keepLegacy`, and that
+    /// takes the full path.
+    private func isForwardableMedia(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { value in
+            guard let media = ClientMediaMessage(value), media.field != .mediaChunks || keepLegacy else { return false }
+            return media.hasDecodableData(in: value)
+        }
     }
 
     /// Whether a realtime input carries nothing at all (checked without re-encoding its media).

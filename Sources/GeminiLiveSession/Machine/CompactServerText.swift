@@ -72,9 +72,9 @@ struct CompactServerText: Sendable {
                 }
                 let key = UnsafeRawBufferPointer(rebasing: input[index + 1..<end - 1])
                 if objects.count == 1 {
-                    topKeyIsServerContent = Self.equals(key, "serverContent") || Self.equals(key, "server_content")
+                    topKeyIsServerContent = WireFieldName.matches(key, "serverContent")
                 } else if objects.count == 2, insideServerContent {
-                    contentKeyIsModelTurn = Self.equals(key, "modelTurn") || Self.equals(key, "model_turn")
+                    contentKeyIsModelTurn = WireFieldName.matches(key, "modelTurn")
                     contentKeyStart = output.count
                 }
                 output.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[index..<end]))
@@ -220,12 +220,6 @@ struct CompactServerText: Sendable {
         var index = start
         while index < input.count, isDigit(input[index]) { index += 1 }
         return index
-    }
-
-    private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
-        guard bytes.count == text.utf8CodeUnitCount else { return false }
-        for offset in 0..<bytes.count where bytes[offset] != text.utf8Start[offset] { return false }
-        return true
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

@@ -30,15 +30,16 @@ public struct ServerFrame: Sendable, Equatable {
             payload.withContiguousStorageIfAvailable { CompactServerText(UnsafeRawBufferPointer($0)) }
             ?? Array(payload).withUnsafeBytes { CompactServerText($0) }
         guard let compacted else { return nil }
-        let rest = compacted.withoutModelTurn
-        if rest == Self.emptyServerContent {
-            // Nearly every frame of a reply: model output and nothing else, known without decoding.
-            self.init(line: compacted.bytes, message: ServerMessage(.serverContent(ServerContent())))
+        // Nearly every frame of a reply: model output with at most transcriptions and turn flags beside it, read
+        // without a tree and without decoding the output.
+        let recognised = compacted.bytes.withUnsafeBytes { value in
+            ServerMediaMessage(value)?.messageOmittingModelTurn(in: value)
+        }
+        if let recognised {
+            self.init(line: compacted.bytes, message: recognised)
             return
         }
-        let decoded = try? JSONParser.parse(rest)
+        let decoded = try? JSONParser.parse(compacted.withoutModelTurn)
         self.init(line: compacted.bytes, message: decoded.flatMap { try? ServerMessage(json: $0) })
     }
-
-    private static let emptyServerContent = Array(#"{"serverContent":{}}"#.utf8)
 }
