@@ -38,6 +38,8 @@ public final class ReplyDecoder: Sendable {
         var statistics = Statistics()
         /// The line of the last value handled, which an input that ends mid-turn names.
         var lastLine = 0
+        /// The last audio MIME type seen: replies repeat one, so a String is made only when it changes.
+        var lastMimeType = ""
     }
 
     private let state: Mutex<State>
@@ -89,7 +91,7 @@ public final class ReplyDecoder: Sendable {
             source: &source,
             consume: { (line, message, pcm) throws(DecodeError) in
                 try state.withLock { (state) throws(DecodeError) in
-                    try state.handle(message, line: line, source: sourceName, pcm: pcm)
+                    try state.handle(message, line: line, source: sourceName, buffers: pcm)
                 }
             },
             commit: { () throws(DecodeError) in
@@ -105,28 +107,47 @@ public final class ReplyDecoder: Sendable {
 
 extension ReplyDecoder.State {
     /// `pcm` holds the bytes of `.audio` messages.
-    mutating func handle(_ parsed: ParsedMessage, line: Int, source: String, pcm: BatchAudio)
+    mutating func handle(_ parsed: ParsedMessage, line: Int, source: String, buffers: BatchBuffers)
         throws(DecodeError)
     {
         lastLine = line
         let message: ServerMessage
         switch parsed {
         case .audio(let mimeType, let range):
-            let bytes = UnsafeRawBufferPointer(rebasing: pcm.bytes[range])
+            let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[range])
             guard reports.isEmpty else {
                 // Reports read the message itself; only audio-only runs (the bulk case) go without it.
-                message = ServerAudioLine.message(mimeType: mimeType, data: Array(bytes))
+                let blob = Blob(mimeType: mimeType, data: Array(bytes))
+                message = ServerMessage(
+                    .serverContent(ServerContent(modelTurn: Content(parts: [Part(inlineData: blob)]))))
                 break
             }
             statistics.messages += 1
-            let rate = assembler.consumeAudio(mimeType: mimeType, byteCount: bytes.count)
-            for text in assembler.problems { try problem("\(source):\(line): \(text)") }
-            guard let rate else { return }
-            do {
-                for sink in sinks { try sink.write(bytes, rate: rate) }
-            } catch {
-                throw Self.classify(error)
+            try audio(bytes, mimeType: mimeType, partIndex: 0, line: line, source: source)
+            return
+        case .media(let media, let valueRange, let audioRanges):
+            let value = UnsafeRawBufferPointer(rebasing: buffers.values[valueRange])
+            guard reports.isEmpty, media.parts.allSatisfy({ $0.inlineData != nil && !$0.hasText }) else {
+                let data = audioRanges.map { Array(UnsafeRawBufferPointer(rebasing: buffers.pcm[$0])) }
+                message = media.message(in: value, inlineData: data)
+                break
             }
+            // Audio straight to the sinks, then what else the message says (transcription, turn signals).
+            statistics.messages += 1
+            // Every part has inline data here, so part N's audio is `audioRanges[N]`.
+            for (index, part) in media.parts.enumerated() {
+                guard let inline = part.inlineData else { continue }
+                if !lastMimeType.utf8.elementsEqual(inline.mimeTypeBytes(in: value)) {
+                    lastMimeType = inline.mimeTypeText(in: value)
+                }
+                let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[audioRanges[index]])
+                try audio(bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
+            }
+            guard !media.holdsOnlyInlineData else { return }
+            let rest = media.messageOmittingModelTurn(in: value)
+            let events = assembler.consume(rest)
+            for text in assembler.problems { try problem("\(source):\(line): \(text)") }
+            try deliver(rest, line: line, events: events)
             return
         case .client:
             statistics.skipped += 1
@@ -141,6 +162,26 @@ extension ReplyDecoder.State {
         let events = assembler.consume(message)
         for text in assembler.problems { try problem("\(source):\(line): \(text)") }
         try deliver(message, line: line, events: events)
+    }
+
+    /// One audio part of a message no report reads, straight to the sinks.
+    private mutating func audio(
+        _ bytes: UnsafeRawBufferPointer, mimeType: String, partIndex: Int, line: Int, source: String
+    ) throws(DecodeError) {
+        let rate = assembler.consumeAudio(mimeType: mimeType, byteCount: bytes.count, partIndex: partIndex)
+        for text in assembler.problems { try problem("\(source):\(line): \(text)") }
+        guard let rate else {
+            // As the turn assembler names a picture among the parts for the reports, count it for `-v`.
+            if !mimeType.lowercased().hasPrefix("audio/") {
+                statistics.otherParts["inlineData \(mimeType)", default: 0] += 1
+            }
+            return
+        }
+        do {
+            for sink in sinks { try sink.write(bytes, rate: rate) }
+        } catch {
+            throw Self.classify(error)
+        }
     }
 
     private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(DecodeError) {

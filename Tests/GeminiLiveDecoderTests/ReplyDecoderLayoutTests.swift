@@ -89,13 +89,73 @@ struct ReplyDecoderLayoutTests {
         Self.expectSameAsReference(run, "odd spacing")
     }
 
-    @Test("audio on the fast path and through the full parser decode to the same samples")
-    func fastPathMatchesParser() throws {
-        // Compact audio lines take the fast path; the same messages pretty-printed take the full parser.
-        let compact = try DecodeRun(Messages.turn.map { Layout.compact.write($0) }.joined(), audioOnly: true)
-        let pretty = try DecodeRun(Messages.turn.map { Layout.pretty.write($0) }.joined(), audioOnly: true)
-        #expect(compact.samples == Messages.ramp(1920, from: 0))
-        #expect(pretty.samples == compact.samples)
-        #expect(pretty.statistics.messages == compact.statistics.messages)
+    /// The turn with a member the fast path does not know in every message, so the full parser reads them all.
+    static var declined: [[String: Any]] {
+        Messages.turn.map { message in
+            var message = message
+            message["unknownToTheFastPath"] = 1
+            return message
+        }
+    }
+
+    @Test(
+        "the fast path and the full parser give the same outputs, with and without reports, in every layout",
+        arguments: Layout.allCases)
+    func fastPathMatchesParser(layout: Layout) throws {
+        let fast = Messages.turn.map { layout.write($0) }.joined()
+        let full = Self.declined.map { layout.write($0) }.joined()
+        for audioOnly in [true, false] {
+            let fastRun = try DecodeRun(fast, audioOnly: audioOnly)
+            let fullRun = try DecodeRun(full, audioOnly: audioOnly)
+            #expect(fastRun.samples == Messages.ramp(1920, from: 0))
+            #expect(fullRun.samples == fastRun.samples)
+            #expect(fullRun.statistics.messages == fastRun.statistics.messages)
+            #expect(fullRun.statistics.turns == fastRun.statistics.turns)
+            #expect(fullRun.transcript == fastRun.transcript)
+            #expect(fullRun.json == fastRun.json)
+            #expect(fullRun.problems.isEmpty && fastRun.problems.isEmpty)
+        }
+    }
+
+    @Test("audio with transcription and several parts in one message (3.x models), with and without reports")
+    func severalPartsAndTranscription() throws {
+        let chunks = (0..<4).map { Messages.audio(Messages.ramp(480, from: $0 * 480)) }
+        func parts(_ message: [String: Any]) -> [Any] {
+            ((message["serverContent"] as! [String: Any])["modelTurn"] as! [String: Any])["parts"] as! [Any]
+        }
+        let messages: [[String: Any]] = [
+            [
+                "serverContent": [
+                    "modelTurn": ["parts": parts(chunks[0]) + [["text": "Hi"]] + parts(chunks[1])],
+                    "outputTranscription": ["text": "Hello "],
+                ]
+            ],
+            [
+                "serverContent": [
+                    "modelTurn": ["parts": parts(chunks[2]) + parts(chunks[3])],
+                    "outputTranscription": ["text": "there."], "turnComplete": true,
+                ]
+            ],
+        ]
+        for layout in Layout.allCases {
+            let text = messages.map { layout.write($0) }.joined()
+            let declined = messages.map { message -> String in
+                var message = message
+                message["x"] = 1
+                return layout.write(message)
+            }.joined()
+            for audioOnly in [true, false] {
+                let run = try DecodeRun(text, audioOnly: audioOnly)
+                let full = try DecodeRun(declined, audioOnly: audioOnly)
+                #expect(run.samples == Messages.ramp(1920, from: 0), "\(layout)")
+                #expect(run.statistics.turns == 1 && run.statistics.messages == 2)
+                #expect(full.samples == run.samples && full.json == run.json && full.transcript == run.transcript)
+                if !audioOnly {
+                    #expect(run.json.first?.contains(#""text":"Hi""#) == true, "\(run.json)")
+                    #expect(run.json.first?.contains(#""outputTranscript":"Hello there.""#) == true)
+                    #expect(run.json.first?.contains(#""parts":{"inlineData":4,"text":1}"#) == true)
+                }
+            }
+        }
     }
 }

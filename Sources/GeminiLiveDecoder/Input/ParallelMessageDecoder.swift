@@ -9,15 +9,17 @@ import Synchronization
 /// must stay in order. At most `maxInFlight` batches exist at once, so memory stays bounded;
 /// with live input a batch is whatever has arrived, and nothing waits for a batch to fill.
 ///
-/// Compact audio chunks (`ServerAudioLine`), nearly every line of a reply stream, skip the JSON tree: a
-/// worker decodes their audio into one PCM buffer for the whole batch and hands back ranges in it. Each
-/// line used to leave several objects for the calling thread to free, and freeing memory another thread
-/// allocated waits on that thread's malloc arena lock, which showed as a fifth of the run time.
+/// Messages the fast path recognises (`ServerMediaMessage`: audio chunks, nearly every message of a reply
+/// stream, in any layout, with or without transcription beside them) skip the JSON tree: a worker decodes
+/// their audio into one PCM buffer for the whole batch and hands back ranges in it, so the calling thread
+/// has few objects to free that another thread allocated (which waits on that thread's malloc arena).
 struct ParallelMessageDecoder {
     /// The parsed lines of one batch and the audio their `.audio` messages point into.
     private struct DecodedBatch: Sendable {
         var messages: [(line: Int, message: ParsedMessage)] = []
         var pcm: [UInt8] = []
+        /// The batch's bytes, which `.media` messages point into.
+        var values: [UInt8] = []
     }
 
     /// One batch on its way through a worker.
@@ -32,7 +34,7 @@ struct ParallelMessageDecoder {
     /// `.audio` messages point into; `commit` runs after each batch.
     func run(
         source: inout MessageBatchSource,
-        consume: (Int, ParsedMessage, BatchAudio) throws(DecodeError) -> Void,
+        consume: (Int, ParsedMessage, BatchBuffers) throws(DecodeError) -> Void,
         commit: () throws(DecodeError) -> Void
     ) throws(DecodeError) {
         var pending: [Slot] = []
@@ -48,8 +50,11 @@ struct ParallelMessageDecoder {
             let decoded = slot.result.withLock { $0 }
             // `withUnsafeBytes` rethrows untyped errors; the Result keeps them DecodeError.
             try decoded.pcm.withUnsafeBytes { pcm in
-                Result { () throws(DecodeError) in
-                    for result in decoded.messages { try consume(result.line, result.message, BatchAudio(bytes: pcm)) }
+                decoded.values.withUnsafeBytes { values in
+                    Result { () throws(DecodeError) in
+                        let buffers = BatchBuffers(pcm: pcm, values: values)
+                        for result in decoded.messages { try consume(result.line, result.message, buffers) }
+                    }
                 }
             }.get()
             try commit()
@@ -87,22 +92,57 @@ struct ParallelMessageDecoder {
                         continue
                     }
                     let text = UnsafeRawBufferPointer(rebasing: raw[range])
-                    guard let chunk = ServerAudioLine(text), let count = chunk.decodeData(of: text, into: pcm + used)
-                    else {
+                    let start = used
+                    // Audio decodes into the batch's buffer, each part 8-byte aligned.
+                    func decodeInto(_ inline: ServerMediaMessage.InlineData) -> Range<Int>? {
+                        let room = inline.maximumDecodedCount + pcmAlignment
+                        guard used + room <= capacity, let count = inline.decode(in: text, into: pcm + used) else {
+                            return nil
+                        }
+                        let range = used..<used + count
+                        let next = (used + count + pcmAlignment - 1) / pcmAlignment * pcmAlignment
+                        (pcm + used + count).initializeMemory(as: UInt8.self, repeating: 0, count: next - used - count)
+                        used = next
+                        return range
+                    }
+                    guard let media = ServerMediaMessage(text) else {
                         decoded.messages.append((line, ParsedMessage(value: text, line: line, column: column)))
                         continue
                     }
-                    if !mimeType.utf8.elementsEqual(UnsafeRawBufferPointer(rebasing: text[chunk.mimeType])) {
-                        mimeType = chunk.mimeTypeText(of: text)
+                    if media.holdsOnlyInlineData, media.parts.count == 1, let inline = media.parts[0].inlineData {
+                        // Nearly every message of a reply: one chunk of audio and nothing else.
+                        guard let pcmRange = decodeInto(inline) else {
+                            decoded.messages.append((line, ParsedMessage(value: text, line: line, column: column)))
+                            continue
+                        }
+                        if !mimeType.utf8.elementsEqual(inline.mimeTypeBytes(in: text)) {
+                            mimeType = inline.mimeTypeText(in: text)
+                        }
+                        decoded.messages.append((line, .audio(mimeType: mimeType, pcm: pcmRange)))
+                        continue
                     }
-                    decoded.messages.append((line, .audio(mimeType: mimeType, pcm: used..<used + count)))
-                    let next = (used + count + pcmAlignment - 1) / pcmAlignment * pcmAlignment
-                    (pcm + used + count).initializeMemory(as: UInt8.self, repeating: 0, count: next - used - count)
-                    used = next
+                    var audio: [Range<Int>] = []
+                    var decodedAll = true
+                    for part in media.parts {
+                        guard let inline = part.inlineData else { continue }
+                        guard let pcmRange = decodeInto(inline) else {
+                            decodedAll = false
+                            break
+                        }
+                        audio.append(pcmRange)
+                    }
+                    guard decodedAll else {
+                        // Data that is not base64 is the full parser's to report.
+                        used = start
+                        decoded.messages.append((line, ParsedMessage(value: text, line: line, column: column)))
+                        continue
+                    }
+                    decoded.messages.append((line, .media(media, value: range, audio: audio)))
                 }
             }
             initialized = used
         }
+        decoded.values = batch.bytes
         return decoded
     }
 }

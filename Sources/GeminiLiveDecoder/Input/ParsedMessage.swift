@@ -4,9 +4,12 @@ import GeminiLiveProtocol
 enum ParsedMessage: Sendable {
     /// A server message.
     case server(ServerMessage)
-    /// A server message holding nothing but one audio chunk (a `ServerAudioLine`), kept unbuilt: its bytes are
-    /// `pcm` in the PCM buffer of the batch the line came in (see `ParallelMessageDecoder`).
+    /// A server message holding nothing but one audio chunk, kept unbuilt: its bytes are `pcm` in the PCM
+    /// buffer of the batch the value came in (see `ParallelMessageDecoder`).
     case audio(mimeType: String, pcm: Range<Int>)
+    /// Another message the fast path recognised, kept unbuilt: its bytes are `value` in the batch's input, and
+    /// the audio of its inline data parts, in order, `audio` in the batch's PCM buffer.
+    case media(ServerMediaMessage, value: Range<Int>, audio: [Range<Int>])
     /// A client message (logs often hold both directions): skipped.
     case client
     /// Not usable: the problem, without the `source:line:` prefix.

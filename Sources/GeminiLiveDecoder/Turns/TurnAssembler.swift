@@ -58,14 +58,14 @@ public struct TurnAssembler: Sendable {
         return events
     }
 
-    /// What `consume` does with a message holding nothing but one audio part (a `ServerAudioLine`) of
-    /// `byteCount` bytes, without that message being built: the rate to play the bytes at, or nil when they
-    /// cannot be used (`problems` says why). The event `consume` would return is the bytes at that rate.
-    public mutating func consumeAudio(mimeType: String, byteCount: Int) -> Int? {
+    /// What `consume` does with an audio part (part `partIndex` of its message) of `byteCount` bytes, without
+    /// the message being built: the rate to play the bytes at, or nil when they cannot be used (`problems` says
+    /// why). The event `consume` would return is the bytes at that rate.
+    public mutating func consumeAudio(mimeType: String, byteCount: Int, partIndex: Int = 0) -> Int? {
         problems.removeAll(keepingCapacity: true)
         started = true
         current.parts["inlineData", default: 0] += 1
-        return audioRate(mimeType: mimeType, byteCount: byteCount, partIndex: 0)
+        return audioRate(mimeType: mimeType, byteCount: byteCount, partIndex: partIndex)
     }
 
     /// Ends a turn cut off by the end of the stream, if one was under way.
