@@ -23,8 +23,8 @@ extension ServerMediaMessage {
 
     /// Where one part's inline data lies in the value's bytes.
     public struct InlineData: Sendable, Equatable {
-        /// The MIME type's characters, which are the MIME type itself (plain ASCII by `MediaLineMIMEType`, nothing escaped); empty
-        /// when the part gives none.
+        /// The MIME type's characters, which are the MIME type itself (plain ASCII by `MediaLineMIMEType`, nothing
+        /// escaped); empty when the part gives none.
         public let mimeType: Range<Int>
         /// The base64 characters, not yet checked; empty when the part gives no data.
         public let data: Range<Int>
