@@ -4,8 +4,8 @@
 /// The recogniser accepts any layout of `{"realtimeInput":{FIELD:{"mimeType":…,"data":…}}}` (whitespace between
 /// tokens, either member order, either key casing), where FIELD is `audio`, `video` or a `mediaChunks` list of one
 /// blob. Anything else (another member, several chunks, `null`, an escaped key, a MIME type that is not plain
-/// printable ASCII) makes it decline, and the caller takes the full parser. When it matches and the data is base64
-/// (`hasDecodableData(in:)`), `message(in:)` equals `ClientMessage(json: JSONParser.parse(value))`.
+/// ASCII by `MediaLineMIMEType`) makes it decline, and the caller takes the full parser. When it matches and the
+/// data is base64 (`hasDecodableData(in:)`), `message(in:)` equals `ClientMessage(json: JSONParser.parse(value))`.
 public struct ClientMediaMessage: Sendable, Equatable {
     /// Which realtime input field carries the blob.
     public enum Field: Sendable, Equatable {

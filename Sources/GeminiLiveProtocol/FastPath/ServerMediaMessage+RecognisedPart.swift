@@ -8,12 +8,23 @@ extension ServerMediaMessage {
 
         /// Whether the part has text (an answer, or with `thought` the model's reasoning).
         public var hasText: Bool { text != nil }
+
+        init() {}
+
+        /// A part of inline data alone.
+        @usableFromInline
+        init(inlineData: InlineData) {
+            self.inlineData = inlineData
+        }
+
+        /// Whether the part is inline data and nothing else.
+        var isInlineDataAlone: Bool { inlineData != nil && text == nil && thought == nil }
     }
 
     /// Where one part's inline data lies in the value's bytes.
     public struct InlineData: Sendable, Equatable {
-        /// The MIME type's characters, which are the MIME type itself (printable ASCII, nothing escaped); empty
-        /// when the part gives none.
+        /// The MIME type's characters, which are the MIME type itself (plain ASCII by `MediaLineMIMEType`, nothing
+        /// escaped); empty when the part gives none.
         public let mimeType: Range<Int>
         /// The base64 characters, not yet checked; empty when the part gives no data.
         public let data: Range<Int>
@@ -54,22 +65,48 @@ extension ServerMediaMessage {
         }
     }
 
-    /// The parts of a model turn; one part is held without allocating, as nearly every audio message has.
+    /// The parts of a model turn. One part of inline data alone, as nearly every audio message has, is held without
+    /// allocating and in little room.
+    ///
+    /// The collection's members are inlinable so that callers in other modules (the decoder) get them specialised:
+    /// through the generic witnesses each element read costs a coroutine frame.
     public struct Parts: RandomAccessCollection, Sendable, Equatable {
-        private var first: RecognisedPart?
-        private var rest: [RecognisedPart] = []
+        @usableFromInline var onlyInlineData: InlineData?
+        @usableFromInline var all: [RecognisedPart] = []
 
         init() {}
 
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { first == nil ? 0 : 1 + rest.count }
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { onlyInlineData == nil ? all.count : 1 }
 
+        /// Whether every part is inline data and nothing else.
+        var areInlineDataAlone: Bool {
+            onlyInlineData != nil || all.allSatisfy(\.isInlineDataAlone)
+        }
+
+        @inlinable
         public subscript(position: Int) -> RecognisedPart {
-            position == 0 ? first! : rest[position - 1]
+            if let onlyInlineData {
+                precondition(position == 0, "part index out of range")
+                return RecognisedPart(inlineData: onlyInlineData)
+            }
+            return all[position]
         }
 
         mutating func append(_ part: RecognisedPart) {
-            if first == nil { first = part } else { rest.append(part) }
+            if all.isEmpty, onlyInlineData == nil, part.isInlineDataAlone {
+                onlyInlineData = part.inlineData
+                return
+            }
+            if let onlyInlineData {
+                all.append(RecognisedPart(inlineData: onlyInlineData))
+                self.onlyInlineData = nil
+            }
+            all.append(part)
+        }
+
+        public static func == (left: Parts, right: Parts) -> Bool {
+            left.elementsEqual(right)
         }
     }
 }

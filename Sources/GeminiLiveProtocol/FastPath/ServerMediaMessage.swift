@@ -31,14 +31,40 @@ public struct ServerMediaMessage: Sendable, Equatable {
     public private(set) var interrupted: Bool?
     /// `serverContent.waitingForInput`.
     public private(set) var waitingForInput: Bool?
-    var role: FastPathText?
-    var inputTranscription: TranscriptionText?
-    var outputTranscription: TranscriptionText?
+    /// The members nearly every audio message goes without, boxed so that the message stays small: it is made
+    /// for every line of a long decode, and copying a large one costs more than recognising it.
+    private var rarerMembers: RarerMembersBox?
+
+    /// The model turn's role.
+    var role: FastPathText? { rarerMembers?.members.role }
+    /// `serverContent.inputTranscription`.
+    var inputTranscription: TranscriptionText? { rarerMembers?.members.inputTranscription }
+    /// `serverContent.outputTranscription`.
+    var outputTranscription: TranscriptionText? { rarerMembers?.members.outputTranscription }
 
     /// A transcription's members.
     struct TranscriptionText: Sendable, Equatable {
         var text: FastPathText?
         var finished: Bool?
+    }
+
+    /// The role and the transcriptions.
+    struct RarerMembers: Sendable, Equatable {
+        var role: FastPathText?
+        var inputTranscription: TranscriptionText?
+        var outputTranscription: TranscriptionText?
+    }
+
+    final class RarerMembersBox: Sendable, Equatable {
+        let members: RarerMembers
+
+        init(_ members: RarerMembers) {
+            self.members = members
+        }
+
+        static func == (left: RarerMembersBox, right: RarerMembersBox) -> Bool {
+            left.members == right.members
+        }
     }
 
     /// Whether the message carries an input or output transcription.
@@ -49,33 +75,32 @@ public struct ServerMediaMessage: Sendable, Equatable {
     public var holdsOnlyInlineData: Bool {
         hasModelTurn && role == nil && !hasTranscription && turnComplete == nil && generationComplete == nil
             && interrupted == nil && waitingForInput == nil
-            && parts.allSatisfy { $0.inlineData != nil && $0.text == nil && $0.thought == nil }
+            && parts.areInlineDataAlone
     }
 
     /// Recognises `value`, the bytes of one JSON value (surrounding whitespace allowed); nil when it is anything
     /// but a server content message of the members listed above.
     public init?(_ value: UnsafeRawBufferPointer) {
+        // Built in place: the message is large enough that copying it would cost more than the comparisons.
         if let chunk = Self.compactInlineData(value) {
-            self.init(chunk: chunk)
-        } else {
-            self.init(walking: value)
+            hasModelTurn = true
+            parts.append(RecognisedPart(inlineData: chunk))
+            return
         }
-    }
-
-    /// A model turn of one inline data part.
-    private init(chunk: InlineData) {
-        hasModelTurn = true
-        parts.append(RecognisedPart(inlineData: chunk))
+        guard let walked = ServerMediaMessage(walking: value) else { return nil }
+        self = walked
     }
 
     /// Recognises `value` by walking its structure: what `init?(_:)` does for every value but the compact line of
     /// one chunk, and the rule that line is held to.
     init?(walking value: UnsafeRawBufferPointer) {
         var scanner = FastPathScanner(value)
+        var rarer = RarerMembers()
         // The one member `serverContent`; every other top-level member is one the fast path does not know.
         guard scanner.take(UInt8(ascii: "{")), let key = scanner.key(), WireFieldName.matches(key, "serverContent"),
-            readContent(&scanner), scanner.take(UInt8(ascii: "}")), scanner.isAtEnd()
+            readContent(&scanner, rarer: &rarer), scanner.take(UInt8(ascii: "}")), scanner.isAtEnd()
         else { return nil }
+        if rarer != RarerMembers() { rarerMembers = RarerMembersBox(rarer) }
     }
 
     private static let compactPrefix = Array(
@@ -108,19 +133,19 @@ public struct ServerMediaMessage: Sendable, Equatable {
     }
 
     /// Reads the members of `serverContent`.
-    private mutating func readContent(_ scanner: inout FastPathScanner) -> Bool {
+    private mutating func readContent(_ scanner: inout FastPathScanner, rarer: inout RarerMembers) -> Bool {
         var seen = FieldSet()
         return scanner.object { scanner, key in
             if WireFieldName.matches(key, "modelTurn") {
                 guard seen.insert(0) else { return false }
                 hasModelTurn = true
-                return readModelTurn(&scanner)
+                return readModelTurn(&scanner, role: &rarer.role)
             } else if WireFieldName.matches(key, "outputTranscription") {
                 guard seen.insert(1), let transcription = Self.readTranscription(&scanner) else { return false }
-                outputTranscription = transcription
+                rarer.outputTranscription = transcription
             } else if WireFieldName.matches(key, "inputTranscription") {
                 guard seen.insert(2), let transcription = Self.readTranscription(&scanner) else { return false }
-                inputTranscription = transcription
+                rarer.inputTranscription = transcription
             } else if WireFieldName.matches(key, "turnComplete") {
                 guard seen.insert(3), let flag = scanner.bool() else { return false }
                 turnComplete = flag
@@ -140,7 +165,7 @@ public struct ServerMediaMessage: Sendable, Equatable {
         }
     }
 
-    private mutating func readModelTurn(_ scanner: inout FastPathScanner) -> Bool {
+    private mutating func readModelTurn(_ scanner: inout FastPathScanner, role: inout FastPathText?) -> Bool {
         var seen = FieldSet()
         return scanner.object { scanner, key in
             if WireFieldName.matches(key, "parts") {
