@@ -1,6 +1,7 @@
 import Foundation
 import GeminiLiveEmulator
 import GeminiLiveProtocol
+import GeminiLiveSession
 import GeminiLiveTestSupport
 import Testing
 
@@ -179,7 +180,7 @@ struct SessionLifetimeTests {
 
     @Test func tlsServesWssWithACertificateForLocalhost() async throws {
         let directory = try TemporaryDirectory("emulator-tls")
-        let result = try await OffPool.run {
+        let result = try await BlockingThread.run {
             try ToolRunner.run(
                 "openssl",
                 [
