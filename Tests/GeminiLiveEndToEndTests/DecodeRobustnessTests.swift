@@ -135,10 +135,11 @@ struct DecodeRobustnessTests {
         #expect(result.stderrText == "status=0\n")
     }
 
-    @Test("--help documents examples and exit codes; the man page documents every option")
+    /// The exit table's codes and the options are checked against the man page by `ManPageTests`.
+    @Test("--help shows examples and an exit table")
     func help() throws {
         let help = try decode(["--help"]).stdoutText
-        for text in ["EXAMPLES", "EXIT STATUS", "--split-turns", "65", "73"] { #expect(help.contains(text)) }
+        for text in ["EXAMPLES:", "EXIT STATUS:", "--split-turns"] { #expect(help.contains(text)) }
     }
 }
 
