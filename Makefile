@@ -48,10 +48,18 @@ $(VENV)/.ok: Makefile
 # Unit, end-to-end and schema tests. Every line the tools emit during the tests is
 # collected in $(SCHEMA_LOG) and validated against Google's published schema afterwards.
 # The whole test run is bounded: a hang fails the run instead of stalling CI.
+# Every run records each test's duration in $(TEST_TIMES), slowest first, and prints the
+# slowest ten, also when a test fails.
+TEST_TIMES   := $(BUILD_DIR)/test-times.tsv
+XUNIT        := $(BUILD_DIR)/test-report.xml
 test: build $(VENV)/.ok
-	rm -rf $(SCHEMA_LOG) && mkdir -p $(SCHEMA_LOG)
+	rm -rf $(SCHEMA_LOG) $(XUNIT) $(XUNIT:.xml=-swift-testing.xml) && mkdir -p $(SCHEMA_LOG)
+	@start=$$(date +%s); status=0; \
 	GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) GEMINI_LIVE_PYTHON=$(abspath $(VENV))/bin/python \
-	  timeout 1800 $(SWIFT) test --skip-build
+	  timeout 1800 $(SWIFT) test --skip-build --xunit-output $(XUNIT) || status=$$?; \
+	python3 scripts/test-times.py $(TEST_TIMES) $(XUNIT) $(XUNIT:.xml=-swift-testing.xml) || true; \
+	echo "make: swift test took $$(( $$(date +%s) - start )) s (exit $$status)"; \
+	exit $$status
 	$(VENV)/bin/python scripts/validate-schema.py $(SCHEMA_LOG)
 	$(MAKE) --no-print-directory lint
 
