@@ -28,7 +28,13 @@ def main() -> int:
         return 66
     rows = []
     for report in reports:
-        for case in ElementTree.parse(report).getroot().iter("testcase"):
+        try:
+            root = ElementTree.parse(report).getroot()
+        except ElementTree.ParseError as error:
+            # The runner writes its report as it goes: a crashed run leaves it unfinished.
+            print(f"test-times: {report}: {error} (did the test process crash?)", file=sys.stderr)
+            continue
+        for case in root.iter("testcase"):
             name = f"{case.get('classname', '')}.{case.get('name', '')}".lstrip(".")
             rows.append((name, float(case.get("time") or 0)))
     rows.sort(key=lambda row: (-row[1], row[0]))

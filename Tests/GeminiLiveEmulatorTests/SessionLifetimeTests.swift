@@ -27,7 +27,7 @@ struct SessionLifetimeTests {
             if case .sessionResumptionUpdate(let update)? = frame.message?.kind { return update }
             return nil
         }
-        #expect(updates.count == 3)
+        try #require(updates.count == 3)
         #expect(updates[0].resumable == true && updates[0].newHandle?.count == 36)
         #expect(updates[1].resumable == false && updates[1].newHandle == "")
         let handle = try #require(updates.last?.newHandle)
@@ -169,7 +169,7 @@ struct SessionLifetimeTests {
         let lines = try String(contentsOfFile: directory.file("frames.ndjson"), encoding: .utf8)
             .split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
         let summary = lines.map { "\($0["direction"]?.stringValue ?? "") \($0["frame"]?.stringValue ?? "")" }
-        #expect(summary == ["client text", "server binary", "client text", "server drop"])
+        try #require(summary == ["client text", "server binary", "client text", "server drop"])
         #expect(lines[0]["connection"] == 1)
         #expect(lines[0]["message"]?["setup"]?["model"] == "models/gemini-2.0-flash-live-001")
         #expect(lines[1]["message"] == ["setupComplete": [:]])
