@@ -1,52 +1,84 @@
 #!/usr/bin/env python3
-"""Per-test durations from `swift test --xunit-output`: a TSV, slowest first, and a top-N on stdout.
+"""Per-test durations from swift-testing event streams: a TSV, slowest first, and a top-N on stdout.
 
-usage: scripts/test-times.py OUTPUT.tsv REPORT.xml [REPORT.xml ...]
+usage: scripts/test-times.py OUTPUT.tsv EVENTS.jsonl [EVENTS.jsonl ...]
 
-SwiftPM writes the XCTest report to the given path and the swift-testing one next to it with
-`-swift-testing` before the extension; pass whichever exist. Each row is `suite.test<TAB>seconds`.
+Each EVENTS file is what `swift test --event-stream-output-path FILE --experimental-event-stream-version 0`
+wrote. Rows are `test<TAB>seconds<TAB>measure`:
 
-A swift-testing time runs from the test's start to its end as the runner saw them: with tests in
-parallel on two cores, it includes time spent waiting for a thread, so a quick test that shared the
-machine with slow ones can show a second or two. The slow end of the list is what to act on.
+- `cases`: the sum of the test's cases from each case's start to its end. swift-testing reports
+  cases of parameterised tests when they really run, so this is the time the test took.
+- `span`: from the test's start to its end event. For a test without cases that is all there is, and
+  with tests in parallel it includes time spent waiting for a thread (swift-testing starts every
+  test at once and runs them as threads come free), so a quick test can show seconds.
 """
 
+import json
 import os
 import sys
-import xml.etree.ElementTree as ElementTree
 
 TOP = 10
+
+
+def durations(path):
+    """(test id, seconds, measure) for every test that ended in the stream at `path`."""
+    started, ended, case_started, case_seconds, functions = {}, {}, {}, {}, set()
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a crashed run can leave half a line
+            payload = record.get("payload", {})
+            if record.get("kind") == "test":
+                if payload.get("kind") == "function":
+                    functions.add(payload.get("id"))
+                continue
+            kind, test = payload.get("kind"), payload.get("testID")
+            instant = payload.get("instant", {}).get("absolute")
+            if test is None or instant is None:
+                continue
+            case = (test, json.dumps(payload.get("_testCase", {}).get("id")))
+            if kind == "testStarted":
+                started[test] = instant
+            elif kind == "testEnded":
+                ended[test] = instant
+            elif kind == "testCaseStarted":
+                case_started[case] = instant
+            elif kind == "testCaseEnded" and case in case_started:
+                case_seconds[test] = case_seconds.get(test, 0.0) + instant - case_started.pop(case)
+    for test, end in ended.items():
+        if test not in functions or test not in started:
+            continue  # suites
+        if test in case_seconds:
+            yield test, case_seconds[test], "cases"
+        else:
+            yield test, end - started[test], "span"
+
+
+def name(test):
+    """`Module.Suite/function()/File.swift:12:6` as `Module.Suite.function()`."""
+    parts = test.split("/")
+    return ".".join(parts[:-1]) if len(parts) > 1 else test
 
 
 def main() -> int:
     if len(sys.argv) < 3:
         print(__doc__.strip(), file=sys.stderr)
         return 64
-    output, reports = sys.argv[1], [path for path in sys.argv[2:] if os.path.exists(path)]
-    if not reports:
+    output, streams = sys.argv[1], [path for path in sys.argv[2:] if os.path.exists(path)]
+    if not streams:
         print(f"test-times: none of {' '.join(sys.argv[2:])} exists", file=sys.stderr)
         return 66
-    rows = []
-    for report in reports:
-        try:
-            root = ElementTree.parse(report).getroot()
-        except ElementTree.ParseError as error:
-            # The runner writes its report as it goes: a crashed run leaves it unfinished.
-            print(f"test-times: {report}: {error} (did the test process crash?)", file=sys.stderr)
-            continue
-        for case in root.iter("testcase"):
-            name = f"{case.get('classname', '')}.{case.get('name', '')}".lstrip(".")
-            rows.append((name, float(case.get("time") or 0)))
+    rows = [(name(test), seconds, measure) for path in streams for test, seconds, measure in durations(path)]
     rows.sort(key=lambda row: (-row[1], row[0]))
     with open(output, "w", encoding="utf-8") as tsv:
-        tsv.write("test\tseconds\n")
-        for name, seconds in rows:
-            tsv.write(f"{name}\t{seconds:.3f}\n")
-    total = sum(seconds for _, seconds in rows)
-    print(f"slowest {min(TOP, len(rows))} of {len(rows)} tests ({total:.1f} s in all; tests run in parallel):")
-    for name, seconds in rows[:TOP]:
-        print(f"  {seconds:8.2f} s  {name}")
-    print(f"all durations: {output}")
+        tsv.write("test\tseconds\tmeasure\n")
+        for test, seconds, measure in rows:
+            tsv.write(f"{test}\t{seconds:.3f}\t{measure}\n")
+    print(f"slowest {min(TOP, len(rows))} of {len(rows)} tests ('span' includes waiting for a thread; see {output}):")
+    for test, seconds, measure in rows[:TOP]:
+        print(f"  {seconds:8.2f} s  {measure:5}  {test}")
     return 0
 
 
