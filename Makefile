@@ -48,10 +48,26 @@ $(VENV)/.ok: Makefile
 # Unit, end-to-end and schema tests. Every line the tools emit during the tests is
 # collected in $(SCHEMA_LOG) and validated against Google's published schema afterwards.
 # The whole test run is bounded: a hang fails the run instead of stalling CI.
+# Every run records each test's duration in $(TEST_TIMES), slowest first, from swift-testing's
+# event streams, and prints the slowest ten, also when a test fails.
+# The emulator's suites run on their own, second: their in-process server runs on Swift's
+# cooperative pool (one thread per core), which the synchronous end-to-end tests hold while
+# they wait for child processes; side by side on a busy machine, the server's replies waited
+# behind them past the tests' timeouts.
+TEST_TIMES   := $(BUILD_DIR)/test-times.tsv
+EVENTS       := $(BUILD_DIR)/test-events.jsonl
+EVENTS_EMU   := $(BUILD_DIR)/test-events-emulator.jsonl
+EVENT_FLAGS  := --experimental-event-stream-version 0 --event-stream-output-path
 test: build $(VENV)/.ok
-	rm -rf $(SCHEMA_LOG) && mkdir -p $(SCHEMA_LOG)
-	GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) GEMINI_LIVE_PYTHON=$(abspath $(VENV))/bin/python \
-	  timeout 1800 $(SWIFT) test --skip-build
+	rm -rf $(SCHEMA_LOG) $(EVENTS) $(EVENTS_EMU) && mkdir -p $(SCHEMA_LOG)
+	@start=$$(date +%s); status=0; \
+	export GEMINI_LIVE_SCHEMA_LOG=$(abspath $(SCHEMA_LOG)) GEMINI_LIVE_PYTHON=$(abspath $(VENV))/bin/python; \
+	timeout 1500 $(SWIFT) test --skip-build --skip GeminiLiveEmulatorTests $(EVENT_FLAGS) $(EVENTS) || status=$$?; \
+	timeout 300 $(SWIFT) test --skip-build --filter GeminiLiveEmulatorTests $(EVENT_FLAGS) $(EVENTS_EMU) \
+	  || status=$$?; \
+	python3 scripts/test-times.py $(TEST_TIMES) $(EVENTS) $(EVENTS_EMU) || true; \
+	echo "make: swift test took $$(( $$(date +%s) - start )) s (exit $$status)"; \
+	exit $$status
 	$(VENV)/bin/python scripts/validate-schema.py $(SCHEMA_LOG)
 	$(MAKE) --no-print-directory lint
 

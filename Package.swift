@@ -73,7 +73,8 @@ let package = Package(
         .target(
             name: "GeminiLiveEmulator",
             dependencies: [
-                "GeminiLiveProtocol", "GeminiLiveMedia", "CEspeakNG", "CPocketSphinx",
+                // GeminiLiveSession for BlockingThread only, until a lower shared module holds it.
+                "GeminiLiveProtocol", "GeminiLiveMedia", "GeminiLiveSession", "CEspeakNG", "CPocketSphinx",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -171,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "GeminiLiveEmulatorTests",
             dependencies: [
-                "GeminiLiveEmulator", "GeminiLiveProtocol", "GeminiLiveTestSupport",
+                "GeminiLiveEmulator", "GeminiLiveProtocol", "GeminiLiveSession", "GeminiLiveTestSupport",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

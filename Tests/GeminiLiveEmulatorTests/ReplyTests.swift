@@ -1,6 +1,7 @@
 import Foundation
 import GeminiLiveEmulator
 import GeminiLiveProtocol
+import GeminiLiveSession
 import Testing
 
 /// Replies over a real socket: streamed text, real speech, transcription, interruption.
@@ -70,7 +71,7 @@ struct ReplyTests {
 
     @Test func realtimeSpeechIsSegmentedTranscribedAndAnswered() async throws {
         let server = try await EmulatorHarness.start()
-        let speech = try await OffPool.run { try AudioFixtures.speech("hello world") }
+        let speech = try await BlockingThread.run { try AudioFixtures.speech("hello world") }
         let silence = [Int16](repeating: 0, count: speech.rate)
         let messages = AudioFixtures.realtimeMessages(silence + speech.samples + silence, rate: speech.rate)
         let outcome = try await LiveClient.run(server.endpoint()) { connection in
@@ -92,7 +93,7 @@ struct ReplyTests {
 
     @Test func speechDuringAReplyInterruptsIt() async throws {
         let server = try await EmulatorHarness.start()
-        let speech = try await OffPool.run { try AudioFixtures.speech("stop please") }
+        let speech = try await BlockingThread.run { try AudioFixtures.speech("stop please") }
         let silence = [Int16](repeating: 0, count: speech.rate)
         let barge = AudioFixtures.realtimeMessages(speech.samples + silence, rate: speech.rate)
         let long = Array(repeating: "one two three four five six seven eight nine ten", count: 4).joined(separator: " ")
@@ -119,7 +120,7 @@ struct ReplyTests {
 
     @Test func noInterruptionLetsTheReplyFinish() async throws {
         let server = try await EmulatorHarness.start()
-        let speech = try await OffPool.run { try AudioFixtures.speech("stop please") }
+        let speech = try await BlockingThread.run { try AudioFixtures.speech("stop please") }
         let silence = [Int16](repeating: 0, count: speech.rate)
         let barge = AudioFixtures.realtimeMessages(speech.samples + silence, rate: speech.rate)
         let outcome = try await LiveClient.run(server.endpoint()) { connection in
@@ -143,7 +144,7 @@ struct ReplyTests {
 
     @Test func activityStartAndEndDelimitTurnsWhenDetectionIsDisabled() async throws {
         let server = try await EmulatorHarness.start()
-        let speech = try await OffPool.run { try AudioFixtures.speech("hello world") }
+        let speech = try await BlockingThread.run { try AudioFixtures.speech("hello world") }
         let messages = AudioFixtures.realtimeMessages(speech.samples, rate: speech.rate)
         let outcome = try await LiveClient.run(server.endpoint()) { connection in
             try await connection.send(

@@ -1,6 +1,7 @@
 import Foundation
 import GeminiLiveEmulator
 import GeminiLiveProtocol
+import GeminiLiveSession
 import GeminiLiveTestSupport
 import Testing
 
@@ -143,7 +144,7 @@ struct ScriptAndCommandTests {
         process.standardOutput = output
         try process.run()
         let reader = output.fileHandleForReading
-        let line = try await OffPool.run {
+        let line = await BlockingThread.run {
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) {
                 let chunk = reader.availableData
@@ -161,13 +162,15 @@ struct ScriptAndCommandTests {
         }
         #expect(outcome.value == .setupComplete(SetupComplete()))
         process.terminate()
-        try await OffPool.run { process.waitUntilExit() }
+        await BlockingThread.run { process.waitUntilExit() }
         #expect(process.terminationStatus == 0)
         #expect(process.terminationReason == .exit)
     }
 
     @Test func modelsFlagPrintsTheCatalogue() async throws {
-        let result = try await OffPool.run { try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--models"]) }
+        let result = try await BlockingThread.run {
+            try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--models"])
+        }
         #expect(result.status == 0)
         for model in [
             "models/gemini-3.8-live", "models/gemini-3.1-flash-live-preview",
@@ -178,17 +181,17 @@ struct ScriptAndCommandTests {
     }
 
     @Test func usageErrorsExit64() async throws {
-        let result = try await OffPool.run {
+        let result = try await BlockingThread.run {
             try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--tls-cert", "x.pem"])
         }
         #expect(result.status == 64)
         // Seconds beyond a day are a usage error, not an overflow that crashes the emulator.
-        let huge = try await OffPool.run {
+        let huge = try await BlockingThread.run {
             try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--stall", "1e300"])
         }
         #expect(huge.status == 64)
         #expect(huge.stderrText.contains("--stall must be 0 to 86400 seconds"), "\(huge.stderrText)")
-        let missing = try await OffPool.run {
+        let missing = try await BlockingThread.run {
             try ToolRunner.run(ToolRunner.tool("gemini-live-emulator"), ["--script", "/no/such/file"])
         }
         #expect(missing.status == 66)

@@ -1,6 +1,7 @@
 import Foundation
 import GeminiLiveEmulator
 import GeminiLiveProtocol
+import GeminiLiveSession
 import HTTPTypes
 import Testing
 
@@ -54,7 +55,7 @@ struct SetupAndCloseTests {
             "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContentConstrained",
             "/ws/google.ai.generativelanguage.v2.GenerativeService.BidiGenerateContent", "/",
         ] {
-            let result = try await OffPool.run {
+            let result = try await BlockingThread.run {
                 try GeminiLiveTestSupportShim.curlStatus(port: String(port), path: path)
             }
             #expect(result == "404", "\(path)")

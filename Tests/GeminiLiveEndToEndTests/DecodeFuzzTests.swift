@@ -4,6 +4,10 @@ import Testing
 
 /// Mutation fuzzing of the decoder through the real binary: whatever the input, it ends with a
 /// documented status (0 or 65) and a message per bad line, never a crash or a hang.
+///
+/// A few rounds only: each launches the debug decoder. The many-round loop belongs in-process, in the
+/// decoder's unit tests, where a round costs microseconds; these rounds check the binary's wiring
+/// (exit status, stderr format) around it.
 @Suite("decode: fuzzing")
 struct DecodeFuzzTests {
     static let alphabet = Array(#"{}[]":,0123456789.-+eE\ntrufalsn AQ=/_"#.utf8) + [0x0A, 0xC3, 0xA9, 0x00, 0xFF]
@@ -21,7 +25,7 @@ struct DecodeFuzzTests {
         base.turnComplete()
         let original = [UInt8](base.data)
         var random = SeededGenerator(seed: 424_242)
-        for round in 0..<120 {
+        for round in 0..<3 {
             var bytes = original
             for _ in 0..<(1 + random.below(6)) {
                 let at = random.below(bytes.count)

@@ -76,7 +76,9 @@ struct DecodeRobustnessTests {
         first.audio(rampSamples(24_000))
         try first.data.write(to: URL(fileURLWithPath: tmp.file("first.ndjson")))
         let decodeTool = ToolRunner.tool("gemini-live-decode")
-        // Feed one second of audio, keep the pipe open, look at the files, then stop the decoder.
+        // Feed one second of audio and keep the pipe open: the WAV must come to hold all of it while the
+        // decoder still waits for more (polled, so a busy machine only makes it slower; a decoder that never
+        // got there is killed by the timeout). Then stop the decoder.
         let script = """
             set -e
             mkfifo '\(tmp.file("fifo"))'
@@ -84,14 +86,14 @@ struct DecodeRobustnessTests {
             pid=$!
             exec 3>'\(tmp.file("fifo"))'
             cat '\(tmp.file("first.ndjson"))' >&3
-            sleep 1
-            soxi -s '\(tmp.file("live.wav"))'
+            until [ "$(soxi -s '\(tmp.file("live.wav"))' 2>/dev/null)" = 24000 ]; do sleep 0.02; done
+            kill -0 $pid && echo running
             kill -TERM $pid
             wait $pid || echo "status $?"
             soxi -s '\(tmp.file("live.flac"))'
             """
-        let result = try ToolRunner.shell(script, timeout: 30)
-        #expect(result.stdoutText == "24000\nstatus 143\n24000\n", "\(result.stderrText)")
+        let result = try ToolRunner.shell(script, timeout: 60)
+        #expect(result.stdoutText == "running\nstatus 143\n24000\n", "\(result.stderrText)")
     }
 
     @Test("a stream without audio still leaves a valid, empty WAV")
@@ -135,10 +137,11 @@ struct DecodeRobustnessTests {
         #expect(result.stderrText == "status=0\n")
     }
 
-    @Test("--help documents examples and exit codes; the man page documents every option")
+    /// The exit table's codes and the options are checked against the man page by `ManPageTests`.
+    @Test("--help shows examples and an exit table")
     func help() throws {
         let help = try decode(["--help"]).stdoutText
-        for text in ["EXAMPLES", "EXIT STATUS", "--split-turns", "65", "73"] { #expect(help.contains(text)) }
+        for text in ["EXAMPLES:", "EXIT STATUS:", "--split-turns"] { #expect(help.contains(text)) }
     }
 }
 

@@ -134,14 +134,15 @@ struct EncodeInputsTests {
         let tmp = try TemporaryDirectory("pace")
         let a = tmp.file("a.wav")
         try MediaFactory.tone(a, seconds: 1, rate: 16_000, channels: 1)
-        // Timestamp each line as it arrives downstream: the last of 10 chunks cannot come before ~1 s,
-        // and the first must not wait for the end (per-line flushing on a pipe).
+        // Timestamp each line as it arrives downstream: the last of 10 chunks cannot come before ~1 s
+        // after the first, which also shows the first did not wait for the end (per-line flushing on a
+        // pipe). No upper bound: a busy machine may be slower; PacingTests pins the deadlines on a clock.
         let script = "gemini-live-encode --realtime '\(a)' | while IFS= read -r line; do date +%s.%N; done"
         let result = try ToolRunner.shell(script)
         #expect(result.status == 0, "\(result.stderrText)")
         let times = result.stdoutText.split(separator: "\n").compactMap { Double($0) }
         #expect(times.count == 10)
         let span = times.last! - times.first!
-        #expect(span > 0.8 && span < 2.5, "10 paced chunks spanned \(span) s")
+        #expect(span > 0.8, "10 paced chunks spanned \(span) s")
     }
 }

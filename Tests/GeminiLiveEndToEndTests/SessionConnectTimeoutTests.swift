@@ -7,9 +7,10 @@ import Testing
 @Suite("session: connect timeout")
 struct SessionConnectTimeoutTests {
     /// A listener whose accept queue is full (backlog 0 and connections it never accepts), so the kernel
-    /// drops further SYNs and a new connect hangs. Prints its port, then lives 40 s at most.
+    /// drops further SYNs and a new connect hangs. Prints its port once the queue is full, then lives 40 s
+    /// at most.
     static let hangingListener = #"""
-        import socket, sys, time
+        import select, socket, sys, time
         server = socket.socket()
         server.bind(("127.0.0.1", 0))
         server.listen(0)
@@ -23,7 +24,8 @@ struct SessionConnectTimeoutTests {
             except BlockingIOError:
                 pass
             fillers.append(filler)
-        time.sleep(0.2)
+        # The queue is full once a filler's handshake is done (it turns writable); the rest stay half-open.
+        select.select([], fillers, [])
         print(port, flush=True)
         time.sleep(40)
         """#

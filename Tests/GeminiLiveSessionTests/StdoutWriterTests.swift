@@ -71,6 +71,7 @@ struct StdoutWriterTests {
         let lines = Self.lines(total: 2 << 20)
         let reader = LateReader(readEnd)
         let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
+        defer { writer.stop() }
         // A pipe holds 64 KiB and the reader waits for `go` (30 s at most): a writer that blocked would
         // only get past this loop once the reader gave up waiting.
         for line in lines { try writer.write(line) }
@@ -92,20 +93,31 @@ struct StdoutWriterTests {
         let (readEnd, writeEnd) = Self.pipePair()
         let lines = Self.lines(total: 2 << 20)
         let reader = LateReader(readEnd)
-        let writer = StdoutWriter(fileDescriptor: writeEnd, cushion: 256 << 10) { _ in }
+        let cushion = 256 << 10
+        let firstWait = DispatchSemaphore(value: 0)
+        let waits = Atomic<Int>(0)
+        let writer = StdoutWriter(
+            fileDescriptor: writeEnd, cushion: cushion,
+            waiting: { if waits.add(1, ordering: .relaxed).newValue == 1 { firstWait.signal() } }, failed: { _ in })
+        defer { writer.stop() }
         let written = Atomic<Int>(0)
+        let allWritten = DispatchSemaphore(value: 0)
         BlockingThread.start {
             for line in lines {
                 try? writer.write(line)
                 written.add(1, ordering: .relaxed)
             }
+            allWritten.signal()
         }
-        // Without a reader, the writes stop near the cushion; they go on once it reads.
-        usleep(500_000)
+        // Without a reader the writes stop once the queue passes the cushion: at least a cushion's worth
+        // (beyond what the pipe took) went out, and the line that crossed it is still being written.
+        #expect(firstWait.wait(timeout: .now() + 60) == .success, "the writer never waited for the reader")
         let before = written.load(ordering: .relaxed)
-        #expect(before > 0 && before < lines.count, "\(before) of \(lines.count) lines went out without a reader")
+        #expect(before < lines.count, "\(before) of \(lines.count) lines went out without a reader")
+        let offered = lines[...min(before, lines.count - 1)].reduce(0) { $0 + $1.count + 1 }
+        #expect(offered > cushion, "waited with \(offered) bytes offered, under the \(cushion)-byte cushion")
         reader.go.signal()
-        for _ in 0..<600 where written.load(ordering: .relaxed) < lines.count { usleep(50_000) }
+        #expect(allWritten.wait(timeout: .now() + 60) == .success)
         #expect(written.load(ordering: .relaxed) == lines.count)
         try writer.finish()
         close(writeEnd)
@@ -120,21 +132,39 @@ struct StdoutWriterTests {
         // One page, whatever the machine's page size: the lines below cannot all fit.
         _ = fcntl(writeEnd, 1031 /* F_SETPIPE_SZ */, 4096)
         let reports = Mutex<[LineWriterError]>([])
-        let writer = StdoutWriter(fileDescriptor: writeEnd) { error in reports.withLock { $0.append(error) } }
-        // Fill the pipe so that later lines queue for the thread, then take the reader away.
+        let reported = DispatchSemaphore(value: 0)
+        let writer = StdoutWriter(fileDescriptor: writeEnd) { error in
+            reports.withLock { $0.append(error) }
+            reported.signal()
+        }
+        defer { writer.stop() }
+        // Fill the pipe so that later lines queue for the thread, then take the reader away: the thread's
+        // blocked write fails, and it reports that from its own thread.
         let line = [UInt8](repeating: UInt8(ascii: "x"), count: 16 << 10)
         for _ in 0..<8 { try writer.write(line) }
         close(readEnd)
-        var thrown: LineWriterError?
-        for _ in 0..<1000 where thrown == nil {
-            do throws(LineWriterError) { try writer.write(line) } catch { thrown = error }
-            usleep(1000)
-        }
-        #expect(thrown == .brokenPipe)
+        #expect(reported.wait(timeout: .now() + 60) == .success, "no failure was reported")
+        #expect(throws: LineWriterError.brokenPipe) { try writer.write(line) }
         #expect(throws: LineWriterError.brokenPipe) { try writer.finish() }
-        // The report comes from the writer's thread, just after it records the failure.
-        for _ in 0..<200 where reports.withLock({ $0.isEmpty }) { usleep(10_000) }
         #expect(reports.withLock { $0 } == [.brokenPipe])
         close(writeEnd)
+    }
+
+    @Test("stop returns once the writer thread has ended, also when called twice; later lines go out directly")
+    func stopEndsTheThread() throws {
+        let (readEnd, writeEnd) = Self.pipePair()
+        let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
+        try writer.write(Array("one".utf8))
+        try writer.finish()
+        writer.stop()
+        writer.stop()
+        try writer.write(Array("two".utf8))
+        try writer.finish()
+        close(writeEnd)
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64)
+        while case let count = read(readEnd, &chunk, chunk.count), count > 0 { received += chunk[0..<count] }
+        close(readEnd)
+        #expect(String(decoding: received, as: UTF8.self) == "one\ntwo\n")
     }
 }

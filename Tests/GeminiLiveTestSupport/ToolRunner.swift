@@ -135,24 +135,17 @@ final class OutputCollector: @unchecked Sendable {
 ///
 /// The descendants matter for shell pipelines: killing only bash would leave a hung tool holding the
 /// output pipes open, and the test would wait on them forever.
-final class Watchdog: @unchecked Sendable {
-    // @unchecked: `cancelled` is guarded by `lock`.
-    private let lock = NSLock()
-    private var cancelled = false
+final class Watchdog: Sendable {
+    /// Signalled when the child exits in time: the watchdog's wait ends at once instead of polling.
+    private let exited = DispatchSemaphore(value: 0)
 
     init(process: Process, timeout: Double) {
         let pid = process.processIdentifier
         Thread.detachNewThread { [self] in
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.05)
-                if lock.withLock({ cancelled }) { return }
-            }
-            if !lock.withLock({ cancelled }) {
-                let family = Self.descendants(of: pid)
-                kill(pid, SIGKILL)
-                for child in family { kill(child, SIGKILL) }
-            }
+            guard exited.wait(timeout: .now() + timeout) == .timedOut else { return }
+            let family = Self.descendants(of: pid)
+            kill(pid, SIGKILL)
+            for child in family { kill(child, SIGKILL) }
         }
     }
 
@@ -178,5 +171,5 @@ final class Watchdog: @unchecked Sendable {
         return found
     }
 
-    func cancel() { lock.withLock { cancelled = true } }
+    func cancel() { exited.signal() }
 }

@@ -1,4 +1,5 @@
 import GeminiLiveProtocol
+private import GeminiLiveSession  // BlockingThread, until it moves to a lower module
 import HummingbirdWebSocket
 import NIOCore
 import NIOWebSocket
@@ -179,7 +180,7 @@ actor ConnectionDriver {
         var transcript = ""
         if !request.input.audio.isEmpty {
             let audio = request.input.audio
-            transcript = await BlockingWork.run { SpeechRecognizer.shared.transcribe(audio) }
+            transcript = await BlockingThread.run { SpeechRecognizer.shared.transcribe(audio) }
             guard !Task.isCancelled else { return }
             if request.transcribeInput {
                 let message = ServerMessage(
@@ -231,7 +232,7 @@ actor ConnectionDriver {
                 let text = progress.template.fill(pattern)
                 progress.spoken.append(text)
                 let speech =
-                    request.modality == "TEXT" ? [] : await BlockingWork.run { SpeechSynthesizer.shared.speak(text) }
+                    request.modality == "TEXT" ? [] : await BlockingThread.run { SpeechSynthesizer.shared.speak(text) }
                 let rendered = renderer.render(text) { _ in speech }
                 progress.tokens += rendered.tokens
                 for step in rendered.steps {

@@ -24,7 +24,6 @@ public final class ResumptionStore: Sendable {
         }
     }
 
-    /// The conversation under `handle`, or nil if unknown or expired.
     /// Attaches a reply waiting on a tool call to `handle`, so resuming with it finishes the reply.
     func attach(_ pending: PendingReply, to handle: String) {
         entries.withLock { table in table[handle]?.pending = pending }
@@ -39,6 +38,7 @@ public final class ResumptionStore: Sendable {
         }
     }
 
+    /// The conversation under `handle`, or nil if unknown or expired.
     public func snapshot(for handle: String, now: ContinuousClock.Instant = .now) -> ConversationSnapshot? {
         entries.withLock { table in
             guard let entry = table[handle], entry.expiry > now else { return nil }

@@ -6,8 +6,8 @@ import CSndfile
 /// playable at every moment: its header is rewritten on each commit, so it never claims more data than the file
 /// holds, and after a commit it claims exactly what was written. Callers commit whenever they would otherwise wait
 /// (the decoder does so each time its input runs dry), so a live reply is on disk as it arrives, while a fast
-/// batch run pays for a header rewrite per 64 KiB of input instead of per 40 ms chunk (the per-write rewrite cost
-/// 0.5 s of system time per hour of replies). FLAC and Ogg readers accept a stream whose length is not final.
+/// batch run pays for a header rewrite per 64 KiB of input instead of per 40 ms chunk (BENCHMARKS.md has the
+/// cost). FLAC and Ogg readers accept a stream whose length is not final.
 public final class SoundFileWriter {
     /// The path, or `stdout` for `-`.
     public let name: String

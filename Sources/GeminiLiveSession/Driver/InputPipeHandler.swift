@@ -6,8 +6,8 @@ import NIOCore
 /// epoll wakes the loop itself when a line arrives, so an upstream message costs no thread wake-up besides
 /// the loop's own, and the line reaches the state machine and the socket in the same turn. The reactor
 /// turns `autoRead` off while the session cannot take input (a slow service slows input reading).
-final class InputPipeHandler: ChannelInboundHandler, @unchecked Sendable {
-    // @unchecked: created off the loop, then touched only on the loop.
+/// It is not `Sendable`: created on the loop, it reaches the channel's initialiser through `NIOLoopBound`.
+final class InputPipeHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private var source: InputSource

@@ -15,7 +15,8 @@ import Synchronization
 /// FIFO inputs are read on the loop too (`InputPipeHandler`). Events from elsewhere (file inputs' threads,
 /// tool commands, signals) come through the `EventQueue`, timers as the loop's scheduled tasks.
 final class SessionReactor: @unchecked Sendable {
-    // @unchecked: after `init`, every property is touched on `loop` only.
+    // @unchecked: after `init`, every property is touched on `loop` only; `start`, `handle` and
+    // `updateGate`, which every closure goes through, check it.
     private let driver: SessionDriver
     private let transport: SocketTransport
     private let loop: any EventLoop
@@ -46,6 +47,7 @@ final class SessionReactor: @unchecked Sendable {
     /// stdout cannot take more: say why unless the reader just went away, then end. Said once, though both
     /// the writer's thread and a later write on the loop may meet the same failure.
     private func stdoutFailed(_ error: LineWriterError) {
+        loop.preconditionInEventLoop()
         guard !stdoutGone, !ended else { return }
         stdoutGone = true
         if error != .brokenPipe { driver.report("stdout: \(error)", true) }
@@ -54,6 +56,7 @@ final class SessionReactor: @unchecked Sendable {
 
     /// Starts the inputs and the first connection; call on the loop.
     func start() {
+        loop.preconditionInEventLoop()
         let events = EventQueue(loop: loop) { self.handle($0) }
         self.events = events
         driver.control?.attach(events)
@@ -78,12 +81,15 @@ final class SessionReactor: @unchecked Sendable {
                 intake.startThread(source, events: events, gate: gate, ended: ended)
                 continue
             }
-            let handler = InputPipeHandler(
-                source: source, intake: intake, deliver: { self.handle($0) }, ended: ended)
+            let handler = NIOLoopBound(
+                InputPipeHandler(source: source, intake: intake, deliver: { self.handle($0) }, ended: ended),
+                eventLoop: loop)
             let descriptor = dup(source.fileDescriptor)
             NIOPipeBootstrap(group: loop)
                 .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler) }
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(handler.value)
+                    }
                 }
                 .takingOwnershipOfDescriptor(input: descriptor)
                 .whenComplete { result in
@@ -102,6 +108,7 @@ final class SessionReactor: @unchecked Sendable {
 
     /// Handles one event; call on the loop.
     func handle(_ event: SessionEvent) {
+        loop.preconditionInEventLoop()
         guard !ended else { return }
         if handling {
             backlog.append(event)
@@ -119,6 +126,7 @@ final class SessionReactor: @unchecked Sendable {
     }
 
     private func updateGate() {
+        loop.preconditionInEventLoop()
         let open = machine.acceptsInput && transport.isWritable(machine.connection)
         gate.set(open)
         guard open != inputsReading else { return }
@@ -163,6 +171,7 @@ final class SessionReactor: @unchecked Sendable {
                     // Lines still queued for a lagging reader could not all be written.
                     if error != .brokenPipe, !stdoutGone { driver.report("stdout: \(error)", true) }
                 }
+                stdout.stop()
                 driver.recorder?.finish()
                 ended = true
                 backlog.removeAll()

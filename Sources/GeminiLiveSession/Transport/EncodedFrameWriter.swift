@@ -4,8 +4,8 @@ import NIOCore
 /// `ClientFrameEncoder` enter: they skip NIO's WebSocket encoder, which would split each into two TLS records.
 ///
 /// It passes everything else through untouched (the HTTP upgrade request goes out through it).
-final class EncodedFrameWriter: ChannelOutboundHandler, @unchecked Sendable {
-    // @unchecked: touched only on the channel's event loop.
+/// It is not `Sendable`: its connection owns it, and NIO calls it, on the channel's event loop only.
+final class EncodedFrameWriter: ChannelOutboundHandler {
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 

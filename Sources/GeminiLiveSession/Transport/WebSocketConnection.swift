@@ -11,9 +11,10 @@ import NIOWebSocket
 /// general-purpose client spends most of a relay's time. Pings from the server are answered here; our own
 /// pings go out every `pingInterval`, and a pong may take up to that long before the connection counts as lost.
 /// Every connection reports exactly one end: a close frame, a drop, or a refusal.
-final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
-    // @unchecked: after `start`, every property is read and written on `loop` only (channel callbacks,
-    // the loop's scheduled tasks, and the reactor, which runs on the same loop).
+///
+/// It lives on `loop`: the closures NIO may run elsewhere hold it through `NIOLoopBound`, which checks
+/// that they run on the loop after all.
+final class WebSocketConnection: ChannelInboundHandler {
     typealias InboundIn = WebSocketFrame
 
     /// Largest server message accepted, after reassembling fragments (audio replies are large).
@@ -68,7 +69,8 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
 
     // MARK: - Opening
 
-    /// Connects to `host:port`, upgrades with `request`, then sends the setup frame and reports `.connected`.
+    /// Connects to `host:port`, upgrades with `request`, then sends the setup frame and reports `.connected`;
+    /// call on `loop`.
     ///
     /// `connectTimeout` is the user's whole budget for connecting and setting up, which the state machine
     /// times. NIO's own TCP connect timeout (10 s by default) would cut a longer budget short with a bare
@@ -77,22 +79,24 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
         host: String, port: Int, request: HTTPRequestHead, tls: NIOSSLContext?, serverName: String?,
         connectTimeout: Duration
     ) {
+        let bound = NIOLoopBound(self, eventLoop: loop)
         ClientBootstrap(group: loop)
             .connectTimeout(.nanoseconds(Self.nanoseconds(connectTimeout + .seconds(1))))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try self.configure(channel, request: request, tls: tls, serverName: serverName)
+                    try bound.value.configure(channel, request: request, tls: tls, serverName: serverName)
                 }
             }
             .connect(host: host, port: port)
             .whenComplete { result in
+                let connection = bound.value
                 switch result {
                 case .success(let channel):
-                    self.channel = channel
-                    if case .ended = self.state { channel.close(promise: nil) }
+                    connection.channel = channel
+                    if case .ended = connection.state { channel.close(promise: nil) }
                 case .failure(let error):
-                    self.report(.socketDropped(connection: self.id, reason: "\(error)"))
+                    connection.report(.socketDropped(connection: connection.id, reason: "\(error)"))
                 }
             }
     }
@@ -107,6 +111,7 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
         // Bytes that follow the 101 in the same read are the first WebSocket frames: pass them on.
         let decoder = ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .forwardBytes))
         let observer = UpgradeObserver(request: request, connection: self)
+        let bound = NIOLoopBound(self, eventLoop: channel.eventLoop)
         let upgrader = NIOWebSocketClientUpgrader(maxFrameSize: Self.maxMessageSize, automaticErrorHandling: true) {
             channel, _ in
             channel.eventLoop.makeCompletedFuture {
@@ -115,7 +120,7 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
                     NIOWebSocketFrameAggregator(
                         minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: 1 << 16,
                         maxAccumulatedFrameSize: Self.maxMessageSize))
-                try pipeline.addHandler(self)
+                try pipeline.addHandler(bound.value)
             }
         }
         let upgrade = NIOHTTPClientUpgradeHandler(
@@ -136,8 +141,9 @@ final class WebSocketConnection: ChannelInboundHandler, @unchecked Sendable {
         state = .open
         send(setup, context: context)
         if let pingInterval {
+            let bound = NIOLoopBound(self, eventLoop: loop)
             pingTask = loop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
-                self.pingDue()
+                bound.value.pingDue()
             }
         }
         deliver(.connected(connection: id))

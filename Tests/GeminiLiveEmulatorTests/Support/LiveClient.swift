@@ -40,6 +40,9 @@ actor FrameQueue {
         }
     }
 
+    /// Whether the connection ended (rather than a wait timing out).
+    var hasEnded: Bool { ended }
+
     func end() {
         ended = true
         waiter?.resume(returning: nil)
