@@ -91,7 +91,9 @@ struct SessionCommand: AsyncParsableCommand {
         SignalFinisher.install { control.stop() }
         do {
             var sources = try InputSource.open(inputs.isEmpty ? ["-"] : inputs)
-            let stdinSetup = try sources.firstIndex { $0.fileDescriptor == 0 }.flatMap { try sources[$0].takeSetupLine() }
+            let stdinSetup = try sources.firstIndex { $0.fileDescriptor == 0 }.flatMap {
+                try sources[$0].takeSetupLine()
+            }
             var request = SessionRequest()
             setupFlags.apply(to: &request)
             connectionFlags.apply(to: &request)
