@@ -167,6 +167,7 @@ let package = Package(
             dependencies: ["GeminiLiveEncoder", "GeminiLiveProtocol", "GeminiLiveSystem"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "GeminiLiveSystemTests", dependencies: ["GeminiLiveSystem"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GeminiLiveCLITests",
             dependencies: [
