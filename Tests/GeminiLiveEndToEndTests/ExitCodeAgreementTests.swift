@@ -10,7 +10,8 @@ struct ExitCodeAgreementTests {
     struct Situation: CustomTestStringConvertible, Sendable {
         var name: String
         var status: Int32
-        /// Tool name and arguments; `{dir}` is a scratch folder holding `folder/` and `folder.txt/` (directories).
+        /// Tool name and arguments; `{dir}` is a scratch folder holding `folder/` and `folder.txt/` (directories),
+        /// `junk.wav` (a line of text) and `empty.txt` (no text).
         var runs: [(tool: String, arguments: [String])]
 
         var testDescription: String { "\(name) → \(status)" }
@@ -43,6 +44,16 @@ struct ExitCodeAgreementTests {
                 ("gemini-live-emulator", ["--script", "{dir}/folder"]),
             ]),
         Situation(
+            name: "input that is not what it should be", status: 65,
+            runs: [
+                ("gemini-live-encode", ["{dir}/junk.wav"]),
+                ("gemini-live-encode", ["{dir}/empty.txt"]),
+                ("gemini-live-decode", ["--strict", "--text", "-", "{dir}/junk.wav"]),
+                ("gemini-live-session", offline + ["--setup", "{dir}/junk.wav"]),
+                ("gemini-live-session", ["--endpoint", "wss://127.0.0.1:9", "--ca-file", "{dir}/junk.wav"]),
+                ("gemini-live-emulator", ["--script", "{dir}/junk.wav"]),
+            ]),
+        Situation(
             name: "unwritable output", status: 73,
             runs: [
                 ("gemini-live-decode", ["--wav", "{dir}/no/such/folder/reply.wav"]),
@@ -67,6 +78,8 @@ struct ExitCodeAgreementTests {
         for folder in ["folder", "folder.txt"] {
             try FileManager.default.createDirectory(atPath: tmp.file(folder), withIntermediateDirectories: false)
         }
+        try Data("this is not audio, JSON or PEM\n".utf8).write(to: URL(fileURLWithPath: tmp.file("junk.wav")))
+        try Data("\n".utf8).write(to: URL(fileURLWithPath: tmp.file("empty.txt")))
         for run in situation.runs {
             let arguments = run.arguments.map { $0.replacingOccurrences(of: "{dir}", with: tmp.path) }
             let result = try ToolRunner.run(

@@ -4,7 +4,7 @@ import GeminiLiveSystem
 public enum CloseClassification: Sendable, Equatable {
     /// Transient: reconnect and resume (1011, 1001, 1006, 1012-1014, an unrequested 1000, a drop).
     case retry
-    /// Final: end the session with this outcome kind.
+    /// Final: end the session with an outcome of this category.
     case fatal(ToolErrorCategory)
 
     /// Classifies a server close by its code and reason text.

@@ -37,7 +37,9 @@ final class SocketTransport {
             // Read here, not by NIOSSL, so a missing file is an unusable input (66) and bad PEM is bad data (65).
             let pem = try SetupFiles.contents(of: caFile, option: "--ca-file")
             do {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(pem))
+                let certificates = try NIOSSLCertificate.fromPEMBytes(pem)
+                guard !certificates.isEmpty else { throw NIOSSLError.failedToLoadCertificate }
+                configuration.trustRoots = .certificates(certificates)
             } catch {
                 throw SessionSetupError(.badData, "--ca-file '\(caFile)': not a PEM certificate: \(error)")
             }
