@@ -53,28 +53,31 @@ let package = Package(
         ),
 
         // MARK: - Libraries
+        // What every module shares below the protocol: error categories, the write-all loop, whole-file reads.
+        .target(name: "GeminiLiveSystem", swiftSettings: swiftSettings),
         // The Live wire protocol: JSON values, messages, NDJSON streams. Foundation only.
-        .target(name: "GeminiLiveProtocol", swiftSettings: swiftSettings),
+        .target(name: "GeminiLiveProtocol", dependencies: ["GeminiLiveSystem"], swiftSettings: swiftSettings),
         // Audio decoding, resampling, image sniffing and MJPEG splitting.
-        .target(name: "GeminiLiveMedia", dependencies: ["CSndfile", "CSoxr"], swiftSettings: swiftSettings),
+        .target(
+            name: "GeminiLiveMedia", dependencies: ["GeminiLiveSystem", "CSndfile", "CSoxr"],
+            swiftSettings: swiftSettings),
         // Turns inputs (audio, images, text) into client message lines.
         .target(
             name: "GeminiLiveEncoder",
-            dependencies: ["GeminiLiveProtocol", "GeminiLiveMedia"],
+            dependencies: ["GeminiLiveSystem", "GeminiLiveProtocol", "GeminiLiveMedia"],
             swiftSettings: swiftSettings
         ),
         // Turns server messages into sound files, raw PCM, text and transcripts.
         .target(
             name: "GeminiLiveDecoder",
-            dependencies: ["GeminiLiveProtocol", "GeminiLiveMedia"],
+            dependencies: ["GeminiLiveSystem", "GeminiLiveProtocol", "GeminiLiveMedia"],
             swiftSettings: swiftSettings
         ),
         // The local Live server: protocol fidelity, speech in and out, scripted behaviour, faults.
         .target(
             name: "GeminiLiveEmulator",
             dependencies: [
-                // GeminiLiveSession for BlockingThread only, until a lower shared module holds it.
-                "GeminiLiveProtocol", "GeminiLiveMedia", "GeminiLiveSession", "CEspeakNG", "CPocketSphinx",
+                "GeminiLiveSystem", "GeminiLiveProtocol", "GeminiLiveMedia", "CEspeakNG", "CPocketSphinx",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -94,7 +97,7 @@ let package = Package(
         .target(
             name: "GeminiLiveSession",
             dependencies: [
-                "GeminiLiveProtocol",
+                "GeminiLiveSystem", "GeminiLiveProtocol",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -107,7 +110,7 @@ let package = Package(
         // What every front end shares: diagnostics, exit codes, stdout policy.
         .target(
             name: "GeminiLiveCLI",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GeminiLiveSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 
@@ -115,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-encode",
             dependencies: [
-                "GeminiLiveEncoder", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveMedia",
+                "GeminiLiveEncoder", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveMedia", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -124,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-decode",
             dependencies: [
-                "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveProtocol",
+                "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveMedia", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -133,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-emulator",
             dependencies: [
-                "GeminiLiveEmulator", "GeminiLiveCLI", "GeminiLiveProtocol",
+                "GeminiLiveEmulator", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -141,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-session",
             dependencies: [
-                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol",
+                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -156,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveMediaTests",
-            dependencies: ["GeminiLiveMedia", "GeminiLiveTestSupport"],
+            dependencies: ["GeminiLiveMedia", "GeminiLiveSystem", "GeminiLiveTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -166,13 +169,22 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveEncoderTests",
-            dependencies: ["GeminiLiveEncoder", "GeminiLiveDecoder", "GeminiLiveCLI", "GeminiLiveProtocol"],
+            dependencies: ["GeminiLiveEncoder", "GeminiLiveProtocol", "GeminiLiveSystem"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "GeminiLiveSystemTests", dependencies: ["GeminiLiveSystem"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GeminiLiveCLITests",
+            dependencies: [
+                "GeminiLiveCLI", "GeminiLiveSystem",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GeminiLiveEmulatorTests",
             dependencies: [
-                "GeminiLiveEmulator", "GeminiLiveProtocol", "GeminiLiveSession", "GeminiLiveTestSupport",
+                "GeminiLiveEmulator", "GeminiLiveProtocol", "GeminiLiveSystem", "GeminiLiveTestSupport",
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -185,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "GeminiLiveSessionTests",
             dependencies: [
-                "GeminiLiveSession", "GeminiLiveProtocol",
+                "GeminiLiveSession", "GeminiLiveProtocol", "GeminiLiveSystem",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

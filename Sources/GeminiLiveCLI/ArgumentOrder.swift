@@ -1,8 +1,12 @@
+import ArgumentParser
+
 /// Recovers the command-line order of inputs that ArgumentParser stores in separate arrays.
 ///
 /// `gemini-live-encode --text "Describe this" photo.jpg --text "and this" b.png` must emit
 /// its messages in that order, but a parser gives back one array per option. This scans argv
-/// again, knowing which options take a value, and reports each input with its kind.
+/// again, knowing which options take a value, and reports each input with its kind. Which options
+/// take a value is read from the command's own help (`init(command:inputOptions:)`), so the scan
+/// cannot fall out of step with the declarations.
 public struct ArgumentOrder: Sendable {
     /// One input as it stood on the command line.
     public struct Entry: Equatable, Sendable {
@@ -27,6 +31,38 @@ public struct ArgumentOrder: Sendable {
     public init(inputOptions: Set<String>, valueOptions: Set<String>) {
         self.inputOptions = inputOptions
         self.valueOptions = valueOptions
+    }
+
+    /// A scanner for `command`: every option its help shows with a `<value>` that is not an input option
+    /// is a value option.
+    public init(command: any ParsableArguments.Type, inputOptions: Set<String>) {
+        // Wide enough that no option line is wrapped.
+        let help = command.helpMessage(columns: 10_000)
+        self.init(inputOptions: inputOptions, valueOptions: Self.valueOptions(inHelp: help).subtracting(inputOptions))
+    }
+
+    /// The option names (`--rate`, `-r`) that take a value, from a help text's option lines.
+    ///
+    /// An option line starts with its names, comma-separated, and a value-taking option's names are followed
+    /// by `<value>`: `  -r, --rate <rate>   Sample rate`. Flags (`--raw`, `-v, --verbose`) have none.
+    public static func valueOptions(inHelp help: String) -> Set<String> {
+        var names: Set<String> = []
+        for line in help.split(separator: "\n") {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard let first = words.first, first.hasPrefix("-") else { continue }
+            var optionNames: [String] = []
+            var takesValue = false
+            for word in words {
+                if word.hasPrefix("<") {
+                    takesValue = true
+                    break
+                }
+                guard word.hasPrefix("-") else { break }
+                optionNames.append(String(word.hasSuffix(",") ? word.dropLast() : word))
+            }
+            if takesValue { names.formUnion(optionNames) }
+        }
+        return names
     }
 
     /// The inputs in argv order. `arguments` excludes the program name.

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ArgumentParser
+import GeminiLiveSystem
 
 /// Writes a tool's messages to stderr, one line each, prefixed with the tool's name.
 ///
@@ -40,8 +37,19 @@ public struct Diagnostics: Sendable {
         if verbosity >= 2 { emit("\(tool): \(message())") }
     }
 
-    /// Whether stderr is a terminal, the only case where progress output is wanted.
-    public static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    /// Prints `error` as `tool: description` and returns the exit its category calls for, for the caller to throw.
+    ///
+    /// This is the one way a front end ends on an error: the category picks the code through `ExitStatus`,
+    /// so no tool maps errors by hand. A closed stdout and an empty description print nothing; an error that
+    /// is not categorised is a `failure` (1); an `ExitCode` already chosen passes through unchanged.
+    public func exit(reporting error: any Error) -> ExitCode {
+        if let exit = error as? ExitCode { return exit }
+        let categorised = error as? any CategorisedError
+        let category = categorised?.category ?? .failure
+        let text = categorised?.description ?? "\(error)"
+        if category != .outputClosed && !text.isEmpty { self.error(text) }
+        return ExitCode(ExitStatus(category).rawValue)
+    }
 
     private func emit(_ line: String) {
         LineOutput.write(line, to: 2)

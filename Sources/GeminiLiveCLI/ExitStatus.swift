@@ -1,8 +1,12 @@
+import GeminiLiveSystem
+
 /// The exit codes every gemini-live tool uses, in one table.
 ///
 /// The values follow BSD `sysexits.h` where one fits, so scripts can tell a typo
 /// in a flag (64) from a missing file (66) from bad media (65) from a full disk (74).
-/// The man pages' EXIT STATUS sections are written from this table.
+/// Libraries never choose a code: they classify a failure as a `ToolErrorCategory`, and
+/// `init(_:)` is the one place a category becomes a number. Each man page's EXIT STATUS
+/// section lists the rows of this table its tool can return.
 public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// Everything asked for was done.
     case success = 0
@@ -11,7 +15,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// The command line is wrong: unknown flag, bad value, conflicting options.
     case usage = 64
     /// An input exists but its content is wrong: corrupt or unsupported media, a malformed line.
-    case dataError = 65
+    case badData = 65
     /// An input cannot be opened: no such file, permission denied.
     case noInput = 66
     /// The service cannot be reached, or kept failing (close 1011, drops) after every retry (gemini-live-session).
@@ -19,7 +23,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// An output file or folder cannot be created.
     case cannotCreate = 73
     /// Reading or writing failed (disk full, I/O error). A closed stdout pipe is not an error.
-    case ioError = 74
+    case io = 74
     /// Connecting or waiting for `setupComplete` took longer than allowed (gemini-live-session).
     case timeout = 75
     /// The service rejected a message or the setup (close 1007) or broke the protocol (gemini-live-session).
@@ -29,16 +33,37 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// Not found or refused by policy (close 1008): unknown model, stale resumption handle (gemini-live-session).
     case configuration = 78
 
+    /// The status for a failure of `category`: the one mapping from categories to codes.
+    ///
+    /// A closed stdout is not a failure of the tool, so it ends with 0 like a finished run.
+    public init(_ category: ToolErrorCategory) {
+        self =
+            switch category {
+            case .success, .outputClosed: .success
+            case .failure: .failure
+            case .usage: .usage
+            case .badData: .badData
+            case .noInput: .noInput
+            case .unavailable: .unavailable
+            case .cannotCreate: .cannotCreate
+            case .io: .io
+            case .timeout: .timeout
+            case .protocolError: .protocolError
+            case .permission: .permission
+            case .configuration: .configuration
+            }
+    }
+
     /// One line per code, as printed in `--help` and the man pages.
     public var meaning: String {
         switch self {
         case .success: "success"
         case .failure: "unexpected failure"
         case .usage: "usage error: bad option or option value"
-        case .dataError: "bad input data: corrupt or unsupported media, malformed line"
+        case .badData: "bad input data: corrupt or unsupported media, malformed line"
         case .noInput: "an input file cannot be opened"
         case .cannotCreate: "an output file or folder cannot be created"
-        case .ioError: "reading or writing failed"
+        case .io: "reading or writing failed"
         case .unavailable: "service unavailable: unreachable, or still failing (1011) after the retries"
         case .timeout: "timed out connecting or waiting for setupComplete"
         case .protocolError: "request rejected (close 1007) or protocol error"

@@ -1,8 +1,6 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import GeminiLiveSystem
 
-/// Writes one whole line to a descriptor with write(2), retrying partial writes and EINTR.
+/// Writes one whole line to a descriptor with a single write-all, so it is never split.
 ///
 /// One call per line, so a reader on a pipe sees each line at once and lines from
 /// concurrent writers do not interleave. Failures are ignored: this is for diagnostics and
@@ -12,16 +10,6 @@ public enum LineOutput {
     public static func write(_ text: String, to fileDescriptor: Int32) {
         var bytes = Array(text.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        try? Descriptor.writeAll(bytes, to: fileDescriptor)
     }
 }

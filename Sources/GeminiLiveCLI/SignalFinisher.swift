@@ -1,30 +1,58 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Runs a clean-up once SIGINT or SIGTERM arrives, then exits with 128 + the signal number.
+/// The write end of the pipe the signal handler reports to; set once by `install`, before any signal is caught.
+private let signalPipe = Atomic<Int32>(-1)
+
+/// Runs a clean-up once SIGINT or SIGTERM arrives, then exits with 128 + the signal number (or a fixed status).
 ///
-/// The signals are blocked in every thread and taken with sigwait(3) on a thread of their own,
-/// so the clean-up runs as ordinary code (closing files, patching headers) rather than inside
-/// an async-signal handler where almost nothing is safe.
+/// The handler only writes the signal's number to a pipe, which is async-signal-safe; a thread of its own
+/// reads it and runs the clean-up as ordinary code (closing files, patching headers) rather than inside the
+/// handler, where almost nothing is safe. A handler, unlike a blocked signal mask, holds for every thread:
+/// an async command's `run()` starts on a thread of the concurrency pool, and a mask set there would leave
+/// the main thread to take the signal with its default action.
 public enum SignalFinisher {
-    /// Installs the handler; call before starting other threads so they inherit the mask.
-    public static func install(_ cleanUp: @escaping @Sendable () -> Void) {
+    /// Installs the handler. `exitStatus` replaces 128 + the signal number, for a tool whose documented end
+    /// is a signal (the emulator runs until it is stopped, and that is a success).
+    public static func install(exitStatus: Int32? = nil, _ cleanUp: @escaping @Sendable () -> Void = {}) {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        let reader = ends[0]
+        signalPipe.store(ends[1], ordering: .sequentiallyConsistent)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            var number = UInt8(truncatingIfNeeded: signal)
+            _ = write(signalPipe.load(ordering: .relaxed), &number, 1)
+        }
+        action.sa_flags = SA_RESTART
+        sigemptyset(&action.sa_mask)
+        // A parent may hand down a mask that blocks them; this thread at least must take them, or the
+        // handler never runs.
         var signals = sigset_t()
         sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let waited = signals
+        for signal in [SIGINT, SIGTERM] {
+            // A signal the parent ignored (SIGINT for a shell's background job) stays ignored, as before.
+            var previous = sigaction()
+            sigaction(signal, nil, &previous)
+            if unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(SIG_IGN, to: Int.self)
+            {
+                continue
+            }
+            sigaction(signal, &action, nil)
+            sigaddset(&signals, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         // A Dispatch thread rather than Foundation's Thread: the tools stay free of full Foundation (and ICU).
         DispatchQueue.global().async {
-            var set = waited
-            var received: Int32 = 0
-            sigwait(&set, &received)
+            var number: UInt8 = 0
+            while read(reader, &number, 1) < 0 && errno == EINTR {}
             cleanUp()
-            _exit(128 + received)
+            _exit(exitStatus ?? 128 + Int32(number))
         }
     }
 }

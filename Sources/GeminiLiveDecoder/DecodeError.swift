@@ -1,5 +1,7 @@
+import GeminiLiveSystem
+
 /// Why decoding stopped or a line was refused; the description names the source.
-public struct DecodeError: Error, CustomStringConvertible, Sendable {
+public struct DecodeError: CategorisedError {
     /// The failure class, for the exit code.
     public enum Kind: Sendable {
         /// Options that cannot work together or a bad output name.
@@ -25,5 +27,17 @@ public struct DecodeError: Error, CustomStringConvertible, Sendable {
     public init(kind: Kind, description: String) {
         self.kind = kind
         self.description = description
+    }
+
+    /// The shared category of `kind`, so the front end reports this error like every other tool's.
+    public var category: ToolErrorCategory {
+        switch kind {
+        case .usage: .usage
+        case .noInput: .noInput
+        case .cannotCreate: .cannotCreate
+        case .badData: .badData
+        case .io: .io
+        case .outputClosed: .outputClosed
+        }
     }
 }

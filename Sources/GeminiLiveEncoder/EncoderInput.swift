@@ -1,4 +1,5 @@
 import GeminiLiveMedia
+import GeminiLiveSystem
 
 /// One thing to turn into client messages, in the order the user gave it.
 public enum EncoderInput: Equatable, Sendable {
@@ -20,7 +21,7 @@ public enum EncoderInput: Equatable, Sendable {
         switch self {
         case .audioFile(let path), .rawAudio(let path, _), .image(let path), .mjpeg(let path),
             .textFile(let path):
-            path == "-" ? "stdin" : path
+            displayName(of: path)
         case .text: "--text"
         }
     }

@@ -1,5 +1,6 @@
 import GeminiLiveMedia
 import GeminiLiveProtocol
+import GeminiLiveSystem
 
 /// Turns inputs into client message lines on a `LineWriter`, one input after another.
 ///
@@ -38,13 +39,13 @@ public final class MessageEncoder {
     }
 
     /// Writes the messages for one input; they have all reached the output when it returns.
-    public func encode(_ input: EncoderInput) throws(EncodeError) {
+    public func encode(_ input: EncoderInput) throws(ToolError) {
         try encodeBuffered(input)
         // A buffered writer (batch runs) still hands over each input as soon as it is complete.
-        do { try writer.flush() } catch { throw EncodeError(error) }
+        do { try writer.flush() } catch { throw ToolError(error) }
     }
 
-    private func encodeBuffered(_ input: EncoderInput) throws(EncodeError) {
+    private func encodeBuffered(_ input: EncoderInput) throws(ToolError) {
         switch input {
         case .audioFile(let path):
             try encodeAudio(try openSource { () throws(MediaError) in try SoundFileReader(path: path) })
@@ -67,40 +68,40 @@ public final class MessageEncoder {
     }
 
     /// Flushes buffered lines; call once after the last input.
-    public func finish() throws(EncodeError) {
-        do { try writer.flush() } catch { throw EncodeError(error) }
+    public func finish() throws(ToolError) {
+        do { try writer.flush() } catch { throw ToolError(error) }
     }
 
     // MARK: - Audio
 
-    private func openSource(_ open: () throws(MediaError) -> any AudioSource) throws(EncodeError) -> any AudioSource {
-        do { return try open() } catch { throw EncodeError(error) }
+    private func openSource(_ open: () throws(MediaError) -> any AudioSource) throws(ToolError) -> any AudioSource {
+        do { return try open() } catch { throw ToolError(error) }
     }
 
-    private func encodeAudio(_ source: any AudioSource) throws(EncodeError) {
+    private func encodeAudio(_ source: any AudioSource) throws(ToolError) {
         guard options.wrapInActivity else { return try encodeAudioChunks(source) }
         try write(RealtimeInput(activityStart: true))
         do {
             try encodeAudioChunks(source)
         } catch {
             // Close the bracket around what was sent, so the session is not left mid-activity.
-            if error.kind != .outputClosed { try? write(RealtimeInput(activityEnd: true)) }
+            if error.category != .outputClosed { try? write(RealtimeInput(activityEnd: true)) }
             throw error
         }
         try write(RealtimeInput(activityEnd: true))
         if options.appendAudioStreamEnd { try write(RealtimeInput(audioStreamEnd: true)) }
     }
 
-    private func encodeAudioChunks(_ source: any AudioSource) throws(EncodeError) {
+    private func encodeAudioChunks(_ source: any AudioSource) throws(ToolError) {
         var chunker = AudioChunker(chunkBytes: options.samplesPerChunk * 2)
         let converter = SpeechAudioConverter(source: source, outputRate: options.sampleRate)
         // The converter's callback cannot throw a typed error, so the first write failure is
         // parked here and rethrown with its own kind once the converter has stopped.
-        var writeFailure: EncodeError?
+        var writeFailure: ToolError?
         do {
             try converter.run { block in
-                do throws(EncodeError) {
-                    try chunker.append(block) { chunk throws(EncodeError) in try self.writeAudioChunk(chunk) }
+                do throws(ToolError) {
+                    try chunker.append(block) { chunk throws(ToolError) in try self.writeAudioChunk(chunk) }
                 } catch {
                     writeFailure = error
                     throw error
@@ -109,20 +110,20 @@ public final class MessageEncoder {
         } catch let error as MediaError {
             // The audio read before a mid-stream failure (a truncated file) is sent, short tail included:
             // nothing that was decoded is dropped silently.
-            try chunker.finish { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
-            throw EncodeError(error)
+            try chunker.finish { chunk throws(ToolError) in try writeAudioChunk(chunk) }
+            throw ToolError(error)
         } catch {
-            throw writeFailure ?? EncodeError(kind: .io, description: "\(source.name): \(error)")
+            throw writeFailure ?? ToolError(category: .io, description: "\(source.name): \(error)")
         }
         let silenceBytes = options.trailingSilenceMilliseconds * options.sampleRate / 1000 * 2
-        try chunker.appendSilence(byteCount: silenceBytes) { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
-        try chunker.finish { chunk throws(EncodeError) in try writeAudioChunk(chunk) }
+        try chunker.appendSilence(byteCount: silenceBytes) { chunk throws(ToolError) in try writeAudioChunk(chunk) }
+        try chunker.finish { chunk throws(ToolError) in try writeAudioChunk(chunk) }
         if !options.wrapInActivity && options.appendAudioStreamEnd {
             try write(RealtimeInput(audioStreamEnd: true))
         }
     }
 
-    private func writeAudioChunk(_ chunk: UnsafeRawBufferPointer) throws(EncodeError) {
+    private func writeAudioChunk(_ chunk: UnsafeRawBufferPointer) throws(ToolError) {
         mediaSamples += chunk.count / 2
         pacer?.wait(untilMediaTime: Double(mediaSamples) / Double(options.sampleRate))
         line.removeAll(keepingCapacity: true)
@@ -134,13 +135,13 @@ public final class MessageEncoder {
 
     // MARK: - Pictures
 
-    private func encodeImage(path: String) throws(EncodeError) {
+    private func encodeImage(path: String) throws(ToolError) {
         let image: (format: ImageFormat, bytes: [UInt8])
-        do { image = try ImageFileReader.read(path: path) } catch { throw EncodeError(error) }
+        do { image = try ImageFileReader.read(path: path) } catch { throw ToolError(error) }
         try writeFrame(image.bytes, mimeType: image.format.mimeType)
     }
 
-    private func encodeMJPEG(path: String) throws(EncodeError) {
+    private func encodeMJPEG(path: String) throws(ToolError) {
         var thinner = FrameThinner(
             framesPerSecond: options.framesPerSecond, sourceFramesPerSecond: options.sourceFramesPerSecond,
             clock: clock)
@@ -155,15 +156,15 @@ public final class MessageEncoder {
             }
             statistics.junkBytes += reader.skippedBytes
         } catch let error as MediaError {
-            throw EncodeError(error)
-        } catch let error as EncodeError {
+            throw ToolError(error)
+        } catch let error as ToolError {
             throw error
         } catch {
-            throw EncodeError(kind: .io, description: "\(path): \(error)")
+            throw ToolError(category: .io, description: "\(path): \(error)")
         }
     }
 
-    private func writeFrame(_ bytes: [UInt8], mimeType: String) throws(EncodeError) {
+    private func writeFrame(_ bytes: [UInt8], mimeType: String) throws(ToolError) {
         line.removeAll(keepingCapacity: true)
         ClientMediaMessage.appendLine(
             options.legacy ? .mediaChunks : .video, mimeType: mimeType, data: bytes, to: &line)
@@ -173,7 +174,7 @@ public final class MessageEncoder {
 
     // MARK: - Text
 
-    private func encodeText(_ text: String) throws(EncodeError) {
+    private func encodeText(_ text: String) throws(ToolError) {
         if options.realtimeText {
             try write(RealtimeInput(text: text))
             return
@@ -184,19 +185,19 @@ public final class MessageEncoder {
 
     // MARK: - Output
 
-    private func write(_ input: RealtimeInput) throws(EncodeError) {
+    private func write(_ input: RealtimeInput) throws(ToolError) {
         try write(ClientMessage(.realtimeInput(input)))
     }
 
-    private func write(_ message: ClientMessage) throws(EncodeError) {
+    private func write(_ message: ClientMessage) throws(ToolError) {
         line.removeAll(keepingCapacity: true)
         message.json.append(to: &line)
         line.append(UInt8(ascii: "\n"))
         try writeLine()
     }
 
-    private func writeLine() throws(EncodeError) {
-        do { try writer.writeRaw(line) } catch { throw EncodeError(error) }
+    private func writeLine() throws(ToolError) {
+        do { try writer.writeRaw(line) } catch { throw ToolError(error) }
         statistics.lines += 1
     }
 }

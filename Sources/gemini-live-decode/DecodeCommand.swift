@@ -1,8 +1,14 @@
 import ArgumentParser
-import Foundation
 import GeminiLiveCLI
 import GeminiLiveDecoder
-import GeminiLiveProtocol
+import GeminiLiveMedia
+import GeminiLiveSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension AudioContainer: ExpressibleByArgument {}
 
 /// `gemini-live-decode`: server messages in, sound files, raw PCM, text and transcripts out.
 @main
@@ -26,11 +32,11 @@ struct DecodeCommand: ParsableCommand {
               gemini-live-decode --raw --resample 48000 --flush-silence 300 | ffplay -f s16le -ar 48000 -ac 1 -
 
             EXIT STATUS:
-            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .cannotCreate, .ioError]))
+            \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate, .io]))
             Malformed lines are reported as SOURCE:LINE: problem and skipped; the run then ends with 65 \
             (or stops at the first one with --strict). A reader that closes stdout ends the run quietly (0).
             """,
-        version: "0.1.0"
+        version: ToolVersion.current
     )
 
     @Argument(help: "Server message logs to read ('-' or none: stdin).")
@@ -50,8 +56,8 @@ struct DecodeCommand: ParsableCommand {
         help: "Write one file per model turn into this folder (turn-0001.wav, turn-0002-interrupted.wav, ...).")
     var splitTurns: String?
 
-    @Option(name: .customLong("split-format"), help: "File type for --split-turns: wav, flac, ogg or opus.")
-    var splitFormat = "wav"
+    @Option(name: .customLong("split-format"), help: "File type for --split-turns.")
+    var splitFormat: AudioContainer = .wav
 
     @Flag(help: "Write model audio to stdout as raw s16le mono PCM as it arrives (for aplay or ffplay).")
     var raw = false
@@ -99,15 +105,11 @@ struct DecodeCommand: ParsableCommand {
     @Flag(help: "Stop at the first malformed line (exit 65) instead of reporting it and going on.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Report totals (messages, turns, skipped values, problems) on stderr at the end.")
-    var verbose: Int
+    @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
         if let wav, !wav.lowercased().hasSuffix(".wav") {
             throw ValidationError("--wav wants a .wav file name; use --out for other types.")
-        }
-        guard ["wav", "flac", "ogg", "opus"].contains(splitFormat) else {
-            throw ValidationError("--split-format must be wav, flac, ogg or opus.")
         }
         if let resample, !(1_000...384_000).contains(resample) {
             throw ValidationError("--resample must be 1000 to 384000 Hz.")
@@ -134,7 +136,7 @@ struct DecodeCommand: ParsableCommand {
         var options = DecodeOptions()
         options.audioFiles = (wav.map { [$0] } ?? []) + out
         options.splitDirectory = splitTurns
-        options.splitExtension = splitFormat
+        options.splitExtension = splitFormat.rawValue
         options.rawAudio = raw
         options.resampleRate = resample
         options.flushSilenceMilliseconds = flushSilence
@@ -158,28 +160,25 @@ struct DecodeCommand: ParsableCommand {
 
     func run() throws {
         ProcessSetup.ignoreBrokenPipeSignal()
-        Self.keepFreedBlocksInTheHeap()
-        let diagnostics = Diagnostics(tool: "gemini-live-decode", verbosity: verbose)
+        ProcessSetup.keepFreedBlocksInTheHeap()
+        let diagnostics = Diagnostics(tool: "gemini-live-decode", verbosity: verbosity.verbose)
         let decoder: ReplyDecoder
         do {
             decoder = try ReplyDecoder(options: decodeOptions) { diagnostics.error($0) }
         } catch {
-            diagnostics.error(error.description)
-            throw ExitCode(Self.status(error.kind).rawValue)
+            throw diagnostics.exit(reporting: error)
         }
         SignalFinisher.install { try? decoder.finish() }
         do {
             for input in inputs.isEmpty ? ["-"] : inputs {
                 let fd = try Self.open(input)
                 defer { if fd != 0 { close(fd) } }
-                try decoder.decode(fileDescriptor: fd, sourceName: input == "-" ? "stdin" : input)
+                try decoder.decode(fileDescriptor: fd, sourceName: displayName(of: input))
             }
             try decoder.finish()
         } catch {
             try? decoder.finish()
-            if error.kind == .outputClosed { throw ExitCode(ExitStatus.success.rawValue) }
-            diagnostics.error(error.description)
-            throw ExitCode(Self.status(error.kind).rawValue)
+            throw diagnostics.exit(reporting: error)
         }
         let stats = decoder.statistics
         diagnostics.info(
@@ -189,42 +188,16 @@ struct DecodeCommand: ParsableCommand {
             let kinds = stats.otherParts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             diagnostics.info("parts not rendered as audio or words: " + kinds.joined(separator: ", "))
         }
-        if stats.problems > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
+        if stats.problems > 0 { throw ExitCode(ExitStatus.badData.rawValue) }
     }
 
-    /// Decoding allocates and frees the same few large buffers (input blocks, decoded audio) for every batch.
-    /// By default glibc hands blocks of 128 KiB and more back to the kernel when they are freed, so every batch
-    /// started on fresh pages and page faults were a third of the system time; a few MiB stay reserved instead.
-    /// (`mallopt` is looked up at run time because Swift's Glibc module leaves out `malloc.h`.)
-    private static func keepFreedBlocksInTheHeap() {
-        #if canImport(Glibc)
-            typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-            let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
-            let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
-            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-            _ = mallopt(mmapThreshold, 64 << 20)
-            _ = mallopt(trimThreshold, 128 << 20)
-        #endif
-    }
-
-    private static func open(_ path: String) throws(DecodeError) -> Int32 {
+    /// stdin for `-`, else the file opened for reading.
+    private static func open(_ path: String) throws(ToolError) -> Int32 {
         if path == "-" { return 0 }
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw DecodeError(kind: .noInput, description: "\(path): cannot open: \(String(cString: strerror(errno)))")
-        }
-        return fd
-    }
-
-    private static func status(_ kind: DecodeError.Kind) -> ExitStatus {
-        switch kind {
-        case .usage: .usage
-        case .noInput: .noInput
-        case .cannotCreate: .cannotCreate
-        case .badData: .dataError
-        case .io: .ioError
-        case .outputClosed: .success
+        do {
+            return try Descriptor.openForReading(path)
+        } catch {
+            throw ToolError(category: .input(errno: error.code), description: "\(path): cannot open: \(error)")
         }
     }
 }

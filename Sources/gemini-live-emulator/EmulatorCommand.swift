@@ -2,10 +2,6 @@ import ArgumentParser
 import GeminiLiveCLI
 import GeminiLiveEmulator
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `gemini-live-emulator`: a local Gemini Live server for tests, demos and CI.
 @main
 struct EmulatorCommand: AsyncParsableCommand {
@@ -28,10 +24,10 @@ struct EmulatorCommand: AsyncParsableCommand {
               gemini-live-emulator --port 0 --drop-after 3 --script samples/emulator/weather.json
 
             EXIT STATUS:
-            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .cannotCreate]))
+            \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate]))
             A signal ends the server with status 0.
             """,
-        version: "0.1.0"
+        version: ToolVersion.current
     )
 
     @Option(help: "Port to listen on; 0 picks a free one.")
@@ -111,61 +107,23 @@ struct EmulatorCommand: AsyncParsableCommand {
     func run() async throws {
         let diagnostics = Diagnostics(tool: "gemini-live-emulator")
         if models {
-            for model in ModelCatalogue.standard.models { print(model.catalogueLine) }
+            for model in ModelCatalogue.standard.models { LineOutput.write(model.catalogueLine, to: 1) }
             return
         }
         ProcessSetup.ignoreBrokenPipeSignal()
-        var configuration = EmulatorConfiguration()
-        configuration.host = host
-        configuration.port = port
-        configuration.tlsCertificatePath = tlsCert
-        configuration.tlsKeyPath = tlsKey
-        configuration.apiKey = apiKey
-        configuration.logPath = log
-        configuration.connectionLifetime = connectionLifetime
-        configuration.goAwayLead = goAwayLead
-        configuration.dropAfter = dropAfter
-        configuration.failAfter = failAfter
-        configuration.faultEveryConnection = faultEveryConnection
-        configuration.stall = stall
-        configuration.slowPongs = slowPongs
-        configuration.handleTTL = handleTTL
-        configuration.consumedIndex = consumedIndex
-        if let script {
-            guard let bytes = ScriptFile.read(script) else {
-                diagnostics.error("cannot read script '\(script)'")
-                throw ExitCode(ExitStatus.noInput.rawValue)
-            }
-            do {
-                configuration.script = try EmulatorScript(contentsOf: bytes, path: script)
-            } catch {
-                diagnostics.error("script '\(script)': \(error)")
-                throw ExitCode(ExitStatus.dataError.rawValue)
-            }
-        }
-        let server: EmulatorServer
+        // Connections just drop, as a killed server's do; the log is written line by line, so nothing is lost.
+        SignalFinisher.install(exitStatus: ExitStatus.success.rawValue)
         do {
-            server = try EmulatorServer(configuration: configuration)
+            let configuration = EmulatorConfiguration(
+                host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, apiKey: apiKey,
+                connectionLifetime: connectionLifetime, goAwayLead: goAwayLead, dropAfter: dropAfter,
+                failAfter: failAfter, faultEveryConnection: faultEveryConnection, stall: stall, slowPongs: slowPongs,
+                handleTTL: handleTTL, consumedIndex: consumedIndex, logPath: log,
+                script: try script.map { path throws(EmulatorError) in try EmulatorScript(path: path) })
+            let server = try EmulatorServer(configuration: configuration)
+            try await server.run { url in LineOutput.write(url, to: 1) }
         } catch {
-            diagnostics.error("\(error)")
-            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            throw diagnostics.exit(reporting: error)
         }
-        Self.exitOnSignal()
-        do {
-            try await server.run { url in
-                LineOutput.write(url, to: 1)
-            }
-        } catch {
-            diagnostics.error("\(error)")
-            throw ExitCode(ExitStatus.failure.rawValue)
-        }
-    }
-
-    /// SIGINT and SIGTERM end the server at once with status 0 (connections just drop, as a killed server's do).
-    ///
-    /// The log is written line by line with write(2), so there is nothing to flush; `_exit` is async-signal-safe.
-    static func exitOnSignal() {
-        signal(SIGINT) { _ in _exit(0) }
-        signal(SIGTERM) { _ in _exit(0) }
     }
 }

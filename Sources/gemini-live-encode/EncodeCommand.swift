@@ -1,12 +1,10 @@
 import ArgumentParser
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 import GeminiLiveCLI
 import GeminiLiveEncoder
 import GeminiLiveMedia
 import GeminiLiveProtocol
+
+extension RawPCMEncoding: ExpressibleByArgument {}
 
 /// `gemini-live-encode`: media and text in, Live API client messages out, one per line.
 @main
@@ -33,10 +31,10 @@ struct EncodeCommand: ParsableCommand {
               gemini-live-encode --realtime --silence 800 q1.wav q2.wav   # behave like a microphone
 
             EXIT STATUS:
-            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .ioError]))
+            \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .io]))
             Lines written before an error stay valid. A reader that closes the pipe ends the run quietly (0).
             """,
-        version: "0.1.0"
+        version: ToolVersion.current
     )
 
     @Argument(help: "Audio file, JPEG/PNG picture, or .txt file; '-' reads audio from stdin.")
@@ -63,7 +61,7 @@ struct EncodeCommand: ParsableCommand {
     var channels: Int?
 
     @Option(help: "Sample format of --raw input (default s16le).")
-    var format: RawFormatArgument?
+    var format: RawPCMEncoding?
 
     @Option(
         name: .customLong("silence"),
@@ -109,8 +107,7 @@ struct EncodeCommand: ParsableCommand {
     )
     var legacy = false
 
-    @Flag(name: .shortAndLong, help: "Report what was sent, per input and in total, on stderr.")
-    var verbose: Int
+    @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
         guard (10...10_000).contains(chunkMilliseconds) else {
@@ -145,13 +142,11 @@ struct EncodeCommand: ParsableCommand {
 
     func run() throws {
         ProcessSetup.ignoreBrokenPipeSignal()
-        let diagnostics = Diagnostics(tool: "gemini-live-encode", verbosity: verbose)
+        let diagnostics = Diagnostics(tool: "gemini-live-encode", verbosity: verbosity.verbose)
         let inputs = orderedInputs()
-        // Lines leave one by one when anything is live (paced output, input from a pipe or device);
-        // a batch run over stored files writes in 64 KiB blocks, each input flushed when complete.
-        let live = realtime || speed != nil || isatty(1) == 1 || inputs.contains { Self.isLive($0) }
-        let writer = LineWriter(fileDescriptor: 1, policy: live ? .everyLine : .buffered(64 * 1024))
-        let encoder = MessageEncoder(options: encoderOptions, writer: writer)
+        let options = encoderOptions
+        let writer = LineWriter(fileDescriptor: 1, policy: options.flushPolicy(for: inputs))
+        let encoder = MessageEncoder(options: options, writer: writer)
         do {
             for input in inputs {
                 try encoder.encode(input)
@@ -160,9 +155,7 @@ struct EncodeCommand: ParsableCommand {
             try encoder.finish()
         } catch {
             try? encoder.finish()
-            if error.kind == .outputClosed { throw ExitCode(ExitStatus.success.rawValue) }
-            diagnostics.error(error.description)
-            throw ExitCode(exitStatus(for: error.kind).rawValue)
+            throw diagnostics.exit(reporting: error)
         }
         let stats = encoder.statistics
         diagnostics.info(
@@ -187,58 +180,21 @@ struct EncodeCommand: ParsableCommand {
 
     /// Inputs in argv order: positional files, --text and --mjpeg interleaved as typed.
     private func orderedInputs() -> [EncoderInput] {
-        let scanner = ArgumentOrder(
-            inputOptions: ["--text", "--mjpeg"],
-            valueOptions: [
-                "--chunk-ms", "--rate", "--channels", "--format", "--silence", "--speed", "--fps", "--source-fps",
-            ])
+        let scanner = ArgumentOrder(command: Self.self, inputOptions: ["--text", "--mjpeg"])
         var entries = scanner.entries(in: Array(CommandLine.arguments.dropFirst()))
         if entries.isEmpty && raw { entries = [.init(option: nil, value: "-")] }
-        var result: [EncoderInput] = []
-        for entry in entries {
+        return entries.map { entry in
             switch entry.option {
-            case "--text": result.append(.text(entry.value))
-            case "--mjpeg": result.append(.mjpeg(path: entry.value))
-            default: result.append(classify(entry.value))
+            case "--text": .text(entry.value)
+            case "--mjpeg": .mjpeg(path: entry.value)
+            default: classify(entry.value)
             }
-        }
-        return result
-    }
-
-    private static func isLive(_ input: EncoderInput) -> Bool {
-        switch input {
-        case .audioFile(let path), .rawAudio(let path, _), .image(let path), .mjpeg(let path), .textFile(let path):
-            InputClassifier.isLive(path)
-        case .text: false
         }
     }
 
     private func classify(_ path: String) -> EncoderInput {
         let layout =
-            raw
-            ? RawAudioLayout(
-                sampleRate: rate ?? 16_000, channels: channels ?? 1, encoding: (format ?? .s16le).encoding) : nil
+            raw ? RawAudioLayout(sampleRate: rate ?? 16_000, channels: channels ?? 1, encoding: format ?? .s16le) : nil
         return InputClassifier.classify(path, raw: layout)
-    }
-
-    private func exitStatus(for kind: EncodeError.Kind) -> ExitStatus {
-        switch kind {
-        case .noInput: .noInput
-        case .badData: .dataError
-        case .io: .ioError
-        case .outputClosed: .success
-        }
-    }
-}
-
-/// `--format` values for raw PCM.
-enum RawFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case s16le, f32le
-
-    var encoding: RawPCMEncoding {
-        switch self {
-        case .s16le: .s16le
-        case .f32le: .f32le
-        }
     }
 }

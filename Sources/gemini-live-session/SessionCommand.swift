@@ -2,10 +2,7 @@ import ArgumentParser
 import GeminiLiveCLI
 import GeminiLiveProtocol
 import GeminiLiveSession
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import GeminiLiveSystem
 
 /// `gemini-live-session`: client messages in on stdin, server messages out on stdout, over one Live session.
 @main
@@ -32,10 +29,10 @@ struct SessionCommand: AsyncParsableCommand {
               gemini-live-session --endpoint ws://127.0.0.1:8765 --input mic.fifo --input camera.fifo
 
             EXIT STATUS:
-            \(ExitStatus.helpTable([.success, .failure, .usage, .dataError, .noInput, .unavailable, .ioError, .timeout, .protocolError, .permission, .configuration]))
+            \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .unavailable, .cannotCreate, .io, .timeout, .protocolError, .permission, .configuration]))
             Close codes and their full reasons are printed on stderr.
             """,
-        version: "0.1.0"
+        version: ToolVersion.current
     )
 
     @OptionGroup var setupFlags: SessionSetupFlags
@@ -77,27 +74,7 @@ struct SessionCommand: AsyncParsableCommand {
     )
     var record: String?
 
-    @Flag(name: .shortAndLong, help: "Report connections, resumptions and re-sends on stderr.")
-    var verbose: Int
-
-    static func main() async {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        // `--compression` takes an optional token count: give the bare flag an explicit "default".
-        for index in arguments.indices.reversed() where arguments[index] == "--compression" {
-            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
-            if next.flatMap(Int.init) == nil { arguments.insert("default", at: index + 1) }
-        }
-        do {
-            var command = try parseAsRoot(arguments)
-            if var async = command as? any AsyncParsableCommand {
-                try await async.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withError: error)
-        }
-    }
+    @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
         if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
@@ -109,78 +86,36 @@ struct SessionCommand: AsyncParsableCommand {
 
     func run() async throws {
         ProcessSetup.ignoreBrokenPipeSignal()
-        let diagnostics = Diagnostics(tool: "gemini-live-session", verbosity: verbose)
+        let diagnostics = Diagnostics(tool: "gemini-live-session", verbosity: verbosity.verbose)
         let control = SessionControl()
         SignalFinisher.install { control.stop() }
         do {
-            var sources = try openInputs()
-            var base: Setup?
-            if let index = sources.firstIndex(where: { $0.name == "stdin" }) {
-                base = try sources[index].takeSetupLine()
+            var sources = try InputSource.open(inputs.isEmpty ? ["-"] : inputs)
+            let stdinSetup = try sources.firstIndex { $0.fileDescriptor == 0 }.flatMap {
+                try sources[$0].takeSetupLine()
             }
-            let setup = try setupFlags.setup(stdinSetup: base)
-            let endpoint = try connectionFlags.endpoint(googleDefault: true)
-            var policy = SessionPolicy(setup: setup)
-            policy.resumption = !setupFlags.noResumption
-            policy.initialHandle = setupFlags.resume ?? setup.sessionResumption?.handle
-            connectionFlags.apply(to: &policy)
-            policy.idleTimeout = idleTimeout > 0 ? .seconds(idleTimeout) : nil
-            policy.turns = turns
-            var driver = SessionDriver(policy: policy, endpoint: endpoint, inputs: sources) { text, important in
+            var request = SessionRequest()
+            setupFlags.apply(to: &request)
+            connectionFlags.apply(to: &request)
+            let configuration = try SessionConfiguration.resolve(
+                request, stdinSetup: stdinSetup,
+                environment: ProcessEnvironment.values(SessionConfiguration.environmentNames))
+            var driver = SessionDriver(
+                policy: configuration.policy, endpoint: configuration.endpoint, inputs: sources
+            ) { text, important in
                 if important { diagnostics.error(text) } else { diagnostics.info(text) }
             }
+            connectionFlags.apply(to: &driver)
+            driver.policy.idleTimeout = idleTimeout > 0 ? .seconds(idleTimeout) : nil
+            driver.policy.turns = turns
             driver.control = control
-            driver.caFile = connectionFlags.caFile
-            driver.pingInterval = connectionFlags.pingDuration
             driver.validator = InputValidator(keepLegacy: keepLegacy)
             driver.strict = strict
             if let record { driver.recorder = try SessionRecorder(path: record) }
             driver.toolCommand = onToolCall.map(ToolCallCommand.init)
-            let outcome = await driver.run()
-            if let message = outcome.message { diagnostics.error(message) }
-            throw ExitCode(Self.status(for: outcome.kind).rawValue)
-        } catch let error as SessionSetupError {
-            diagnostics.error(error.message)
-            throw ExitCode(Self.status(for: error.kind).rawValue)
-        }
-    }
-
-    private func openInputs() throws(SessionSetupError) -> [InputSource] {
-        let names = inputs.isEmpty ? ["-"] : inputs
-        var sources: [InputSource] = []
-        for name in names {
-            if name == "-" {
-                sources.append(InputSource(fileDescriptor: 0, name: "stdin"))
-                continue
-            }
-            let descriptor = open(name, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw SessionSetupError(.noInput, "--input '\(name)': \(String(cString: strerror(errno)))")
-            }
-            sources.append(InputSource(fileDescriptor: descriptor, name: name))
-        }
-        return sources
-    }
-
-    static func status(for kind: SessionOutcome.Kind) -> ExitStatus {
-        switch kind {
-        case .success: .success
-        case .badInput: .dataError
-        case .inputUnreadable: .ioError
-        case .unavailable: .unavailable
-        case .timeout: .timeout
-        case .protocolError: .protocolError
-        case .permission: .permission
-        case .configuration: .configuration
-        }
-    }
-
-    static func status(for kind: SessionSetupError.Kind) -> ExitStatus {
-        switch kind {
-        case .usage: .usage
-        case .noInput: .noInput
-        case .data: .dataError
-        case .permission: .permission
+            throw diagnostics.exit(reporting: await driver.run())
+        } catch {
+            throw diagnostics.exit(reporting: error)
         }
     }
 }

@@ -1,14 +1,12 @@
 import ArgumentParser
-import GeminiLiveProtocol
 import GeminiLiveSession
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 extension SetupOptions.Modality: ExpressibleByArgument {}
 extension SetupOptions.VAD: ExpressibleByArgument {}
 extension SetupOptions.Sensitivity: ExpressibleByArgument {}
+extension SetupOptions.Transcription: ExpressibleByArgument {
+    public init?(argument: String) { self.init(list: argument) }
+}
 
 /// The flags that make up the session's setup.
 struct SessionSetupFlags: ParsableArguments {
@@ -37,8 +35,8 @@ struct SessionSetupFlags: ParsableArguments {
     @Flag(name: .customLong("google-search"), help: "Let the model use Google Search.")
     var googleSearch = false
 
-    @Option(help: "Turn on transcription: input, output, or input,output.")
-    var transcribe: String?
+    @Option(help: "Turn on transcription of the user's speech, the model's, or both.")
+    var transcribe: SetupOptions.Transcription?
 
     @Option(help: "Server-side voice activity detection: off (send activityStart/activityEnd yourself) or default.")
     var vad: SetupOptions.VAD?
@@ -60,11 +58,13 @@ struct SessionSetupFlags: ParsableArguments {
     @Flag(name: .customLong("no-interruption"), help: "User speech does not interrupt the model (NO_INTERRUPTION).")
     var noInterruption = false
 
+    @Flag(help: "Sliding-window context compression, triggered at the service's default token count.")
+    var compression = false
+
     @Option(
-        help:
-            "Sliding-window context compression; an optional token count sets the trigger ('--compression' alone uses the service default)."
-    )
-    var compression: String?
+        name: .customLong("compression-tokens"),
+        help: "Sliding-window context compression, triggered at this many tokens (implies --compression).")
+    var compressionTokens: Int?
 
     @Option(help: "Resume the session this resumption handle belongs to.")
     var resume: String?
@@ -78,14 +78,8 @@ struct SessionSetupFlags: ParsableArguments {
     var noResumption = false
 
     func validate() throws {
-        if let transcribe {
-            let parts = transcribe.split(separator: ",").map(String.init)
-            guard !parts.isEmpty, parts.allSatisfy({ $0 == "input" || $0 == "output" }) else {
-                throw ValidationError("--transcribe takes input, output or input,output.")
-            }
-        }
-        if let compression, compression != "default", Int(compression).map({ $0 > 0 }) != true {
-            throw ValidationError("--compression takes a positive token count, or nothing.")
+        if let compressionTokens, compressionTokens < 1 {
+            throw ValidationError("--compression-tokens must be 1 or more.")
         }
         if let silenceMs, silenceMs < 0 { throw ValidationError("--silence-ms must be 0 or more.") }
         if let prefixPaddingMs, prefixPaddingMs < 0 { throw ValidationError("--prefix-padding-ms must be 0 or more.") }
@@ -93,39 +87,29 @@ struct SessionSetupFlags: ParsableArguments {
         if noResumption, resume != nil { throw ValidationError("--resume needs resumption; drop --no-resumption.") }
     }
 
-    /// The setup: `--setup FILE` or stdin's setup line (or defaults), with every flag applied.
-    func setup(stdinSetup: Setup?) throws(SessionSetupError) -> Setup {
-        if stdinSetup != nil, let setup {
-            throw SessionSetupError(.usage, "a setup came both from --setup '\(setup)' and from stdin's first line")
-        }
-        var base = stdinSetup
-        if base == nil, let setup { base = try SetupFiles.setup(path: setup) }
-        if base == nil {
-            let fromEnvironment = getenv("GEMINI_LIVE_MODEL").map { String(cString: $0) } ?? ""
-            let model = fromEnvironment.isEmpty ? SetupOptions.defaultModel : fromEnvironment
-            base = Setup(model: SetupOptions.qualifiedModel(model))
-        }
+    /// The flags as the library's request; files and the environment are read when it is resolved.
+    func apply(to request: inout SessionRequest) {
         var options = SetupOptions()
         options.model = model
         options.modality = modality
         options.voice = voice
         options.language = language
-        if let system { options.systemInstruction = try SetupFiles.text(system, option: "--system") }
         options.temperature = temperature
-        if let tools { options.tools = try SetupFiles.tools(path: tools) }
         options.googleSearch = googleSearch
-        let transcriptions = transcribe?.split(separator: ",").map(String.init) ?? []
-        options.transcribeInput = transcriptions.contains("input")
-        options.transcribeOutput = transcriptions.contains("output")
+        options.transcribeInput = transcribe?.includesInput ?? false
+        options.transcribeOutput = transcribe?.includesOutput ?? false
         options.vad = vad
         options.startSensitivity = startSensitivity
         options.endSensitivity = endSensitivity
         options.silenceMilliseconds = silenceMs
         options.prefixPaddingMilliseconds = prefixPaddingMs
         options.noInterruption = noInterruption
-        if let compression { options.compression = .some(Int(compression)) }
-        var result = options.apply(to: base!)
-        if noResumption { result.sessionResumption = nil }
-        return result
+        if compression || compressionTokens != nil { options.compression = .some(compressionTokens) }
+        request.options = options
+        request.system = system
+        request.toolsFile = tools
+        request.setupFile = setup
+        request.resumeHandle = resume
+        request.resumption = !noResumption
     }
 }

@@ -45,7 +45,7 @@ struct ProtocolPiecesTests {
     @Test func routesReadVersionMethodAndCredentials() {
         let base = "/ws/google.ai.generativelanguage."
         let key = RequestRoute(path: base + "v1beta.GenerativeService.BidiGenerateContent?key=a%2Fb", headers: [:])
-        #expect(key?.version == "v1beta")
+        #expect(key?.version == .v1beta)
         #expect(key?.credential == "a/b")
         let token = RequestRoute(
             path: "//" + base.dropFirst() + "v1alpha.GenerativeService.BidiGenerateContentConstrained",

@@ -1,7 +1,7 @@
 import Foundation
 import GeminiLiveEmulator
 import GeminiLiveProtocol
-import GeminiLiveSession
+import GeminiLiveSystem
 import Testing
 
 /// Replies over a real socket: streamed text, real speech, transcription, interruption.

@@ -1,7 +1,7 @@
 import Foundation
 import GeminiLiveEmulator
 import GeminiLiveProtocol
-import GeminiLiveSession
+import GeminiLiveSystem
 import GeminiLiveTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import GeminiLiveSystem
 import Testing
 
 @testable import GeminiLiveMedia
@@ -113,6 +114,6 @@ import Testing
         let path = fixtures.path("frames.mjpeg")
         let error = #expect(throws: MediaError.self) { try MJPEGReader(path: path).nextFrame() }
         #expect(error?.description == "\(path): not an MJPEG stream (no JPEG start marker in the first 1 MiB)")
-        #expect(error?.kind == .unsupportedFormat)
+        #expect(error?.category == .badData)
     }
 }

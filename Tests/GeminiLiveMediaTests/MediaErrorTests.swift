@@ -1,3 +1,5 @@
+import Foundation
+import GeminiLiveSystem
 import Testing
 
 @testable import GeminiLiveMedia
@@ -17,6 +19,8 @@ struct MediaErrorTests {
         #expect(
             MediaError.partialFrame(source: "x.raw", trailingBytes: 3).description
                 == "x.raw: 3 trailing bytes are not a whole frame")
-        #expect(MediaError.cannotOpen(source: "missing.wav", errno: 2).kind == .notFound)
+        #expect(MediaError.cannotOpen(source: "missing.wav", errno: 2).category == .noInput)
+        #expect(MediaError.cannotOpen(source: "folder", errno: EISDIR).category == .noInput)
+        #expect(MediaError.io(source: "x.wav", operation: "read", errno: EIO).category == .io)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeminiLiveSystem
 import Testing
 
 @testable import GeminiLiveMedia
@@ -63,7 +64,7 @@ import Testing
         let fixtures = try MediaFixtures()
         let path = fixtures.path("missing.wav")
         let error = #expect(throws: MediaError.self) { try SoundFileReader(path: path) }
-        #expect(error?.kind == .notFound)
+        #expect(error?.category == .noInput)
         #expect(error?.description == "\(path): cannot open: No such file or directory")
     }
 
@@ -72,7 +73,7 @@ import Testing
         try fixtures.write("notes.wav", Array("just some notes\n".utf8))
         let path = fixtures.path("notes.wav")
         let error = #expect(throws: MediaError.self) { try SoundFileReader(path: path) }
-        #expect(error?.kind == .unsupportedFormat)
+        #expect(error?.category == .badData)
         #expect(error?.description == "\(path): unsupported or corrupt audio (libsndfile: Format not recognised.)")
     }
 
@@ -106,7 +107,7 @@ import Testing
         }
         #expect(promised == 44100)
         #expect(actual == frames)
-        #expect(caught?.kind == .truncated)
+        #expect(caught?.category == .badData)
     }
 
     @Test func completeWavFromAStreamingWriterIsNotTruncated() throws {

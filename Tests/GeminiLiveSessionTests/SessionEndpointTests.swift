@@ -1,4 +1,5 @@
 import GeminiLiveSession
+import GeminiLiveSystem
 import Testing
 
 @Suite("endpoint and key")

@@ -1,5 +1,6 @@
 import GeminiLiveProtocol
 import GeminiLiveSession
+import GeminiLiveSystem
 import Testing
 
 @Suite("session state machine")
@@ -110,7 +111,7 @@ struct SessionStateMachineTests {
         let last = session.send(.socketClosed(connection: 4, code: 1011, reason: "Internal error occurred."))
         let exits = SessionHarness.exits(last)
         #expect(exits.count == 1)
-        #expect(exits.first?.kind == .unavailable)
+        #expect(exits.first?.category == .unavailable)
         #expect(exits.first?.message?.contains("1011") == true)
         #expect(exits.first?.message?.contains("Internal error occurred.") == true)
         #expect(exits.first?.message?.contains("giving up after 4 attempts") == true)
@@ -132,19 +133,19 @@ struct SessionStateMachineTests {
     @Test(
         "bad request, not found and auth closes end at once with their outcome",
         arguments: [
-            (1007, "Request contains an invalid argument.", SessionOutcome.Kind.protocolError),
+            (1007, "Request contains an invalid argument.", ToolErrorCategory.protocolError),
             (1008, "models/x is not found for API version v1", .configuration),
             (1008, "BidiGenerateContent session not found", .configuration),
             (1007, "API key expired. Please renew the API key.", .permission),
             (1011, "Token has been used too many times", .permission),
             (1011, "You exceeded your current quota", .unavailable),
         ])
-    func fatalCloses(code: Int, reason: String, kind: SessionOutcome.Kind) {
+    func fatalCloses(code: Int, reason: String, kind: ToolErrorCategory) {
         var session = SessionHarness()
         session.establish()
         let actions = session.send(.socketClosed(connection: 1, code: code, reason: reason))
         let exits = SessionHarness.exits(actions)
-        #expect(exits.map(\.kind) == [kind])
+        #expect(exits.map(\.category) == [kind])
         #expect(exits.first?.message?.contains("\(code)") == true)
         #expect(exits.first?.message?.contains(reason) == true)
         #expect(session.machine.phase == .finished)
@@ -156,7 +157,7 @@ struct SessionStateMachineTests {
         session.send(.connected(connection: 1))
         let actions = session.send(
             .socketClosed(connection: 1, code: 1007, reason: "Cannot extract voices from a non-audio request."))
-        #expect(SessionHarness.exits(actions).map(\.kind) == [.protocolError])
+        #expect(SessionHarness.exits(actions).map(\.category) == [.protocolError])
     }
 
     @Test("lastConsumedClientMessageIndex: exactly the messages after it are re-sent")
@@ -278,7 +279,7 @@ struct SessionStateMachineTests {
         session.send(.connected(connection: 2))
         let last = session.fire(.setup)
         let exits = SessionHarness.exits(last)
-        #expect(exits.map(\.kind) == [.timeout])
+        #expect(exits.map(\.category) == [.timeout])
         #expect(exits.first?.message?.contains("no setupComplete within 2 s") == true)
     }
 
@@ -287,7 +288,7 @@ struct SessionStateMachineTests {
         var session = SessionHarness()
         let actions = session.send(
             .connectRefused(connection: 1, reason: "CERTIFICATE_VERIFY_FAILED", kind: .unavailable))
-        #expect(SessionHarness.exits(actions).map(\.kind) == [.unavailable])
+        #expect(SessionHarness.exits(actions).map(\.category) == [.unavailable])
         #expect(session.timers[.backoff] == nil)
     }
 
@@ -350,7 +351,7 @@ struct SessionStateMachineTests {
         #expect(SessionHarness.setups(session.actions).first?.sessionResumption == nil)
         session.establish()
         let actions = session.send(.socketDropped(connection: 1, reason: "reset"))
-        #expect(SessionHarness.exits(actions).map(\.kind) == [.unavailable])
+        #expect(SessionHarness.exits(actions).map(\.category) == [.unavailable])
     }
 
     @Test("stdout closing ends the session quietly with a clean close")

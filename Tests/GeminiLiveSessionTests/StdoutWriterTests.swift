@@ -1,5 +1,6 @@
 import Dispatch
 import GeminiLiveProtocol
+import GeminiLiveSystem
 import Synchronization
 import Testing
 

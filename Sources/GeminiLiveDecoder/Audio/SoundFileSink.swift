@@ -52,8 +52,10 @@ final class SoundFileSink: AudioSink {
         do {
             return try SoundFileWriter(path: path, sampleRate: rate, channels: 1, container: container)
         } catch {
-            throw DecodeError(
-                kind: error.kind == .invalidArgument ? .usage : .cannotCreate, description: error.description)
+            guard case .invalidArgument = error else {
+                throw DecodeError(kind: .cannotCreate, description: error.description)
+            }
+            throw DecodeError(kind: .usage, description: error.description)
         }
     }
 

@@ -38,6 +38,31 @@ public struct EmulatorConfiguration: Sendable {
     /// Creates the default configuration.
     public init() {}
 
+    /// Creates a configuration from the command line's values; every one left out keeps its default.
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,
+        apiKey: String? = nil, connectionLifetime: Double = 600, goAwayLead: Double = 60, dropAfter: Int? = nil,
+        failAfter: Int? = nil, faultEveryConnection: Bool = false, stall: Double = 0, slowPongs: Double = 0,
+        handleTTL: Double = 7200, consumedIndex: Bool = false, logPath: String? = nil, script: EmulatorScript? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.tlsCertificatePath = tlsCertificatePath
+        self.tlsKeyPath = tlsKeyPath
+        self.apiKey = apiKey
+        self.connectionLifetime = connectionLifetime
+        self.goAwayLead = goAwayLead
+        self.dropAfter = dropAfter
+        self.failAfter = failAfter
+        self.faultEveryConnection = faultEveryConnection
+        self.stall = stall
+        self.slowPongs = slowPongs
+        self.handleTTL = handleTTL
+        self.consumedIndex = consumedIndex
+        self.logPath = logPath
+        self.script = script
+    }
+
     /// Whether the server speaks TLS.
     public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 }

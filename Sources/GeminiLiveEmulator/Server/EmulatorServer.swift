@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import NIOWebSocket
+import GeminiLiveSystem
 
 /// The emulator's network side: a Hummingbird server with the Live WebSocket paths, optionally over TLS.
 public struct EmulatorServer: Sendable {
@@ -58,16 +59,25 @@ public struct EmulatorServer: Sendable {
     func tlsConfiguration() throws -> TLSConfiguration {
         let configuration = services.configuration
         guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else {
-            throw EmulatorError("TLS needs both --tls-cert and --tls-key")
+            throw EmulatorError(.usage, "TLS needs both --tls-cert and --tls-key")
+        }
+        // Read here, not by NIOSSL, so a missing file is an unusable input (66) and bad PEM is bad data (65).
+        let certificate: [UInt8]
+        let key: [UInt8]
+        do {
+            certificate = try WholeFile.read(certificatePath)
+            key = try WholeFile.read(keyPath)
+        } catch {
+            throw EmulatorError(error.category, "cannot read TLS \(error)")
         }
         do {
-            let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map {
-                NIOSSLCertificateSource.certificate($0)
-            }
-            let key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
-            return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            let chain = try NIOSSLCertificate.fromPEMBytes(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let privateKey = try NIOSSLPrivateKey(bytes: key, format: .pem)
+            return TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(privateKey))
         } catch {
-            throw EmulatorError("cannot load TLS certificate '\(certificatePath)' or key '\(keyPath)': \(error)")
+            throw EmulatorError(
+                .badData, "cannot load TLS certificate '\(certificatePath)' or key '\(keyPath)': \(error)")
         }
     }
 
@@ -75,7 +85,8 @@ public struct EmulatorServer: Sendable {
         route: RequestRoute, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel
     ) async {
         let number = services.nextConnectionNumber()
-        let session = EmulatedSession(options: services.sessionOptions(connection: number, version: route.version))
+        let session = EmulatedSession(
+            options: services.sessionOptions(connection: number, version: route.version.rawValue))
         // Installed on every connection: --slow-pongs sets the starting delay, a script's slowPongs changes it.
         let pongDelay = PongDelay(seconds: services.configuration.slowPongs)
         let driver = ConnectionDriver(

@@ -1,15 +1,14 @@
+import GeminiLiveProtocol
 import HTTPTypes
 
 /// Which Live endpoint a WebSocket upgrade asks for, and with which credentials.
 struct RequestRoute: Sendable, Equatable {
-    /// `v1`, `v1beta` or `v1alpha`.
-    var version: String
+    /// The API version in the path.
+    var version: APIVersion
     /// Whether this is `BidiGenerateContentConstrained` (ephemeral tokens).
     var constrained: Bool
     /// The API key or token given, in whichever of the four places.
     var credential: String?
-
-    static let versions = ["v1", "v1beta", "v1alpha"]
 
     /// Reads `path` (with its query) and the headers; nil for any path the service does not serve (HTTP 404).
     init?(path fullPath: String, headers: HTTPFields) {
@@ -20,12 +19,11 @@ struct RequestRoute: Sendable, Equatable {
         guard path.hasPrefix(prefix) else { return nil }
         let rest = path.dropFirst(prefix.count)
         guard let dot = rest.firstIndex(of: ".") else { return nil }
-        let version = String(rest[..<dot])
+        guard let version = APIVersion(rawValue: String(rest[..<dot])) else { return nil }
         let method = rest[rest.index(after: dot)...]
-        guard Self.versions.contains(version) else { return nil }
         switch method {
         case "GenerativeService.BidiGenerateContent": constrained = false
-        case "GenerativeService.BidiGenerateContentConstrained" where version == "v1alpha": constrained = true
+        case "GenerativeService.BidiGenerateContentConstrained" where version == .v1alpha: constrained = true
         default: return nil
         }
         self.version = version

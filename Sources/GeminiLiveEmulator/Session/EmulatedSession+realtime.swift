@@ -71,7 +71,7 @@ extension EmulatedSession {
         guard let resampler = resamplers[rate],
             let output = try? resampler.process(samples.map { Float($0) / 32768 })
         else { return samples }
-        return output.map { Int16(max(-32768, min(32767, ($0 * 32768).rounded()))) }
+        return SampleConversion.quantised(output)
     }
 
     /// What voice activity means for the conversation: speech start may interrupt, speech end ends the turn.

@@ -44,7 +44,7 @@ public final class SpeechSynthesizer: Sendable {
             var output = try? resampler.process(samples.map { Float($0) / 32768 })
         else { return samples }
         output += (try? resampler.flush()) ?? []
-        return output.map { Int16(max(-32768, min(32767, ($0 * 32768).rounded()))) }
+        return SampleConversion.quantised(output)
     }
 }
 

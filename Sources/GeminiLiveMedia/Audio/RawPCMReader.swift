@@ -1,3 +1,5 @@
+import GeminiLiveSystem
+
 /// Reads headerless PCM (s16le or f32le) from a path or stdin.
 public final class RawPCMReader: AudioSource {
     public let name: String
@@ -15,7 +17,7 @@ public final class RawPCMReader: AudioSource {
 
     /// Opens `path` (`-` is stdin) as raw PCM with the given layout.
     public init(path: String, sampleRate: Int, channels: Int, encoding: RawPCMEncoding) throws(MediaError) {
-        let name = MediaError.displayName(path)
+        let name = displayName(of: path)
         guard (1...768_000).contains(sampleRate) else {
             throw .invalidArgument(source: name, detail: "sample rate \(sampleRate) is out of range (1...768000)")
         }

@@ -1,5 +1,7 @@
 /// The per-sample arithmetic of speech conversion: downmixing and float-to-int16 quantisation.
-enum SampleConversion {
+///
+/// `package` so the emulator quantises its speech with the same rule as the encoder instead of a copy.
+package enum SampleConversion {
     /// Averages the channels of `frames` interleaved frames into `mono`.
     static func downmix(
         _ interleaved: UnsafePointer<Float>, channels: Int, frames: Int, into mono: UnsafeMutablePointer<Float>
@@ -50,7 +52,7 @@ enum SampleConversion {
     /// Written without `rounded()` or a checked `Int32(_:)` so it vectorises: x86-64's baseline has no SSE4.1
     /// `roundps`, and the call to `rintf` cost as much as reading the file. Adding 1.5 × 2^23 leaves the rounded
     /// integer in the low mantissa bits. NaN fails both comparisons and ends up as -32768.
-    static func quantise(_ samples: UnsafeBufferPointer<Float>, into output: UnsafeMutablePointer<Int16>) {
+    package static func quantise(_ samples: UnsafeBufferPointer<Float>, into output: UnsafeMutablePointer<Int16>) {
         let magic: Float = 12_582_912
         for index in 0..<samples.count {
             let scaled = samples[index] * 32768
@@ -58,6 +60,15 @@ enum SampleConversion {
             let clipped = low < 32767 ? low : 32767
             let integer = Int32(bitPattern: (clipped + magic).bitPattern) &- 0x4B40_0000
             output[index] = Int16(truncatingIfNeeded: integer).littleEndian
+        }
+    }
+
+    /// `samples` quantised as by `quantise(_:into:)`, as native-endian values.
+    package static func quantised(_ samples: [Float]) -> [Int16] {
+        [Int16](unsafeUninitializedCapacity: samples.count) { output, count in
+            samples.withUnsafeBufferPointer { quantise($0, into: output.baseAddress!) }
+            for index in 0..<samples.count { output[index] = Int16(littleEndian: output[index]) }
+            count = samples.count
         }
     }
 }

@@ -3,9 +3,10 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import GeminiLiveSystem
 
 /// A media failure that names its source (a path or `stdin`) and says what is wrong in one line.
-public enum MediaError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum MediaError: CategorisedError, Equatable {
     /// The source could not be opened; `errno` says why (missing, permission, directory).
     case cannotOpen(source: String, errno: Int32)
     /// The container is one libsndfile cannot decode (M4A/AAC/MP4); `ffmpeg` can convert it.
@@ -33,21 +34,14 @@ public enum MediaError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A parameter is out of range (sample rate, channel count).
     case invalidArgument(source: String, detail: String)
 
-    /// Coarse classes the command line maps to exit codes.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case notFound, unreadable, unsupportedFormat, corrupt, truncated, tooLarge, io, invalidArgument
-    }
-
-    /// The class of this error.
-    public var kind: Kind {
+    /// Which exit status the failure calls for: an input that cannot be opened, bad media, or I/O.
+    public var category: ToolErrorCategory {
         switch self {
-        case .cannotOpen(_, let code): code == ENOENT || code == ENOTDIR ? .notFound : .unreadable
-        case .needsConversion, .unsupportedAudio, .notAnImage, .notMJPEG: .unsupportedFormat
-        case .corrupt: .corrupt
-        case .truncated, .partialFrame, .truncatedFrame: .truncated
-        case .tooLarge: .tooLarge
+        case .cannotOpen(_, let code): .input(errno: code)
         case .io, .failed: .io
-        case .invalidArgument: .invalidArgument
+        case .needsConversion, .unsupportedAudio, .notAnImage, .notMJPEG, .corrupt, .truncated, .partialFrame,
+            .truncatedFrame, .tooLarge, .invalidArgument:
+            .badData
         }
     }
 
@@ -96,9 +90,6 @@ public enum MediaError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(s): \(detail)"
         }
     }
-
-    /// Shown name of a path: `-` is `stdin`.
-    static func displayName(_ path: String) -> String { path == "-" ? "stdin" : path }
 
     private static func message(for code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import GeminiLiveSystem
 
 /// An open file descriptor for reading a path, or stdin for `-`; closes what it opened.
 final class InputFile {
@@ -13,7 +14,7 @@ final class InputFile {
     private var ownsDescriptor: Bool
 
     init(path: String) throws(MediaError) {
-        name = MediaError.displayName(path)
+        name = displayName(of: path)
         if path == "-" {
             fd = 0
             ownsDescriptor = false

@@ -47,7 +47,7 @@ final class InputPipeHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard !stopped else { return }
         stop(context: context)
-        deliver(.inputFailed(SessionOutcome(.inputUnreadable, "\(source.name): read failed: \(error)")))
+        deliver(.inputFailed(SessionOutcome(.io, "\(source.name): read failed: \(error)")))
         reportEnd()
     }
 

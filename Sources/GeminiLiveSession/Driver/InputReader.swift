@@ -1,4 +1,5 @@
 import GeminiLiveProtocol
+import GeminiLiveSystem
 
 /// Turns input lines into session events: each line validated and queued whole, so inputs merge line by line.
 ///
@@ -23,7 +24,7 @@ struct InputReader: Sendable {
         } catch {
             // Built only here: a name per line would cost an allocation for every good line.
             let text = "\(name):\(line.number): \(error.description)"
-            if strict { return ([.inputFailed(SessionOutcome(.badInput, text + " (--strict)"))], false) }
+            if strict { return ([.inputFailed(SessionOutcome(.badData, text + " (--strict)"))], false) }
             report(text + "; line skipped")
             return ([], true)
         }
@@ -49,7 +50,7 @@ struct InputReader: Sendable {
             do {
                 line = try source.nextLine()
             } catch {
-                events.pushBlocking(.inputFailed(SessionOutcome(.inputUnreadable, error.description)))
+                events.pushBlocking(.inputFailed(SessionOutcome(.io, error.description)))
                 return
             }
             guard let line, push(line, source: source.name, events: events) else { return }

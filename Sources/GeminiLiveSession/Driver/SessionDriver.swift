@@ -47,7 +47,7 @@ public struct SessionDriver: Sendable {
                 endpoint: endpoint, caFile: caFile, pingInterval: pingInterval,
                 connectTimeout: policy.connectTimeout, loop: loop)
         } catch {
-            return SessionOutcome(.inputUnreadable, error.message)
+            return SessionOutcome(error.category, error.message)
         }
         let finished = loop.makePromise(of: SessionOutcome.self)
         let reactor = SessionReactor(driver: self, transport: transport, finished: finished)

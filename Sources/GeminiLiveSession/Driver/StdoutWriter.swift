@@ -1,4 +1,5 @@
 import GeminiLiveProtocol
+import GeminiLiveSystem
 import NIOConcurrencyHelpers
 import NIOCore
 import Synchronization

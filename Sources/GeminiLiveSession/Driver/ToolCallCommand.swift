@@ -1,4 +1,5 @@
 import GeminiLiveProtocol
+import GeminiLiveSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -82,14 +83,8 @@ public final class ToolCallCommand: Sendable {
             close(fromChild[0])
             return (127, [])
         }
-        input.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(toChild[1], raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 { if errno == EINTR { continue } else { break } }
-                offset += written
-            }
-        }
+        // A command that exits without reading its input closes the pipe early: its reply still counts.
+        try? Descriptor.writeAll(input, to: toChild[1])
         close(toChild[1])
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)

@@ -1,9 +1,11 @@
+import GeminiLiveSystem
+
 /// What a close (or drop) means for the session: resume, or end with which outcome.
 public enum CloseClassification: Sendable, Equatable {
     /// Transient: reconnect and resume (1011, 1001, 1006, 1012-1014, an unrequested 1000, a drop).
     case retry
-    /// Final: end the session with this outcome kind.
-    case fatal(SessionOutcome.Kind)
+    /// Final: end the session with an outcome of this category.
+    case fatal(ToolErrorCategory)
 
     /// Classifies a server close by its code and reason text.
     public static func of(code: Int, reason: String) -> CloseClassification {

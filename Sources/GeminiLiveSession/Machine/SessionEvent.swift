@@ -1,3 +1,5 @@
+import GeminiLiveSystem
+
 /// Something that happened to a session: the driver feeds these to `SessionStateMachine.handle(_:)`.
 ///
 /// Socket events carry the id of the connection they belong to; events of a connection the machine
@@ -14,7 +16,7 @@ public enum SessionEvent: Sendable, Equatable {
     /// `connection` ended without a close frame (TCP reset, DNS or TLS failure, failed upgrade).
     case socketDropped(connection: Int, reason: String)
     /// `connection` could not be opened for a reason retrying cannot fix (an untrusted certificate).
-    case connectRefused(connection: Int, reason: String, kind: SessionOutcome.Kind)
+    case connectRefused(connection: Int, reason: String, kind: ToolErrorCategory)
     /// A timer started by a `.startTimer` action ran out.
     case timerFired(SessionTimer)
     /// Every input reached its end.

@@ -169,7 +169,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             pendingOutcome = outcome
             return close(thenExit: true)
         case .closingToExit:
-            if pendingOutcome.kind == .success { pendingOutcome = outcome }
+            if pendingOutcome.category == .success { pendingOutcome = outcome }
             return []
         case .connecting:
             return [.abortConnection(connection: connection)] + end(outcome)
@@ -227,7 +227,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         lastFailure = SessionOutcome(timedOut ? .timeout : .unavailable, description)
         guard failures <= policy.maxRetries else {
             let attempts = failures == 1 ? "1 attempt" : "\(failures) attempts in a row"
-            return end(SessionOutcome(lastFailure.kind, "\(description); giving up after \(attempts)"))
+            return end(SessionOutcome(lastFailure.category, "\(description); giving up after \(attempts)"))
         }
         phase = .waitingToReconnect
         let delay = backoff(failures)

@@ -1,29 +1,14 @@
 import GeminiLiveProtocol
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import GeminiLiveSystem
 
 /// Reads the files named by setup flags: `--setup`, `--tools`, `--system @FILE`, `--api-key-file`.
 public enum SetupFiles {
-    /// The whole content of `path`.
+    /// The whole content of `path`; a file that cannot be read is an unusable input (66), as in every tool.
     public static func contents(of path: String, option: String) throws(SessionSetupError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw SessionSetupError(.noInput, "\(option) '\(path)': \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count > 0 {
-                bytes += chunk[0..<count]
-            } else if count == 0 {
-                return bytes
-            } else if errno != EINTR {
-                throw SessionSetupError(.noInput, "\(option) '\(path)': \(String(cString: strerror(errno)))")
-            }
+        do {
+            return try WholeFile.read(path)
+        } catch {
+            throw SessionSetupError(error.category, "\(option) '\(path)': \(error.reason)")
         }
     }
 
@@ -34,7 +19,7 @@ public enum SetupFiles {
             if let inner = json["setup"] ?? json["Setup"] { return try Setup(json: inner) }
             return try Setup(json: json)
         } catch {
-            throw SessionSetupError(.data, "--setup '\(path)': \(error)")
+            throw SessionSetupError(.badData, "--setup '\(path)': \(error)")
         }
     }
 
@@ -45,7 +30,7 @@ public enum SetupFiles {
         switch json {
         case .array(let list): items = list
         case .object: items = [json]
-        default: throw SessionSetupError(.data, "--tools '\(path)': expected a JSON object or list")
+        default: throw SessionSetupError(.badData, "--tools '\(path)': expected a JSON object or list")
         }
         // A list of declarations ({name, description, parameters}) is wrapped as one functionDeclarations tool.
         if !items.isEmpty, items.allSatisfy({ $0["name"] != nil }) {
@@ -83,7 +68,7 @@ public enum SetupFiles {
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw SessionSetupError(.data, "\(option) '\(path)': not JSON: \(error.message)")
+            throw SessionSetupError(.badData, "\(option) '\(path)': not JSON: \(error.message)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import GeminiLiveSystem
 
 /// Opens and runs the session's WebSocket connections; with `WebSocketConnection`, the only code that touches sockets.
 ///
@@ -33,16 +34,20 @@ final class SocketTransport {
         }
         var configuration = TLSConfiguration.makeClientConfiguration()
         if let caFile {
+            // Read here, not by NIOSSL, so a missing file is an unusable input (66) and bad PEM is bad data (65).
+            let pem = try SetupFiles.contents(of: caFile, option: "--ca-file")
             do {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+                let certificates = try NIOSSLCertificate.fromPEMBytes(pem)
+                guard !certificates.isEmpty else { throw NIOSSLError.failedToLoadCertificate }
+                configuration.trustRoots = .certificates(certificates)
             } catch {
-                throw SessionSetupError(.noInput, "--ca-file '\(caFile)': cannot read a PEM certificate: \(error)")
+                throw SessionSetupError(.badData, "--ca-file '\(caFile)': not a PEM certificate: \(error)")
             }
         }
         do {
             tls = try NIOSSLContext(configuration: configuration)
         } catch {
-            throw SessionSetupError(.noInput, "TLS: cannot set up the client context: \(error)")
+            throw SessionSetupError(.failure, "TLS: cannot set up the client context: \(error)")
         }
     }
 

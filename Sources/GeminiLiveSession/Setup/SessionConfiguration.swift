@@ -1,0 +1,67 @@
+import GeminiLiveProtocol
+
+/// The resolved session: the policy (setup, resumption, first handle) and where to connect with which key.
+public struct SessionConfiguration: Sendable {
+    /// The environment variables `resolve` reads; the front end passes exactly these.
+    public static let environmentNames = ["GOOGLE_API_KEY", "GEMINI_API_KEY", "GEMINI_LIVE_MODEL"]
+
+    /// The session's rules; timeouts, retries and limits keep their defaults for the caller to set.
+    public var policy: SessionPolicy
+    /// Where to connect, with the auth header.
+    public var endpoint: SessionEndpoint
+
+    /// Decides the setup and the endpoint from the flags, stdin's setup line and the environment.
+    ///
+    /// The base setup is stdin's first line if it is a setup, else `--setup FILE`, else a setup naming
+    /// `$GEMINI_LIVE_MODEL` (or the default model); giving both a stdin setup and `--setup` is a usage error.
+    /// Flags are laid over the base. Resumption is decided here only: when it is off the setup carries no
+    /// `sessionResumption`; when on, the first handle is `--resume`, else the base setup's own handle.
+    /// The key comes from `--api-key-file`, else the environment, and the Gemini API's hosts need one.
+    public static func resolve(
+        _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
+    ) throws(SessionSetupError) -> SessionConfiguration {
+        var setup = try request.options(with: try base(request, stdinSetup: stdinSetup, environment: environment))
+        var policy: SessionPolicy
+        if request.resumption {
+            let handle = request.resumeHandle ?? setup.sessionResumption?.handle
+            policy = SessionPolicy(setup: setup)
+            policy.initialHandle = handle
+        } else {
+            setup.sessionResumption = nil
+            policy = SessionPolicy(setup: setup)
+        }
+        policy.resumption = request.resumption
+        let key = try SetupFiles.apiKey(file: request.apiKeyFile, environment: environment)
+        let endpoint = try SessionEndpoint.resolve(
+            endpoint: request.endpoint, apiVersion: request.apiVersion?.rawValue, key: key)
+        if key == nil, endpoint.host.hasSuffix("googleapis.com") {
+            throw SessionSetupError(
+                .permission, "no API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or give --api-key-file FILE")
+        }
+        return SessionConfiguration(policy: policy, endpoint: endpoint)
+    }
+
+    private static func base(
+        _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
+    ) throws(SessionSetupError) -> Setup {
+        if let stdinSetup {
+            if let file = request.setupFile {
+                throw SessionSetupError(.usage, "a setup came both from --setup '\(file)' and from stdin's first line")
+            }
+            return stdinSetup
+        }
+        if let file = request.setupFile { return try SetupFiles.setup(path: file) }
+        let model = environment["GEMINI_LIVE_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? SetupOptions.defaultModel
+        return Setup(model: SetupOptions.qualifiedModel(model))
+    }
+}
+
+extension SessionRequest {
+    /// `base` with every flag applied, reading the files `--system @FILE` and `--tools` name.
+    fileprivate func options(with base: Setup) throws(SessionSetupError) -> Setup {
+        var options = self.options
+        if let system { options.systemInstruction = try SetupFiles.text(system, option: "--system") }
+        if let toolsFile { options.tools = try SetupFiles.tools(path: toolsFile) }
+        return options.apply(to: base)
+    }
+}
