@@ -98,9 +98,12 @@ build_target() {
         *) flags+=(-module-name GeminiLiveProtocol) ;;
     esac
     local command=("$SWIFTC" -parse-as-library -sanitize=fuzzer,address -O -g "${flags[@]}" "${files[@]}" -o "$binary")
-    local recorded=$out/$name.command
+    local recorded=$out/$name.command inputs=("${files[@]}") extra
+    for extra in sources options; do
+        if [ -f "Tests/Fuzz/$name/$extra" ]; then inputs+=("Tests/Fuzz/$name/$extra"); fi
+    done
     if [ -x "$binary" ] && [ -f "$recorded" ] && [ "$(cat "$recorded")" = "${command[*]}" ] \
-        && [ -z "$(find "${files[@]}" "Tests/Fuzz/$name" "$0" -newer "$binary" -print -quit)" ]; then
+        && [ -z "$(find "${inputs[@]}" -newer "$binary" -print -quit)" ]; then
         return 0
     fi
     echo "fuzz: building $name (${#files[@]} files)" >&2
@@ -168,7 +171,8 @@ for name in "${built[@]}"; do
         [ "$crash_count" -gt 0 ] || crash_count=1
         failed=1
     fi
-    add_totals "$name" "$executions" "$crash_count"
+    # Locked: two runs at once (on different targets, say) may both be adding their lines.
+    (flock 9; add_totals "$name" "$executions" "$crash_count") 9>"$totals.lock"
     total=$(awk -F'\t' -v name="$name" '$1 == name { print $3 }' "$totals")
     summaries+=("$(printf '%-24s execs %10s  cov %5s  ft %6s  corpus %5s  crashes %s  (clean total %s)' \
         "$name" "$executions" "${cov:--}" "${ft:--}" "$corpus_size" "$crash_count" "$total")")
