@@ -13,7 +13,7 @@ SCHEMA_LOG   := $(BUILD_DIR)/schema-log
 DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv parallel openssl
 TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator
 
-.PHONY: all deps build release test lint demo bench install clean
+.PHONY: all deps build release test lint demo bench fuzz install clean
 
 all: build
 
@@ -80,6 +80,11 @@ demo: build
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $(BUILD_DIR)/release
+
+# Coverage-guided fuzzing (libFuzzer): builds every Tests/Fuzz/<name>/target.swift into .build/fuzz/<name> and
+# runs each for FUZZ_SECONDS (default 60) under nice; fails on any crash, saving the input. See scripts/fuzz.sh.
+fuzz:
+	scripts/fuzz.sh
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7

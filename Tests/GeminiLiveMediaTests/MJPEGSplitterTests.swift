@@ -102,6 +102,36 @@ import Testing
         #expect(splitter.skippedBytes == 0)
     }
 
+    /// Found by the mjpeg-splitter fuzz target (its corpus keeps the input): an oversized frame whose segment
+    /// ran past the bytes read so far was dropped only up to them, so the rest was searched for a frame start
+    /// and a JPEG inside the segment became a frame or not depending on how the stream was cut into reads.
+    @Test func oversizedSegmentIsSkippedWholeHoweverTheStreamIsCut() throws {
+        // SOI, then an APP1 segment of 16 bytes with a whole tiny JPEG (FF D8 FF D9) inside it, then more.
+        let stream: [UInt8] = [
+            0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x10, 0x45, 0x78, 0xE9, 0x66, 0xFF, 0xD8, 0xFF, 0xD9, 0x2E, 0x2E,
+            0x2E, 0x2E, 0xFF, 0xDA, 0x00, 0x02, 0xDA, 0x02, 0x01, 0xFF, 0xFF, 0x00, 0xC4, 0x00, 0x02, 0x02,
+            0xFF, 0xD9,
+        ]
+        for limit in [4, 8, 12] {
+            var whole = MJPEGSplitter(maximumFrameBytes: limit)
+            whole.append(contentsOf: stream)
+            #expect(whole.nextFrame() == nil)
+            #expect(throws: Never.self) { try whole.finish() }
+            #expect(whole.skippedBytes == stream.count)
+            for chunk in [1, 2, 3, 5, 8] {
+                var cut = MJPEGSplitter(maximumFrameBytes: limit)
+                var frames: [[UInt8]] = []
+                for start in stride(from: 0, to: stream.count, by: chunk) {
+                    cut.append(contentsOf: stream[start..<min(stream.count, start + chunk)])
+                    while let frame = cut.nextFrame() { frames.append(frame) }
+                }
+                #expect(throws: Never.self) { try cut.finish() }
+                #expect(frames.isEmpty, "limit \(limit), chunks of \(chunk)")
+                #expect(cut.skippedBytes == stream.count, "limit \(limit), chunks of \(chunk)")
+            }
+        }
+    }
+
     @Test func readerReadsFramesAndRejectsNonMJPEG() throws {
         let fixtures = try MediaFixtures()
         let (_, expected) = try Self.makeFrames(fixtures)

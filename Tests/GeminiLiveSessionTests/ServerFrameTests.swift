@@ -70,6 +70,28 @@ struct ServerFrameTests {
         #expect(read(input) == nil)
     }
 
+    /// Found by the server-frame-compactor fuzz target: the compactor checked that a `\\u` escape has four hex
+    /// digits but not surrogate pairing, so it relayed lines the parser (and so the decoder) refuses.
+    @Test(
+        "a lone or unpaired surrogate escape is refused, as the parser refuses it",
+        arguments: [
+            #"{"a":"\ude00"}"#, #"{"a":"\ud83d"}"#, #"{"a":"\ud83dx"}"#, #"{"a":"\ud83d\u0041"}"#,
+            #"{"a":"\ud83d\n"}"#, #"{"a":"\ude00\ud83d"}"#, #"{"a":"\ud83d\ud83d"}"#, #"{"\udbff":1}"#,
+            #"{"serverContent":{"turnComplete":true,"model_turn":{"pa]rts":[{"text":"hi \t00e9 (ud83d\ude00"}]}}}"#,
+        ])
+    func loneSurrogate(input: String) {
+        #expect(read(input) == nil)
+        #expect((try? JSONParser.parse(input)) == nil)
+    }
+
+    @Test("a surrogate pair escape is kept as written")
+    func surrogatePair() throws {
+        let input = #"{ "a": "\ud83d\ude00 \uD83D\uDE00 \udbff\udfff" }"#
+        let frame = try #require(read(input))
+        #expect(String(decoding: frame.line, as: UTF8.self) == #"{"a":"\ud83d\ude00 \uD83D\uDE00 \udbff\udfff"}"#)
+        #expect(try JSONParser.parse(frame.line) == JSONParser.parse(input))
+    }
+
     @Test("invalid UTF-8 inside a string is refused")
     func invalidUTF8() {
         let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)

@@ -31,6 +31,8 @@ public struct MJPEGSplitter: Sendable {
     private var buffer: [UInt8] = []
     /// Where parsing resumes; in `.segments` it may lie beyond the buffer while a long segment arrives.
     private var position = 0
+    /// Bytes of an abandoned oversized frame that have not arrived yet; they are skipped as they come.
+    private var oversizedRemaining = 0
     private var state = State.seeking
     private var ready: [[UInt8]] = []
     private var readyIndex = 0
@@ -71,6 +73,7 @@ public struct MJPEGSplitter: Sendable {
         let leftover = buffer.count
         buffer.removeAll()
         position = 0
+        oversizedRemaining = 0
         if state == .seeking {
             skippedBytes += leftover
             return
@@ -98,6 +101,12 @@ public struct MJPEGSplitter: Sendable {
 
     /// Drops bytes up to the next FF D8 FF; false when more input is needed.
     private mutating func seekStart() -> Bool {
+        if oversizedRemaining > 0 {
+            let count = min(oversizedRemaining, buffer.count)
+            dropPrefix(count)
+            oversizedRemaining -= count
+            if oversizedRemaining > 0 { return false }
+        }
         var index = position
         while index + 2 < buffer.count {
             if buffer[index] == 0xFF && buffer[index + 1] == 0xD8 && buffer[index + 2] == 0xFF {
@@ -201,8 +210,11 @@ public struct MJPEGSplitter: Sendable {
     private mutating func abandonFrame() {
         state = .seeking
         if position > maximumFrameBytes {
-            // Drop everything scanned; the rest of the oversized frame is then skipped as garbage, in bounded memory.
-            dropPrefix(min(position, buffer.count))
+            // Drop everything scanned, in bounded memory: what has arrived now, the rest as it arrives (so the
+            // outcome does not depend on how the stream was cut into reads); the search resumes after it.
+            let count = min(position, buffer.count)
+            oversizedRemaining = position - count
+            dropPrefix(count)
         } else {
             dropPrefix(1)
         }

@@ -179,9 +179,17 @@ struct CompactServerText: Sendable {
                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     index += 2
                 case UInt8(ascii: "u"):
-                    guard index + 6 <= count else { return nil }
-                    for offset in 2..<6 where !isHexDigit(input[index + offset]) { return nil }
+                    guard let unit = hex4(input, at: index + 2) else { return nil }
                     index += 6
+                    // Surrogates only as a high one escaped right before a low one, as JSONParser requires.
+                    if unit >= 0xDC00 && unit <= 0xDFFF { return nil }
+                    if unit >= 0xD800 && unit <= 0xDBFF {
+                        guard index + 1 < count, input[index] == UInt8(ascii: "\\"),
+                            input[index + 1] == UInt8(ascii: "u"), let low = hex4(input, at: index + 2),
+                            low >= 0xDC00 && low <= 0xDFFF
+                        else { return nil }
+                        index += 6
+                    }
                 default:
                     return nil
                 }
@@ -224,6 +232,19 @@ struct CompactServerText: Sendable {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// The value of the four hex digits at `start`; nil if they are not four hex digits.
+    private static func hex4(_ input: UnsafeRawBufferPointer, at start: Int) -> UInt32? {
+        guard start + 4 <= input.count else { return nil }
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = input[start + offset]
+            guard isHexDigit(byte) else { return nil }
+            let digit = isDigit(byte) ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10
+            value = value << 4 | UInt32(digit)
+        }
+        return value
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {

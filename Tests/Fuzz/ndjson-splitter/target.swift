@@ -1,0 +1,45 @@
+/// The session's InputLineSplitter against a reference split: the input cut at every `\n`, each piece numbered
+/// and trimmed by `NDJSONLine.content`, blank pieces skipped, a last piece without `\n` kept. The input is fed
+/// whole, a byte at a time, and in chunkings drawn from it (1 byte to 64 KiB, some empty), sometimes
+/// several chunks before the lines are taken; every way must give the reference's lines.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = UnsafeRawBufferPointer(start: data, count: size)
+    let bytes = Array(input)
+    let expected = referenceLines(bytes)
+    var choices = FuzzChoices(input)
+    var chunkings: [[Range<Int>]] = [[0..<size], (0..<size).map { $0..<$0 + 1 }]
+    for _ in 0..<3 { chunkings.append(choices.chunks(covering: size)) }
+    for chunks in chunkings {
+        var splitter = InputLineSplitter()
+        var lines: [NDJSONLine] = []
+        for chunk in chunks {
+            splitter.append(bytes[chunk])
+            if choices.below(4) != 0 {
+                while let line = splitter.next() { lines.append(line) }
+            }
+        }
+        while let line = splitter.next() { lines.append(line) }
+        if let last = splitter.finish() { lines.append(last) }
+        guard lines == expected else {
+            violated("\(lines.count) lines in \(chunks.count) chunks, the reference \(expected.count)")
+        }
+    }
+    return 0
+}
+
+/// The documented rule, the slow way.
+func referenceLines(_ bytes: [UInt8]) -> [NDJSONLine] {
+    var lines: [NDJSONLine] = []
+    var start = 0
+    var number = 0
+    while start < bytes.count {
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        number += 1
+        if let content = NDJSONLine.content(of: start..<end, in: bytes, lineNumber: number) {
+            lines.append(NDJSONLine(number: number, bytes: Array(bytes[content])))
+        }
+        start = end + 1
+    }
+    return lines
+}
