@@ -97,7 +97,8 @@ build_target() {
         *" -module-name "*) ;;
         *) flags+=(-module-name GeminiLiveProtocol) ;;
     esac
-    local command=("$SWIFTC" -parse-as-library -sanitize=fuzzer,address -O -g "${flags[@]}" "${files[@]}" -o "$binary")
+    # `package` declarations need a package name, as SwiftPM gives every target of the package.
+    local command=("$SWIFTC" -parse-as-library -sanitize=fuzzer,address -O -g -package-name gemini_live_tools "${flags[@]}" "${files[@]}" -o "$binary")
     local recorded=$out/$name.command inputs=("${files[@]}") extra
     for extra in sources options; do
         if [ -f "Tests/Fuzz/$name/$extra" ]; then inputs+=("Tests/Fuzz/$name/$extra"); fi

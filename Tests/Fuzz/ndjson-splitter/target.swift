@@ -1,7 +1,8 @@
-/// The session's InputLineSplitter against a reference split: the input cut at every `\n`, each piece numbered
-/// and trimmed by `NDJSONLine.content`, blank pieces skipped, a last piece without `\n` kept. The input is fed
-/// whole, a byte at a time, and in chunkings drawn from it (1 byte to 64 KiB, some empty), sometimes
-/// several chunks before the lines are taken; every way must give the reference's lines.
+/// NDJSONSplitter, the tools' one line splitter, against a reference split: the input cut at every `\n`, each
+/// piece numbered and trimmed by `NDJSONLine.content`, blank pieces skipped, a last piece without `\n` kept. The
+/// input is fed whole, a byte at a time, and in chunkings drawn from it (1 byte to 64 KiB, some empty), through
+/// both entries: `append`/`next`/`finish` (sometimes several chunks before the lines are taken) and the range
+/// entry with the caller keeping the unconsumed tail. Every way must give the reference's lines.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data, count: size)
@@ -11,7 +12,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var chunkings: [[Range<Int>]] = [[0..<size], (0..<size).map { $0..<$0 + 1 }]
     for _ in 0..<3 { chunkings.append(choices.chunks(covering: size)) }
     for chunks in chunkings {
-        var splitter = InputLineSplitter()
+        var splitter = NDJSONSplitter()
         var lines: [NDJSONLine] = []
         for chunk in chunks {
             splitter.append(bytes[chunk])
@@ -22,7 +23,28 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         while let line = splitter.next() { lines.append(line) }
         if let last = splitter.finish() { lines.append(last) }
         guard lines == expected else {
-            violated("\(lines.count) lines in \(chunks.count) chunks, the reference \(expected.count)")
+            violated("append/next: \(lines.count) lines in \(chunks.count) chunks, the reference \(expected.count)")
+        }
+        var ranges = NDJSONSplitter()
+        var kept: [UInt8] = []
+        var fromRanges: [NDJSONLine] = []
+        for (index, chunk) in chunks.enumerated() {
+            kept += bytes[chunk]
+            let final = index == chunks.count - 1
+            let consumed = kept.withUnsafeBytes { raw in
+                ranges.lines(in: raw, final: final) { line, content, number in
+                    precondition(line.upperBound <= raw.count && (content.map { line.contains($0.lowerBound) } ?? true))
+                    if let content { fromRanges.append(NDJSONLine(number: number, bytes: Array(raw[content]))) }
+                    return true
+                }
+            }
+            kept.removeFirst(consumed)
+        }
+        if chunks.isEmpty {
+            _ = kept.withUnsafeBytes { raw in ranges.lines(in: raw, final: true) { _, _, _ in true } }
+        }
+        guard fromRanges == expected else {
+            violated("ranges: \(fromRanges.count) lines in \(chunks.count) chunks, the reference \(expected.count)")
         }
     }
     return 0
