@@ -164,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveDecoderTests",
-            dependencies: ["GeminiLiveDecoder", "GeminiLiveProtocol", "GeminiLiveTestSupport"],
+            dependencies: ["GeminiLiveDecoder", "GeminiLiveProtocol", "GeminiLiveSystem", "GeminiLiveTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

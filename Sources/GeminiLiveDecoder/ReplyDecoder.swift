@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import GeminiLiveProtocol
+import GeminiLiveSystem
 import Synchronization
 
 /// Reads server messages and feeds every requested output in one pass.
@@ -48,7 +49,7 @@ public final class ReplyDecoder: Sendable {
     public var statistics: Statistics { state.withLock { $0.statistics } }
 
     /// Opens every output. `report` receives one-line diagnostics (`source:line: problem`).
-    public init(options: DecodeOptions, report: @escaping @Sendable (String) -> Void) throws(DecodeError) {
+    public init(options: DecodeOptions, report: @escaping @Sendable (String) -> Void) throws(ToolError) {
         var opened = State(
             options: options, report: report, assembler: TurnAssembler(includeThoughts: options.includeThoughts))
         for path in options.audioFiles {
@@ -85,30 +86,30 @@ public final class ReplyDecoder: Sendable {
 
     /// Decodes everything readable from `fileDescriptor`, in any layout (`JSONValueSplitter`), values parsed
     /// on worker threads.
-    public func decode(fileDescriptor: Int32, sourceName: String) throws(DecodeError) {
+    public func decode(fileDescriptor: Int32, sourceName: String) throws(ToolError) {
         var source = MessageBatchSource(fileDescriptor: fileDescriptor, sourceName: sourceName)
         try ParallelMessageDecoder().run(
             source: &source,
-            consume: { (line, message, pcm) throws(DecodeError) in
-                try state.withLock { (state) throws(DecodeError) in
+            consume: { (line, message, pcm) throws(ToolError) in
+                try state.withLock { (state) throws(ToolError) in
                     try state.handle(message, line: line, source: sourceName, buffers: pcm)
                 }
             },
-            commit: { () throws(DecodeError) in
-                try state.withLock { (state) throws(DecodeError) in try state.commitSinks() }
+            commit: { () throws(ToolError) in
+                try state.withLock { (state) throws(ToolError) in try state.commitSinks() }
             })
     }
 
     /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
-    public func finish() throws(DecodeError) {
-        try state.withLock { (state) throws(DecodeError) in try state.finish() }
+    public func finish() throws(ToolError) {
+        try state.withLock { (state) throws(ToolError) in try state.finish() }
     }
 }
 
 extension ReplyDecoder.State {
     /// `pcm` holds the bytes of `.audio` messages.
     mutating func handle(_ parsed: ParsedMessage, line: Int, source: String, buffers: BatchBuffers)
-        throws(DecodeError)
+        throws(ToolError)
     {
         lastLine = line
         let message: ServerMessage
@@ -167,7 +168,7 @@ extension ReplyDecoder.State {
     /// One audio part of a message no report reads, straight to the sinks.
     private mutating func audio(
         _ bytes: UnsafeRawBufferPointer, mimeType: String, partIndex: Int, line: Int, source: String
-    ) throws(DecodeError) {
+    ) throws(ToolError) {
         let rate = assembler.consumeAudio(mimeType: mimeType, byteCount: bytes.count, partIndex: partIndex)
         for text in assembler.problems { try problem("\(source):\(line): \(text)") }
         guard let rate else {
@@ -184,7 +185,7 @@ extension ReplyDecoder.State {
         }
     }
 
-    private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(DecodeError) {
+    private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
         do {
             for event in events {
                 switch event {
@@ -208,7 +209,7 @@ extension ReplyDecoder.State {
         }
     }
 
-    func commitSinks() throws(DecodeError) {
+    func commitSinks() throws(ToolError) {
         do {
             for sink in sinks { try sink.commit() }
         } catch {
@@ -216,7 +217,7 @@ extension ReplyDecoder.State {
         }
     }
 
-    mutating func finish() throws(DecodeError) {
+    mutating func finish() throws(ToolError) {
         guard !finished else { return }
         finished = true
         let last = assembler.finish()
@@ -237,13 +238,13 @@ extension ReplyDecoder.State {
     }
 
     /// Counts and reports a bad line.
-    private mutating func problem(_ text: String) throws(DecodeError) {
+    private mutating func problem(_ text: String) throws(ToolError) {
         statistics.problems += 1
-        if options.strict { throw DecodeError(kind: .badData, description: text) }
+        if options.strict { throw ToolError(category: .badData, description: text) }
         report(text)
     }
 
-    mutating func writer(for target: OutputTarget) throws(DecodeError) -> ByteWriter {
+    mutating func writer(for target: OutputTarget) throws(ToolError) -> ByteWriter {
         let created: ByteWriter
         switch target {
         case .stdout: created = ByteWriter(fileDescriptor: 1, name: "stdout")
@@ -251,8 +252,10 @@ extension ReplyDecoder.State {
         case .file(let path):
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                throw DecodeError(
-                    kind: .cannotCreate, description: "\(path): cannot create: \(String(cString: strerror(errno)))")
+                let code = errno
+                throw ToolError(
+                    category: .output(errno: code),
+                    description: "\(path): cannot create: \(String(cString: strerror(code)))")
             }
             created = ByteWriter(fileDescriptor: fd, name: path)
             files.append(created)
@@ -260,8 +263,11 @@ extension ReplyDecoder.State {
         return created
     }
 
-    private static func classify(_ error: any Error) -> DecodeError {
-        if let error = error as? DecodeError { return error }
-        return DecodeError(kind: .io, description: "\(error)")
+    /// The sinks and reports throw untyped errors; every one they raise is categorised (a `ToolError` or a
+    /// `MediaError`), and anything else would be a bug, reported as an I/O failure rather than lost.
+    private static func classify(_ error: any Error) -> ToolError {
+        if let error = error as? ToolError { return error }
+        if let error = error as? any CategorisedError { return ToolError(error) }
+        return ToolError(category: .io, description: "\(error)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GeminiLiveDecoder
+import GeminiLiveSystem
 import GeminiLiveTestSupport
 
 /// One in-process decode of `input` with every text report on and all audio in one WAV file: what each output
@@ -31,7 +32,7 @@ struct DecodeRun: Sendable {
         let decoder = try ReplyDecoder(options: options) { collected.append($0) }
         let fd = open(inputPath, O_RDONLY)
         defer { close(fd) }
-        var failure: DecodeError?
+        var failure: ToolError?
         do {
             try decoder.decode(fileDescriptor: fd, sourceName: "in.log")
         } catch {

@@ -51,9 +51,9 @@ final class PCMRateConverter {
     private func deliverQuantised(_ values: [Float], _ deliver: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
         guard !values.isEmpty else { return }
         samples.removeAll(keepingCapacity: true)
-        for value in values {
-            let scaled = (value * 32_768).rounded()
-            samples.append(Int16(littleEndian: Int16(max(-32_768, min(32_767, scaled)))))
+        samples.append(contentsOf: repeatElement(0, count: values.count))
+        values.withUnsafeBufferPointer { floats in
+            samples.withUnsafeMutableBufferPointer { SampleConversion.quantise(floats, into: $0.baseAddress!) }
         }
         try samples.withUnsafeBufferPointer { try deliver($0) }
     }

@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveMedia
 
 /// All model audio of a stream in one sound file (WAV, FLAC, Ogg Vorbis or Opus by extension).
@@ -14,10 +15,10 @@ final class SoundFileSink: AudioSink {
     private var converter: PCMRateConverter
     private var hasAudio = false
 
-    init(path: String, rate: Int?) throws(DecodeError) {
+    init(path: String, rate: Int?) throws(ToolError) {
         guard let container = AudioContainer(pathExtension: Self.pathExtension(path)) else {
-            throw DecodeError(
-                kind: .usage, description: "\(path): unknown audio file type; use .wav, .flac, .ogg or .opus")
+            throw ToolError(
+                category: .usage, description: "\(path): unknown audio file type; use .wav, .flac, .ogg or .opus")
         }
         self.path = path
         self.container = container
@@ -46,16 +47,16 @@ final class SoundFileSink: AudioSink {
         try writer.close()
     }
 
-    private static func create(path: String, rate: Int, container: AudioContainer) throws(DecodeError)
+    private static func create(path: String, rate: Int, container: AudioContainer) throws(ToolError)
         -> SoundFileWriter
     {
         do {
             return try SoundFileWriter(path: path, sampleRate: rate, channels: 1, container: container)
         } catch {
             guard case .invalidArgument = error else {
-                throw DecodeError(kind: .cannotCreate, description: error.description)
+                throw ToolError(category: .cannotCreate, description: error.description)
             }
-            throw DecodeError(kind: .usage, description: error.description)
+            throw ToolError(category: .usage, description: error.description)
         }
     }
 

@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import Foundation
 import GeminiLiveMedia
 
@@ -15,18 +16,18 @@ final class TurnFileSink: AudioSink {
     private var currentPath: String?
     private var turn = 1
 
-    init(directory: String, fileExtension: String, rate: Int?) throws(DecodeError) {
+    init(directory: String, fileExtension: String, rate: Int?) throws(ToolError) {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw DecodeError(
-                    kind: .cannotCreate,
+                throw ToolError(
+                    category: .cannotCreate,
                     description: "\(directory): cannot create folder: \(error.localizedDescription)")
             }
         } else if !isDirectory.boolValue {
-            throw DecodeError(kind: .usage, description: "\(directory): not a folder (--split-turns wants a folder)")
+            throw ToolError(category: .usage, description: "\(directory): not a folder (--split-turns wants a folder)")
         }
         self.directory = directory
         self.fileExtension = fileExtension
@@ -54,8 +55,8 @@ final class TurnFileSink: AudioSink {
         if !suffix.isEmpty {
             let target = name(suffix: suffix, index: record.index)
             if rename(currentPath, target) != 0 {
-                throw DecodeError(
-                    kind: .io, description: "\(target): cannot rename: \(String(cString: strerror(errno)))")
+                throw ToolError(
+                    category: .io, description: "\(target): cannot rename: \(String(cString: strerror(errno)))")
             }
         }
     }

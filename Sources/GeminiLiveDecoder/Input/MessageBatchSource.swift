@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import GeminiLiveProtocol
+import GeminiLiveSystem
 
 /// Reads messages from a descriptor in large blocks and hands them out in batches, in any layout.
 ///
@@ -44,7 +45,7 @@ struct MessageBatchSource {
     }
 
     /// The next batch; blocks until at least one value or problem (or the end) arrives; nil at the end.
-    mutating func nextBatch() throws(DecodeError) -> Batch? {
+    mutating func nextBatch() throws(ToolError) -> Batch? {
         while true {
             if unsplit || reachedEnd {
                 unsplit = false
@@ -78,7 +79,7 @@ struct MessageBatchSource {
     ///
     /// The room grows with what is carried, so a value much longer than a block is copied a bounded number of
     /// times rather than once per read. From a pipe this returns whatever holds a newline, as a single read did.
-    private mutating func readBlock() throws(DecodeError) {
+    private mutating func readBlock() throws(ToolError) {
         let previous = carry
         let old = previous.count
         let capacity = old + max(blockSize, old)
@@ -106,8 +107,8 @@ struct MessageBatchSource {
             initialized = filled
         }
         if failure != 0 {
-            throw DecodeError(
-                kind: .io, description: "\(sourceName): read failed: \(String(cString: strerror(failure)))")
+            throw ToolError(
+                category: .io, description: "\(sourceName): read failed: \(String(cString: strerror(failure)))")
         }
         if ended { reachedEnd = true }
         unsplit = true

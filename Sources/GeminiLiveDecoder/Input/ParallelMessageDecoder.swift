@@ -1,5 +1,6 @@
 import Dispatch
 import GeminiLiveProtocol
+import GeminiLiveSystem
 import Synchronization
 
 /// Parses NDJSON batches on worker threads and hands the messages back in input order.
@@ -34,9 +35,9 @@ struct ParallelMessageDecoder {
     /// `.audio` messages point into; `commit` runs after each batch.
     func run(
         source: inout MessageBatchSource,
-        consume: (Int, ParsedMessage, BatchBuffers) throws(DecodeError) -> Void,
-        commit: () throws(DecodeError) -> Void
-    ) throws(DecodeError) {
+        consume: (Int, ParsedMessage, BatchBuffers) throws(ToolError) -> Void,
+        commit: () throws(ToolError) -> Void
+    ) throws(ToolError) {
         var pending: [Slot] = []
         while true {
             // Read ahead only while that cannot block, unless nothing else is left to do.
@@ -48,10 +49,10 @@ struct ParallelMessageDecoder {
             let slot = pending.removeFirst()
             slot.done.wait()
             let decoded = slot.result.withLock { $0 }
-            // `withUnsafeBytes` rethrows untyped errors; the Result keeps them DecodeError.
+            // `withUnsafeBytes` rethrows untyped errors; the Result keeps them ToolError.
             try decoded.pcm.withUnsafeBytes { pcm in
                 decoded.values.withUnsafeBytes { values in
-                    Result { () throws(DecodeError) in
+                    Result { () throws(ToolError) in
                         let buffers = BatchBuffers(pcm: pcm, values: values)
                         for result in decoded.messages { try consume(result.line, result.message, buffers) }
                     }

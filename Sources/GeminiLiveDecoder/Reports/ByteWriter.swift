@@ -1,11 +1,12 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import GeminiLiveSystem
 
 /// Writes bytes to a descriptor with a small buffer; blocking writes are the backpressure.
 ///
 /// For raw audio and streamed text, where output is not line-shaped. EPIPE becomes
-/// `DecodeError.outputClosed` so the tool can stop quietly when the player goes away.
+/// `ToolError.outputClosed` so the tool can stop quietly when the player goes away.
 final class ByteWriter {
     let fileDescriptor: Int32
     let name: String
@@ -28,26 +29,24 @@ final class ByteWriter {
     }
 
     /// Flushes and closes the descriptor (for files the decoder opened).
-    func close() throws {
+    func close() throws(ToolError) {
         try flush()
         if Glibc.close(fileDescriptor) != 0 {
-            throw DecodeError(kind: .io, description: "\(name): close failed: \(String(cString: strerror(errno)))")
+            let code = errno
+            throw ToolError(category: .io, description: "\(name): close failed: \(String(cString: strerror(code)))")
         }
     }
 
-    func flush() throws {
-        var offset = 0
+    func flush() throws(ToolError) {
         defer { buffer.removeAll(keepingCapacity: true) }
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE {
-                    throw DecodeError(kind: .outputClosed, description: "\(name): reader closed the pipe")
-                }
-                throw DecodeError(kind: .io, description: "\(name): write failed: \(String(cString: strerror(errno)))")
-            }
-            offset += n
+        do {
+            try Descriptor.writeAll(buffer, to: fileDescriptor)
+        } catch {
+            let category = ToolErrorCategory.write(errno: error.code)
+            throw ToolError(
+                category: category,
+                description: category == .outputClosed
+                    ? "\(name): reader closed the pipe" : "\(name): write failed: \(error)")
         }
     }
 }
