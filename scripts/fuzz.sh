@@ -82,6 +82,28 @@ target_inputs() {
     done <"$dir/sources"
 }
 
+# The libraries import GeminiLiveSystem, the bottom module, so it is built once as a module of its own (a static
+# library with address sanitising; its coverage is not the fuzzers' concern) and every target links it.
+system_dir=$out/system
+system_library=$system_dir/libGeminiLiveSystem.a
+build_system_module() {
+    local files=()
+    while IFS= read -r file; do files+=("$file"); done < <(find Sources/GeminiLiveSystem -name '*.swift' | LC_ALL=C sort)
+    if [ -f "$system_library" ] && [ -z "$(find "${files[@]}" -newer "$system_library" -print -quit)" ]; then
+        return 0
+    fi
+    mkdir -p "$system_dir"
+    echo "fuzz: building GeminiLiveSystem (${#files[@]} files)" >&2
+    if ! nice -n "$nice_level" "$SWIFTC" -parse-as-library -sanitize=address -O -g -package-name gemini_live_tools \
+        -module-name GeminiLiveSystem -emit-module -emit-module-path "$system_dir/GeminiLiveSystem.swiftmodule" \
+        -emit-library -static -o "$system_library" "${files[@]}" >"$system_dir/build.log" 2>&1; then
+        cat "$system_dir/build.log" >&2
+        echo "fuzz: GeminiLiveSystem did not build" >&2
+        exit 1
+    fi
+}
+build_system_module
+
 # Builds .build/fuzz/$1 unless it is newer than every input and was built by the same command.
 build_target() {
     local name=$1 binary=$out/$1 files=() flags=() entry
@@ -98,8 +120,9 @@ build_target() {
         *) flags+=(-module-name GeminiLiveProtocol) ;;
     esac
     # `package` declarations need a package name, as SwiftPM gives every target of the package.
-    local command=("$SWIFTC" -parse-as-library -sanitize=fuzzer,address -O -g -package-name gemini_live_tools "${flags[@]}" "${files[@]}" -o "$binary")
-    local recorded=$out/$name.command inputs=("${files[@]}") extra
+    local command=("$SWIFTC" -parse-as-library -sanitize=fuzzer,address -O -g -package-name gemini_live_tools
+        -I "$system_dir" -L "$system_dir" -lGeminiLiveSystem "${flags[@]}" "${files[@]}" -o "$binary")
+    local recorded=$out/$name.command inputs=("${files[@]}" "$system_library") extra
     for extra in sources options; do
         if [ -f "Tests/Fuzz/$name/$extra" ]; then inputs+=("Tests/Fuzz/$name/$extra"); fi
     done
