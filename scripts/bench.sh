@@ -57,54 +57,7 @@ echo "Speed-up over the ffmpeg + Python pipeline: **${ratio}x**."
 
 # ---------------------------------------------------------------------------------------------
 echo
-echo "## decode: one hour of 24 kHz reply audio (40 ms server chunks) to WAV"
-echo
-replies="$out/hour-replies.ndjson"
-if [ ! -s "$replies" ]; then
-  sox -n -r 24000 -c 1 -b 16 -e signed-integer -t raw "$out/reply.raw" synth 3600 pinknoise vol 0.3
-  python3 - "$out/reply.raw" "$replies" <<'PY'
-import base64, json, sys
-# What gemini-live-session writes: the service's pretty-printed frames compacted to one line each;
-# 40 ms chunks (960 samples), a turn boundary with usage every 10 s.
-src, dst = sys.argv[1], sys.argv[2]
-with open(src, "rb") as f, open(dst, "w") as out:
-    n = 0
-    while True:
-        chunk = f.read(1920)
-        if not chunk:
-            break
-        part = {"inlineData": {"mimeType": "audio/pcm;rate=24000", "data": base64.b64encode(chunk).decode()}}
-        out.write(json.dumps({"serverContent": {"modelTurn": {"parts": [part]}}}, separators=(",", ":")) + "\n")
-        n += 1
-        if n % 250 == 0:
-            out.write('{"serverContent":{"generationComplete":true}}\n')
-            out.write('{"serverContent":{"turnComplete":true},"usageMetadata":{"promptTokenCount":40,"responseTokenCount":250,"totalTokenCount":290}}\n')
-PY
-  rm -f "$out/reply.raw"
-fi
-cat >"$out/decode.py" <<'PY'
-import base64, json, sys, wave
-# The loop a user would write: json + base64 + wave.
-with wave.open(sys.argv[1], "wb") as w:
-    w.setnchannels(1); w.setsampwidth(2); w.setframerate(24000)
-    for line in sys.stdin:
-        msg = json.loads(line)
-        for part in msg.get("serverContent", {}).get("modelTurn", {}).get("parts", []):
-            if "inlineData" in part:
-                w.writeframes(base64.b64decode(part["inlineData"]["data"]))
-PY
-read -r dec_t dec_m < <(measure "'$bin/gemini-live-decode' --wav '$out/ours.wav' < '$replies'")
-read -r py_t py_m < <(measure "python3 '$out/decode.py' '$out/py.wav' < '$replies'")
-cmp <(sox "$out/ours.wav" -t raw -) <(sox "$out/py.wav" -t raw -) && same="identical samples" || same="SAMPLES DIFFER"
-ratio=$(python3 -c "print(f'{$py_t / $dec_t:.1f}')")
-echo "Input: $(wc -l <"$replies") lines, $(du -m "$replies" | cut -f1) MiB. Outputs: $same."
-echo
-echo "| command | wall s | peak RSS MiB |"
-echo "|---|---|---|"
-echo "| gemini-live-decode --wav out.wav < replies.ndjson | $dec_t | $dec_m |"
-echo "| python3 json+base64+wave loop | $py_t | $py_m |"
-echo
-echo "Speed-up over the Python loop: **${ratio}x**."
+# The decoder has its own script, over four layouts: scripts/bench-decode.sh (make bench runs both).
 
 # ---------------------------------------------------------------------------------------------
 echo
