@@ -6,21 +6,8 @@ set -euo pipefail
 bin=$(cd "${1:?usage: bench-decode.sh BIN_DIR}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 out=${BENCH_DIR:-$here/../bench-out}
-mkdir -p "$out"
 runs=${BENCH_RUNS:-3}
-command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
-
-# best-of-N wall seconds and peak RSS (MiB) of a shell command; output to /dev/null.
-measure() {
-  local best=999999 rss=0 t r
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$out/time.txt" bash -o pipefail -c "$1" >/dev/null
-    read -r t r <"$out/time.txt"
-    best=$(python3 -c "print(min($best, $t))")
-    rss=$(( r > rss ? r : rss ))
-  done
-  echo "$best $(( rss / 1024 ))"
-}
+. "$here/bench-lib.sh"
 
 # The same messages in four layouts: 40 ms chunks (960 samples), a turn boundary with usage every 10 s.
 if [ ! -s "$out/layout-pretty.json" ]; then
