@@ -178,63 +178,47 @@ extension ReplyDecoder.State {
             }
             return
         }
-        do {
-            for sink in sinks { try sink.write(bytes, rate: rate) }
-        } catch {
-            throw Self.classify(error)
-        }
+        for sink in sinks { try sink.write(bytes, rate: rate) }
     }
 
     private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
-        do {
-            for event in events {
-                switch event {
-                case .audio(let bytes, let rate):
-                    try bytes.withUnsafeBytes { pcm in
+        for event in events {
+            switch event {
+            case .audio(let bytes, let rate):
+                // `withUnsafeBytes` rethrows untyped; the Result keeps the error a ToolError.
+                try bytes.withUnsafeBytes { pcm in
+                    Result { () throws(ToolError) in
                         for sink in sinks { try sink.write(pcm, rate: rate) }
                     }
-                case .turnEnded(let record):
-                    statistics.turns += 1
-                    for sink in sinks { try sink.endTurn(record) }
-                case .code: statistics.otherParts["executableCode", default: 0] += 1
-                case .codeResult: statistics.otherParts["codeExecutionResult", default: 0] += 1
-                case .otherPart(let kind): statistics.otherParts[kind, default: 0] += 1
-                default:
-                    break
-                }
+                }.get()
+            case .turnEnded(let record):
+                statistics.turns += 1
+                for sink in sinks { try sink.endTurn(record) }
+            case .code: statistics.otherParts["executableCode", default: 0] += 1
+            case .codeResult: statistics.otherParts["codeExecutionResult", default: 0] += 1
+            case .otherPart(let kind): statistics.otherParts[kind, default: 0] += 1
+            default:
+                break
             }
-            for report in reports { try report.message(message, line: line, events: events) }
-        } catch {
-            throw Self.classify(error)
         }
+        for report in reports { try report.message(message, line: line, events: events) }
     }
 
     func commitSinks() throws(ToolError) {
-        do {
-            for sink in sinks { try sink.commit() }
-        } catch {
-            throw Self.classify(error)
-        }
+        for sink in sinks { try sink.commit() }
     }
 
     mutating func finish() throws(ToolError) {
         guard !finished else { return }
         finished = true
-        let last = assembler.finish()
-        do {
-            if case .turnEnded(let record)? = last {
-                statistics.turns += 1
-                for sink in sinks { try sink.endTurn(record) }
-                for report in reports { try report.inputEnded(record, afterLine: lastLine) }
-            }
-            for sink in sinks { try sink.finish() }
-            for report in reports {
-                try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns)
-            }
-            for file in files { try file.close() }
-        } catch {
-            throw Self.classify(error)
+        if case .turnEnded(let record)? = assembler.finish() {
+            statistics.turns += 1
+            for sink in sinks { try sink.endTurn(record) }
+            for report in reports { try report.inputEnded(record, afterLine: lastLine) }
         }
+        for sink in sinks { try sink.finish() }
+        for report in reports { try report.finish(usage: assembler.totalUsage, turns: assembler.completedTurns) }
+        for file in files { try file.close() }
     }
 
     /// Counts and reports a bad line.
@@ -261,13 +245,5 @@ extension ReplyDecoder.State {
             files.append(created)
         }
         return created
-    }
-
-    /// The sinks and reports throw untyped errors; every one they raise is categorised (a `ToolError` or a
-    /// `MediaError`), and anything else would be a bug, reported as an I/O failure rather than lost.
-    private static func classify(_ error: any Error) -> ToolError {
-        if let error = error as? ToolError { return error }
-        if let error = error as? any CategorisedError { return ToolError(error) }
-        return ToolError(category: .io, description: "\(error)")
     }
 }

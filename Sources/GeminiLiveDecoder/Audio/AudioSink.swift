@@ -1,11 +1,12 @@
+import GeminiLiveSystem
 /// Somewhere model audio goes: a file, a folder of turn files, or stdout.
 protocol AudioSink: AnyObject {
     /// Model audio as it arrives: s16le mono bytes at `rate`.
-    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws(ToolError)
     /// Puts everything so far where a reader can see it (file data and header, or the pipe).
-    func commit() throws
+    func commit() throws(ToolError)
     /// The turn `record` just ended.
-    func endTurn(_ record: TurnRecord) throws
+    func endTurn(_ record: TurnRecord) throws(ToolError)
     /// The stream ended (or the process is being stopped): leave every file complete and valid.
-    func finish() throws
+    func finish() throws(ToolError)
 }

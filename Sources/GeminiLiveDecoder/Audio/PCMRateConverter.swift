@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveMedia
 
 /// Brings s16le mono audio of any rate to one output rate (libsoxr HQ), passing it through when rates match.
@@ -15,19 +16,28 @@ final class PCMRateConverter {
     }
 
     /// Converts one block (2-byte aligned); `deliver` gets s16 samples at `outputRate` (possibly none yet: filter delay).
-    func convert(_ bytes: UnsafeRawBufferPointer, rate: Int, deliver: (UnsafeBufferPointer<Int16>) throws -> Void)
-        throws
+    func convert(
+        _ bytes: UnsafeRawBufferPointer, rate: Int, deliver: (UnsafeBufferPointer<Int16>) throws(ToolError) -> Void
+    )
+        throws(ToolError)
     {
         let count = bytes.count / 2
         if rate == outputRate {
-            try bytes.withMemoryRebound(to: Int16.self) { try deliver($0) }
+            // The standard library's buffer methods rethrow untyped; a Result keeps the error a ToolError.
+            try bytes.withMemoryRebound(to: Int16.self) { samples in
+                Result { () throws(ToolError) in try deliver(samples) }
+            }.get()
             return
         }
         let resampler: Resampler
         if let existing = resamplers[rate] {
             resampler = existing
         } else {
-            resampler = try Resampler(inputRate: rate, outputRate: outputRate)
+            do {
+                resampler = try Resampler(inputRate: rate, outputRate: outputRate)
+            } catch {
+                throw ToolError(error)
+            }
             resamplers[rate] = resampler
         }
         floats.removeAll(keepingCapacity: true)
@@ -36,25 +46,37 @@ final class PCMRateConverter {
             floats.append(
                 Float(Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 2, as: Int16.self))) / 32_768)
         }
-        let converted = try floats.withUnsafeBufferPointer { try resampler.process($0) }
+        let converted = try floats.withUnsafeBufferPointer { input in
+            Result { () throws(MediaError) in try resampler.process(input) }
+        }.mapError(ToolError.init).get()
         try deliverQuantised(converted, deliver)
     }
 
     /// Drains every resampler's delay line.
-    func flush(deliver: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
+    func flush(deliver: (UnsafeBufferPointer<Int16>) throws(ToolError) -> Void) throws(ToolError) {
         for rate in resamplers.keys.sorted() {
-            try deliverQuantised(try resamplers[rate]!.flush(), deliver)
+            let drained: [Float]
+            do {
+                drained = try resamplers[rate]!.flush()
+            } catch {
+                throw ToolError(error)
+            }
+            try deliverQuantised(drained, deliver)
             resamplers[rate]!.reset()
         }
     }
 
-    private func deliverQuantised(_ values: [Float], _ deliver: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
+    private func deliverQuantised(_ values: [Float], _ deliver: (UnsafeBufferPointer<Int16>) throws(ToolError) -> Void)
+        throws(ToolError)
+    {
         guard !values.isEmpty else { return }
         samples.removeAll(keepingCapacity: true)
         samples.append(contentsOf: repeatElement(0, count: values.count))
         values.withUnsafeBufferPointer { floats in
             samples.withUnsafeMutableBufferPointer { SampleConversion.quantise(floats, into: $0.baseAddress!) }
         }
-        try samples.withUnsafeBufferPointer { try deliver($0) }
+        try samples.withUnsafeBufferPointer { quantised in
+            Result { () throws(ToolError) in try deliver(quantised) }
+        }.get()
     }
 }

@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveProtocol
 
 /// Model audio as raw s16le on a descriptor (stdout), as it arrives, for `aplay`/`ffplay`.
@@ -15,23 +16,24 @@ final class RawAudioSink: AudioSink {
         self.flushSilenceMilliseconds = flushSilenceMilliseconds
     }
 
-    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws {
-        try converter.convert(pcm, rate: rate) { samples in try output.write(UnsafeRawBufferPointer(samples)) }
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws(ToolError) {
+        try converter.convert(pcm, rate: rate) { samples throws(ToolError) in
+            try output.write(UnsafeRawBufferPointer(samples))
+        }
     }
 
-    func commit() throws { try output.flush() }
+    func commit() throws(ToolError) { try output.flush() }
 
-    func endTurn(_ record: TurnRecord) throws {
-        try converter.flush { samples in try output.write(UnsafeRawBufferPointer(samples)) }
+    func endTurn(_ record: TurnRecord) throws(ToolError) {
+        try converter.flush { samples throws(ToolError) in try output.write(UnsafeRawBufferPointer(samples)) }
         if flushSilenceMilliseconds > 0 {
-            let zeros = [UInt8](repeating: 0, count: converter.outputRate * flushSilenceMilliseconds / 1000 * 2)
-            try zeros.withUnsafeBytes { try output.write($0) }
+            try output.write([UInt8](repeating: 0, count: converter.outputRate * flushSilenceMilliseconds / 1000 * 2))
         }
         try output.flush()
     }
 
-    func finish() throws {
-        try converter.flush { samples in try output.write(UnsafeRawBufferPointer(samples)) }
+    func finish() throws(ToolError) {
+        try converter.flush { samples throws(ToolError) in try output.write(UnsafeRawBufferPointer(samples)) }
         try output.flush()
     }
 }

@@ -28,23 +28,32 @@ final class SoundFileSink: AudioSink {
         converter = PCMRateConverter(outputRate: initialRate)
     }
 
-    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws {
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws(ToolError) {
         if !hasAudio && fixedRate == nil && rate != converter.outputRate {
-            try writer.close()
+            try Self.categorised { () throws(MediaError) in try writer.close() }
             writer = try Self.create(path: path, rate: rate, container: container)
             converter = PCMRateConverter(outputRate: rate)
         }
         hasAudio = true
-        try converter.convert(pcm, rate: rate) { samples in try writer.write(samples) }
+        try converter.convert(pcm, rate: rate) { samples throws(ToolError) in
+            try Self.categorised { () throws(MediaError) in try writer.write(samples) }
+        }
     }
 
-    func commit() throws { try writer.commit() }
+    func commit() throws(ToolError) { try Self.categorised { () throws(MediaError) in try writer.commit() } }
 
-    func endTurn(_ record: TurnRecord) throws { try commit() }
+    func endTurn(_ record: TurnRecord) throws(ToolError) { try commit() }
 
-    func finish() throws {
-        try converter.flush { samples in try writer.write(samples) }
-        try writer.close()
+    func finish() throws(ToolError) {
+        try converter.flush { samples throws(ToolError) in
+            try Self.categorised { () throws(MediaError) in try writer.write(samples) }
+        }
+        try Self.categorised { () throws(MediaError) in try writer.close() }
+    }
+
+    /// A media failure as the decoder's error, with its category and text.
+    private static func categorised(_ body: () throws(MediaError) -> Void) throws(ToolError) {
+        do { try body() } catch { throw ToolError(error) }
     }
 
     private static func create(path: String, rate: Int, container: AudioContainer) throws(ToolError)

@@ -34,7 +34,7 @@ final class TurnFileSink: AudioSink {
         fixedRate = rate
     }
 
-    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws {
+    func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws(ToolError) {
         if current == nil {
             let path = name(suffix: "")
             current = try SoundFileSink(path: path, rate: fixedRate)
@@ -43,9 +43,9 @@ final class TurnFileSink: AudioSink {
         try current!.write(pcm, rate: rate)
     }
 
-    func commit() throws { try current?.commit() }
+    func commit() throws(ToolError) { try current?.commit() }
 
-    func endTurn(_ record: TurnRecord) throws {
+    func endTurn(_ record: TurnRecord) throws(ToolError) {
         defer { turn = record.index + 1 }
         guard let current, let currentPath else { return }
         try current.finish()
@@ -61,7 +61,7 @@ final class TurnFileSink: AudioSink {
         }
     }
 
-    func finish() throws {
+    func finish() throws(ToolError) {
         try current?.finish()
         current = nil
     }

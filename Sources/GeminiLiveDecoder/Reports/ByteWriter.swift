@@ -18,14 +18,19 @@ final class ByteWriter {
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
+    func write(_ bytes: UnsafeRawBufferPointer) throws(ToolError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    func write(_ text: String) throws {
-        var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    func write(_ bytes: [UInt8]) throws(ToolError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func write(_ text: String) throws(ToolError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Flushes and closes the descriptor (for files the decoder opened).

@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveProtocol
 
 /// `--events`: one compact line per server message, for watching a live session.
@@ -9,7 +10,7 @@ final class EventReport: ReplyReport {
         self.output = output
     }
 
-    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
         var fields = ["line \(line)", "turn \(turn)", message.kind.map { $0.fieldName } ?? "(empty)"]
         var audioBytes = 0
         var words = 0
@@ -46,11 +47,11 @@ final class EventReport: ReplyReport {
         try output.flush()
     }
 
-    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws {
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws(ToolError) {
         let waiting = record.interactionStatus.map { "interactionStatus IDLE (still \($0))" } ?? "turnComplete"
         try output.write("line \(line)  turn \(record.index)  incomplete: input ended before \(waiting)\n")
         try output.flush()
     }
 
-    func finish(usage: UsageTotals, turns: Int) throws { try output.flush() }
+    func finish(usage: UsageTotals, turns: Int) throws(ToolError) { try output.flush() }
 }

@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveProtocol
 
 /// `--transcript`: the conversation as a dialogue a person can read.
@@ -13,7 +14,7 @@ final class TranscriptReport: ReplyReport {
         self.output = output
     }
 
-    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
         for event in events {
             switch event {
             case .userWords(let words):
@@ -44,12 +45,12 @@ final class TranscriptReport: ReplyReport {
         try output.flush()
     }
 
-    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws {
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws(ToolError) {
         try ended(record)
         try output.flush()
     }
 
-    private func ended(_ record: TurnRecord) throws {
+    private func ended(_ record: TurnRecord) throws(ToolError) {
         try flushUser()
         let words = WordsReport.oneLine(record.words)
         if !words.isEmpty || record.interrupted || record.incomplete {
@@ -68,7 +69,7 @@ final class TranscriptReport: ReplyReport {
         return "\(label): \(lines[0])\n" + lines.dropFirst().map { indent + $0 + "\n" }.joined()
     }
 
-    func finish(usage: UsageTotals, turns: Int) throws {
+    func finish(usage: UsageTotals, turns: Int) throws(ToolError) {
         try flushUser()
         try output.write(
             "usage: \(usage.prompt) prompt + \(usage.response) response tokens, \(usage.total) total, over \(turns) turn\(turns == 1 ? "" : "s")\n"
@@ -76,7 +77,7 @@ final class TranscriptReport: ReplyReport {
         try output.flush()
     }
 
-    private func flushUser() throws {
+    private func flushUser() throws(ToolError) {
         let words = WordsReport.oneLine(userWords)
         userWords = ""
         if !words.isEmpty { try output.write("user: \(words)\n") }

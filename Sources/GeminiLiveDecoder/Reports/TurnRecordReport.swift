@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveProtocol
 
 /// `--json`: one record per turn (index, text, transcripts, audio seconds, interrupted, usage).
@@ -10,18 +11,18 @@ final class TurnRecordReport: ReplyReport {
         self.includeThoughts = includeThoughts
     }
 
-    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
         for case .turnEnded(let record) in events { try write(record) }
     }
 
-    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws { try write(record) }
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws(ToolError) { try write(record) }
 
-    private func write(_ record: TurnRecord) throws {
+    private func write(_ record: TurnRecord) throws(ToolError) {
         var bytes = record.json(includingThoughts: includeThoughts).compactBytes
         bytes.append(UInt8(ascii: "\n"))
-        try bytes.withUnsafeBytes { try output.write($0) }
+        try output.write(bytes)
         try output.flush()
     }
 
-    func finish(usage: UsageTotals, turns: Int) throws { try output.flush() }
+    func finish(usage: UsageTotals, turns: Int) throws(ToolError) { try output.flush() }
 }

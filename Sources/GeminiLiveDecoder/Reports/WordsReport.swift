@@ -1,3 +1,4 @@
+import GeminiLiveSystem
 import GeminiLiveProtocol
 
 /// `--text`: the model's words, one line per turn (newlines folded), or streamed with `--stream`.
@@ -13,7 +14,7 @@ final class WordsReport: ReplyReport {
         self.includeThoughts = includeThoughts
     }
 
-    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws {
+    func message(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
         for event in events {
             switch event {
             case .words(let words) where streaming:
@@ -28,9 +29,9 @@ final class WordsReport: ReplyReport {
         }
     }
 
-    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws { try ended(record) }
+    func inputEnded(_ record: TurnRecord, afterLine line: Int) throws(ToolError) { try ended(record) }
 
-    private func ended(_ record: TurnRecord) throws {
+    private func ended(_ record: TurnRecord) throws(ToolError) {
         if streaming {
             if openLine { try output.write("\n") }
         } else {
@@ -40,7 +41,7 @@ final class WordsReport: ReplyReport {
         try output.flush()
     }
 
-    func finish(usage: UsageTotals, turns: Int) throws {
+    func finish(usage: UsageTotals, turns: Int) throws(ToolError) {
         if openLine { try output.write("\n") }
         try output.flush()
     }
