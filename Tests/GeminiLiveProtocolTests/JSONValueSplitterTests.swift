@@ -9,30 +9,19 @@ struct JSONValueSplitterTests {
         let bytes = Array(text.utf8)
         var splitter = JSONValueSplitter()
         var found: [String] = []
-        var kept: [UInt8] = []
-        var offset = 0
-        while true {
-            let final = offset >= bytes.count
-            if !final {
-                kept += bytes[offset..<min(offset + size, bytes.count)]
-                offset += size
-            }
-            let consumed = kept.withUnsafeBytes { raw in
-                splitter.split(raw, final: final) { piece in
-                    switch piece {
-                    case .value(let range, let line, let column):
-                        let value = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[range]))
-                        found.append(
-                            "\(line):\(column): "
-                                + (value.map { String(decoding: $0.compactBytes, as: UTF8.self) } ?? "?"))
-                    case .problem(let line, let text):
-                        found.append("\(line): problem: \(text)")
-                    }
+        ChunkFeeder.feed(bytes, chunk: size) { raw, final in
+            splitter.split(raw, final: final) { piece in
+                switch piece {
+                case .value(let range, let line, let column):
+                    let value = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[range]))
+                    found.append(
+                        "\(line):\(column): " + (value.map { String(decoding: $0.compactBytes, as: UTF8.self) } ?? "?"))
+                case .problem(let line, let text):
+                    found.append("\(line): problem: \(text)")
                 }
             }
-            kept.removeFirst(consumed)
-            if final { return found }
         }
+        return found
     }
 
     static let sizes = [1, 2, 5, 13, 64, 1 << 16]

@@ -24,23 +24,13 @@ struct NDJSONSplitterTests {
     static func ranges(_ bytes: [UInt8], chunk size: Int) -> [NDJSONLine] {
         var splitter = NDJSONSplitter()
         var lines: [NDJSONLine] = []
-        var kept: [UInt8] = []
-        var offset = 0
-        while true {
-            let final = offset >= bytes.count
-            if !final {
-                kept += bytes[offset..<min(offset + size, bytes.count)]
-                offset += size
+        ChunkFeeder.feed(bytes, chunk: size) { raw, final in
+            splitter.lines(in: raw, final: final) { _, content, number in
+                if let content { lines.append(NDJSONLine(number: number, bytes: Array(raw[content]))) }
+                return true
             }
-            let consumed = kept.withUnsafeBytes { raw in
-                splitter.lines(in: raw, final: final) { _, content, number in
-                    if let content { lines.append(NDJSONLine(number: number, bytes: Array(raw[content]))) }
-                    return true
-                }
-            }
-            kept.removeFirst(consumed)
-            if final { return lines }
         }
+        return lines
     }
 
     static func reference(_ bytes: [UInt8]) throws -> [NDJSONLine] {
