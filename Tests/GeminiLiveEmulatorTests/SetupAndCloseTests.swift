@@ -161,16 +161,12 @@ struct SetupAndCloseTests {
             }
             #expect(outcome.value == .setupComplete(SetupComplete()), "\(query) \(headers)")
         }
-        let wrong = try await LiveClient.run(server.endpoint(query: "?key=nope")) { connection in
-            await connection.next(timeout: 5)
-        }
-        #expect(wrong.closeCode == 1007)
-        #expect(wrong.closeReason == "API key not valid. Please pass a valid API key.")
-        let missing = try await LiveClient.run(server.endpoint()) { connection in
-            await connection.next(timeout: 5)
-        }
-        #expect(missing.closeCode == 1008)
-        #expect(missing.closeReason?.hasPrefix("Method doesn't allow unregistered callers") == true)
+        let wrong = await RefusalProbe.close(of: server.endpoint(query: "?key=nope"))
+        #expect(wrong?.code == 1007)
+        #expect(wrong?.reason == "API key not valid. Please pass a valid API key.")
+        let missing = await RefusalProbe.close(of: server.endpoint())
+        #expect(missing?.code == 1008)
+        #expect(missing?.reason.hasPrefix("Method doesn't allow unregistered callers") == true)
     }
 }
 

@@ -1,6 +1,5 @@
 import GeminiLiveProtocol
 import GeminiLiveSystem
-private import GeminiLiveSession  // BlockingThread, until it moves to a lower module
 import HummingbirdWebSocket
 import NIOCore
 import NIOWebSocket
