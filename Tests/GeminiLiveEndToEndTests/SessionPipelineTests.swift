@@ -79,17 +79,21 @@ struct SessionPipelineTests {
         #expect(!text.contains(#""newHandle":"0"#) && !text.contains(#"newHandle":"1"#))
     }
 
-    /// Two ping periods pass before the input (the second ping checks that the first was answered); the
-    /// pong comes a whole second before the next ping, so a busy machine does not make it late.
+    /// The session connects at its first input line; the second waits until the emulator's log shows two pongs
+    /// sent (so the session's second ping checked that the first was answered). Each pong comes a whole second
+    /// before the next ping, so a busy machine does not make it late.
     @Test("a pong slower than half the ping interval but within it keeps the session (1 s pongs, 2 s pings)")
     func slowPongs() throws {
         let emulator = try SessionEmulator(["--slow-pongs", "1"])
         let result = try emulator.shell(
-            #"(sleep 4.5; echo '{"realtimeInput":{"text":"still there"}}') | gemini-live-session --endpoint "$URL" --ping-interval 2 "#
+            #"(echo '{"realtimeInput":{"text":"hello"}}'; "#
+                + #"until [ "$(grep -c '"pong"' "\#(emulator.logPath)")" -ge 2 ]; do sleep 0.02; done; "#
+                + #"echo '{"realtimeInput":{"text":"still there"}}') | gemini-live-session --endpoint "$URL" --ping-interval 2 "#
                 + SessionEmulatorTests.textModel.joined(separator: " "), timeout: 60)
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stdoutText.contains("still there"))
-        #expect(try emulator.clientMessages().map(\.connection) == [1])
+        #expect(try emulator.clientMessages().map(\.connection) == [1, 1])
+        #expect(try emulator.log().filter { $0["frame"] as? String == "pong" }.count >= 2)
     }
 
     @Test("wss with a private root via --ca-file, by name and by loopback address; without it verification fails")

@@ -95,7 +95,11 @@ public struct EmulatorServer: Sendable {
         try? await channel.eventLoop.submit {
             let pipeline = channel.pipeline.syncOperations
             let decoder = try pipeline.handler(type: ByteToMessageHandler<WebSocketFrameDecoder>.self)
-            try pipeline.addHandler(PongDelayer(delay: pongDelay), position: .after(decoder))
+            let log = services.log
+            let delayer = PongDelayer(delay: pongDelay) {
+                log?.record(connection: number, direction: "server", frame: "pong")
+            }
+            try pipeline.addHandler(delayer, position: .after(decoder))
         }.get()
         if let refusal = route.refusal(requiring: services.configuration.apiKey) {
             await driver.refuse(refusal)

@@ -25,21 +25,31 @@ final class PongDelayer: ChannelOutboundHandler, RemovableChannelHandler {
     typealias OutboundOut = WebSocketFrame
 
     private let delay: PongDelay
+    /// Called as each pong goes out, for the frame log (`--log`), so keepalive can be watched.
+    private let pongSent: @Sendable () -> Void
 
-    init(delay: PongDelay) {
+    init(delay: PongDelay, pongSent: @escaping @Sendable () -> Void) {
         self.delay = delay
+        self.pongSent = pongSent
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let frame = unwrapOutboundIn(data)
+        guard frame.opcode == .pong else {
+            context.write(data, promise: promise)
+            return
+        }
         let wait = delay.amount
-        guard frame.opcode == .pong, wait > .zero else {
+        guard wait > .zero else {
+            pongSent()
             context.write(data, promise: promise)
             return
         }
         let loopBound = NIOLoopBound((context, frame), eventLoop: context.eventLoop)
+        let pongSent = pongSent
         context.eventLoop.scheduleTask(in: wait) {
             let (context, frame) = loopBound.value
+            pongSent()
             context.writeAndFlush(NIOAny(frame), promise: promise)
         }
     }
