@@ -124,7 +124,7 @@ extension ReplyDecoder.State {
                 break
             }
             statistics.messages += 1
-            try audio(bytes, mimeType: mimeType, partIndex: 0, line: line, source: source)
+            try inlineData(bytes, mimeType: mimeType, partIndex: 0, line: line, source: source)
             return
         case .media(let media, let valueRange, let audioRanges):
             let value = UnsafeRawBufferPointer(rebasing: buffers.values[valueRange])
@@ -142,7 +142,7 @@ extension ReplyDecoder.State {
                     lastMimeType = inline.mimeTypeText(in: value)
                 }
                 let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[audioRanges[index]])
-                try audio(bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
+                try inlineData(bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
             }
             guard !media.holdsOnlyInlineData else { return }
             let rest = media.messageOmittingModelTurn(in: value)
@@ -165,20 +165,17 @@ extension ReplyDecoder.State {
         try deliver(message, line: line, events: events)
     }
 
-    /// One audio part of a message no report reads, straight to the sinks.
-    private mutating func audio(
+    /// One inline data part of a message no report reads: audio straight to the sinks, any other kind counted.
+    private mutating func inlineData(
         _ bytes: UnsafeRawBufferPointer, mimeType: String, partIndex: Int, line: Int, source: String
     ) throws(ToolError) {
-        let rate = assembler.consumeAudio(mimeType: mimeType, byteCount: bytes.count, partIndex: partIndex)
+        let use = assembler.consumeInlineData(mimeType: mimeType, byteCount: bytes.count, partIndex: partIndex)
         for text in assembler.problems { try problem("\(source):\(line): \(text)") }
-        guard let rate else {
-            // As the turn assembler names a picture among the parts for the reports, count it for `-v`.
-            if !mimeType.lowercased().hasPrefix("audio/") {
-                statistics.otherParts["inlineData \(mimeType)", default: 0] += 1
-            }
-            return
+        switch use {
+        case .audio(let rate): for sink in sinks { try sink.write(bytes, rate: rate) }
+        case .otherPart(let kind): statistics.otherParts[kind, default: 0] += 1
+        case .unusable: break
         }
-        for sink in sinks { try sink.write(bytes, rate: rate) }
     }
 
     private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {

@@ -2,6 +2,7 @@ import Foundation
 import GeminiLiveDecoder
 import GeminiLiveSystem
 import GeminiLiveTestSupport
+import Synchronization
 
 /// One in-process decode of `input` with every text report on and all audio in one WAV file: what each output
 /// held afterwards, and what was reported.
@@ -77,14 +78,12 @@ struct DecodeRun: Sendable {
 }
 
 /// Diagnostics gathered from the decoder's report callback.
-final class Collected: @unchecked Sendable {
-    // @unchecked: `lines` is touched only under `lock`.
-    private let lock = NSLock()
-    private var storage: [String] = []
+final class Collected: Sendable {
+    private let storage = Mutex<[String]>([])
 
-    var lines: [String] { lock.withLock { storage } }
+    var lines: [String] { storage.withLock { $0 } }
 
-    func append(_ line: String) { lock.withLock { storage.append(line) } }
+    func append(_ line: String) { storage.withLock { $0.append(line) } }
 }
 
 /// Server messages in the layouts other tools write them.

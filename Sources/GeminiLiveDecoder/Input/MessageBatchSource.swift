@@ -10,16 +10,10 @@ import GeminiLiveSystem
 /// compact NDJSON, pretty-printed messages and both mixed decode alike; values keep the line and column
 /// they start at for diagnostics, and bytes that are no value arrive as problems in their place.
 struct MessageBatchSource {
-    /// One value, or a problem where a value should have been.
-    enum Item: Sendable {
-        case value(Range<Int>, line: Int, column: Int)
-        case problem(line: Int, text: String)
-    }
-
-    /// Whole values and where each one sits in `bytes`.
+    /// Whole values (and problems where values should have been) and where each one sits in `bytes`.
     struct Batch: Sendable {
         var bytes: [UInt8]
-        var items: [Item]
+        var items: [JSONValueSplitter.Piece]
     }
 
     let fileDescriptor: Int32
@@ -50,17 +44,8 @@ struct MessageBatchSource {
             if unsplit || reachedEnd {
                 unsplit = false
                 let final = reachedEnd
-                var items: [Item] = []
-                let consumed = carry.withUnsafeBytes { raw in
-                    splitter.split(raw, final: final) { piece in
-                        switch piece {
-                        case .value(let range, let line, let column):
-                            items.append(.value(range, line: line, column: column))
-                        case .problem(let line, let text):
-                            items.append(.problem(line: line, text: text))
-                        }
-                    }
-                }
+                var items: [JSONValueSplitter.Piece] = []
+                let consumed = carry.withUnsafeBytes { raw in splitter.split(raw, final: final) { items.append($0) } }
                 if !items.isEmpty {
                     var bytes = carry
                     carry = Array(bytes[consumed...])

@@ -13,6 +13,8 @@ public struct TurnAssembler: Sendable {
     /// The last MIME type seen and its rate: replies repeat one type, and parsing it per chunk showed in profiles.
     private var lastMimeType: (text: String, rate: Int?)?
     private var started = false
+    /// Inline data parts of the turn so far, folded into its `parts` when it ends.
+    private var inlineDataParts = 0
     private let includeThoughts: Bool
     /// Turns completed so far.
     public private(set) var completedTurns = 0
@@ -58,14 +60,34 @@ public struct TurnAssembler: Sendable {
         return events
     }
 
-    /// What `consume` does with an audio part (part `partIndex` of its message) of `byteCount` bytes, without
-    /// the message being built: the rate to play the bytes at, or nil when they cannot be used (`problems` says
-    /// why). The event `consume` would return is the bytes at that rate.
-    public mutating func consumeAudio(mimeType: String, byteCount: Int, partIndex: Int = 0) -> Int? {
+    /// What an inline data part amounts to.
+    public enum InlineDataUse: Sendable, Equatable {
+        /// Audio to play at this rate.
+        case audio(rate: Int)
+        /// A part no output renders (a picture): its kind for the reports, e.g. `inlineData image/jpeg`.
+        case otherPart(String)
+        /// Audio that cannot be used; `problems` says why.
+        case unusable
+    }
+
+    /// What `consume` does with an inline data part (part `partIndex` of its message) of `byteCount` bytes,
+    /// without the message being built. The event `consume` would return is the bytes at the rate, or the
+    /// other part.
+    public mutating func consumeInlineData(mimeType: String, byteCount: Int, partIndex: Int = 0) -> InlineDataUse {
         problems.removeAll(keepingCapacity: true)
         started = true
-        current.parts["inlineData", default: 0] += 1
-        return audioRate(mimeType: mimeType, byteCount: byteCount, partIndex: partIndex)
+        return inlineData(mimeType: mimeType, byteCount: byteCount, partIndex: partIndex)
+    }
+
+    /// The one rule for an inline data part, for both ways in.
+    private mutating func inlineData(mimeType: String, byteCount: Int, partIndex: Int) -> InlineDataUse {
+        // Counted apart from `current.parts` (a dictionary) because this runs for every audio chunk.
+        inlineDataParts += 1
+        if let rate = audioRate(mimeType: mimeType, byteCount: byteCount, partIndex: partIndex) {
+            return .audio(rate: rate)
+        }
+        // A picture, say: no output renders it, so it is named rather than dropped.
+        return mimeType.lowercased().hasPrefix("audio/") ? .unusable : .otherPart("inlineData \(mimeType)")
     }
 
     /// Ends a turn cut off by the end of the stream, if one was under way.
@@ -83,7 +105,8 @@ public struct TurnAssembler: Sendable {
         }
         for (index, part) in (content.modelTurn?.parts ?? []).enumerated() {
             let kind = Self.kind(of: part)
-            current.parts[kind, default: 0] += 1
+            // Inline data is counted by `inlineData(mimeType:byteCount:partIndex:)`.
+            if kind != "inlineData" { current.parts[kind, default: 0] += 1 }
             if let text = part.text {
                 if part.thought == true {
                     current.thoughts += text
@@ -134,11 +157,10 @@ public struct TurnAssembler: Sendable {
     }
 
     private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {
-        if let rate = audioRate(mimeType: blob.mimeType, byteCount: blob.data.count, partIndex: partIndex) {
-            events.append(.audio(bytes: blob.data, rate: rate))
-        } else if !blob.mimeType.lowercased().hasPrefix("audio/") {
-            // A picture, say: no output renders it, so it is named rather than dropped.
-            events.append(.otherPart("inlineData \(blob.mimeType)"))
+        switch inlineData(mimeType: blob.mimeType, byteCount: blob.data.count, partIndex: partIndex) {
+        case .audio(let rate): events.append(.audio(bytes: blob.data, rate: rate))
+        case .otherPart(let kind): events.append(.otherPart(kind))
+        case .unusable: break
         }
     }
 
@@ -172,7 +194,9 @@ public struct TurnAssembler: Sendable {
     }
 
     private mutating func endTurn() -> TurnRecord {
-        let finished = current
+        var finished = current
+        if inlineDataParts > 0 { finished.parts["inlineData", default: 0] += inlineDataParts }
+        inlineDataParts = 0
         completedTurns += 1
         current = TurnRecord(index: finished.index + 1)
         started = false

@@ -36,8 +36,6 @@ public struct JSONValueSplitter: Sendable {
     private var resume = 0
     /// While resynchronising after a bad value: the deepest indentation a new value's line may have.
     private var resyncIndent: Int?
-    /// The number of the line a rewind goes back to.
-    private var rewindLine = 1
 
     /// Creates a splitter for a new input.
     public init() {}
@@ -49,7 +47,7 @@ public struct JSONValueSplitter: Sendable {
         var position = resume
         var splitter = lines
         while true {
-            var rewind: Int?
+            var rewind: (offset: Int, line: Int)?
             let consumed = splitter.lines(in: UnsafeRawBufferPointer(rebasing: bytes[position...]), final: final) {
                 line, content, number in
                 guard let content else { return true }
@@ -60,8 +58,8 @@ public struct JSONValueSplitter: Sendable {
             }
             if let rewind {
                 // Back to the line after the bad value's first line.
-                splitter.nextLineNumber = rewindLine
-                position = rewind
+                splitter.nextLineNumber = rewind.line
+                position = rewind.offset
                 continue
             }
             position += consumed
@@ -92,7 +90,7 @@ public struct JSONValueSplitter: Sendable {
     private mutating func take(
         _ line: Range<Int>, content: Range<Int>, number: Int, in bytes: UnsafeRawBufferPointer,
         _ body: (Piece) -> Void
-    ) -> Int? {
+    ) -> (offset: Int, line: Int)? {
         var index = content.lowerBound
         if let maximum = resyncIndent {
             var first = index
@@ -127,8 +125,7 @@ public struct JSONValueSplitter: Sendable {
                 let end = Self.lineEnd(after: at, in: bytes)
                 body(.problem(line: value.line, text: Self.problem(in: bytes, value: value, end: end)))
                 resyncIndent = value.indent
-                rewindLine = value.line + 1
-                return min(value.firstLineEnd + 1, bytes.count)
+                return (min(value.firstLineEnd + 1, bytes.count), value.line + 1)
             }
         }
     }

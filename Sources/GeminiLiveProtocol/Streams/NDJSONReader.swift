@@ -4,8 +4,6 @@
 public struct NDJSONReader: Sendable {
     private var source: ByteSource
     private var splitter = NDJSONSplitter()
-    /// How far past `source.start` is known to hold no newline, so a long line is scanned once.
-    private var scanned = 0
 
     /// The input's name used in errors, e.g. `stdin`.
     public var sourceName: String { source.sourceName }
@@ -17,38 +15,21 @@ public struct NDJSONReader: Sendable {
 
     /// Reads from bytes in memory.
     public init(bytes: [UInt8], sourceName: String = "<bytes>") {
-        source = ByteSource(bytes: bytes, sourceName: sourceName)
+        // The splitter holds the bytes; the source only says the input has ended.
+        source = ByteSource(bytes: [], sourceName: sourceName)
+        splitter.append(bytes)
     }
 
     /// The next non-blank line, or nil at end of input.
     public mutating func next() throws(StreamReadError) -> NDJSONLine? {
         while true {
-            if let line = take(final: source.reachedEnd) { return line }
-            if source.reachedEnd { return nil }
-            if try !source.fill(), let line = take(final: true) { return line }
-        }
-    }
-
-    private mutating func take(final: Bool) -> NDJSONLine? {
-        if !final {
-            guard source.firstIndex(of: UInt8(ascii: "\n"), from: source.start + scanned) != nil else {
-                scanned = source.available
-                return nil
+            if let line = splitter.next() { return line }
+            if source.reachedEnd { return splitter.finish() }
+            if try source.fill() {
+                splitter.append(source.buffer[source.start...])
+                source.start = source.buffer.count
             }
         }
-        scanned = 0
-        var taken: NDJSONLine?
-        let start = source.start
-        let consumed = source.buffer.withUnsafeBytes { raw in
-            let rest = UnsafeRawBufferPointer(rebasing: raw[start...])
-            return splitter.lines(in: rest, final: final) { _, content, number in
-                guard let content else { return true }
-                taken = NDJSONLine(number: number, bytes: Array(rest[content]))
-                return false
-            }
-        }
-        source.start += consumed
-        return taken
     }
 
     /// Parses a line as JSON, reporting syntax errors as `source:line: problem at column N`.
