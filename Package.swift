@@ -55,8 +55,11 @@ let package = Package(
         // MARK: - Libraries
         // What every module shares below the protocol: error categories, the write-all loop, whole-file reads.
         .target(name: "GeminiLiveSystem", swiftSettings: swiftSettings),
+        // Base64 decoding with the processor's vector unit (AVX2, SSSE3), for the bulk of every reply.
+        .target(name: "CBase64"),
         // The Live wire protocol: JSON values, messages, NDJSON streams. Foundation only.
-        .target(name: "GeminiLiveProtocol", dependencies: ["GeminiLiveSystem"], swiftSettings: swiftSettings),
+        .target(
+            name: "GeminiLiveProtocol", dependencies: ["GeminiLiveSystem", "CBase64"], swiftSettings: swiftSettings),
         // Audio decoding, resampling, image sniffing and MJPEG splitting.
         .target(
             name: "GeminiLiveMedia", dependencies: ["GeminiLiveSystem", "CSndfile", "CSoxr"],
