@@ -16,6 +16,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS  seconds per target (default 60)
+#   FUZZ_RUNS     stop a target after this many executions, if that comes first (default: no limit)
 #   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_NICE     nice level of builds and runs (default 19)
 #   SWIFTC        compiler (default: swiftc beside `swift` on PATH)
@@ -28,6 +29,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
 timeout=${FUZZ_TIMEOUT:-10}
+runs_limit=${FUZZ_RUNS:-}
 nice_level=${FUZZ_NICE:-19}
 if [ -z "${SWIFTC:-}" ]; then
     swift_path=$(command -v swift || true)
@@ -202,7 +204,8 @@ for name in "${built[@]}"; do
     if [ -f "Tests/Fuzz/$name/options" ]; then
         read -r -a options <<<"$(sed 's/#.*//' "Tests/Fuzz/$name/options" | tr '\n' ' ')"
     fi
-    echo "fuzz: running $name for ${seconds}s" >&2
+    [ -z "$runs_limit" ] || options+=(-runs="$runs_limit")
+    echo "fuzz: running $name for ${seconds}s${runs_limit:+ or $runs_limit executions}" >&2
     status=0
     SWIFT_BACKTRACE=enable=no nice -n "$nice_level" "$out/$name" -max_total_time="$seconds" -timeout="$timeout" -print_final_stats=1 \
         -rss_limit_mb=4096 -artifact_prefix="$crashes/" "${options[@]}" "$corpus" >"$log" 2>&1 || status=$?
