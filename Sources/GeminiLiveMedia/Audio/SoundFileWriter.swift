@@ -75,12 +75,14 @@ public final class SoundFileWriter {
     }
 
     /// Writes what is buffered and brings the header up to date, so the file is complete as of now; with
-    /// `waiting` false, both are only queued, in order, behind the writes before them.
+    /// `waiting` false, the writes are only queued, and the header is rewritten once the queue has run dry.
     public func commit(waiting: Bool = true) throws(MediaError) {
         try writePending()
         if rewritesHeader, let handle {
             let file = FileHandle(pointer: handle)
-            thread.submit { sf_command(file.pointer, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
+            let rewrite: WriteBehindThread.Job = { sf_command(file.pointer, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
+            // Without waiting, one rewrite covers every commit made while the thread was busy.
+            if waiting { thread.submit(rewrite) } else { thread.whenIdle(rewrite) }
         }
         if waiting { thread.drain() }
         try checkFailure()

@@ -6,18 +6,26 @@ import Synchronization
 /// overlap its other work instead of waiting for the kernel to copy every block.
 ///
 /// At most `depth` jobs wait at once: `submit` blocks beyond that, so memory stays bounded and a slow disk
-/// holds the producer back. `drain()` returns once everything submitted has run; `stop()` drains and ends
-/// the thread. The thread is a `BlockingThread`: writes block, and must stay off Dispatch's and Swift's pools.
+/// holds the producer back. An idle job (a WAV header rewrite) runs once the queue has run dry, so a producer
+/// that asks for one after every batch costs one rewrite per pause rather than one per batch. `drain()` returns
+/// once everything submitted has run; `stop()` drains and ends the thread. The thread is a `BlockingThread`:
+/// writes block, and must stay off Dispatch's and Swift's pools.
 final class WriteBehindThread: Sendable {
     typealias Job = @Sendable () -> Void
 
+    private enum Entry {
+        case run(Job)
+        case stop
+    }
+
     private struct State {
-        var jobs: [Job?] = []
+        var entries: [Entry] = []
+        var idleJob: Job?
         var stopped = false
     }
 
     private let state = Mutex(State())
-    /// Jobs waiting (a nil job ends the thread).
+    /// Counts entries queued and idle jobs set: the thread wakes once for each.
     private let waiting = DispatchSemaphore(value: 0)
     /// Free places in the queue.
     private let room: DispatchSemaphore
@@ -32,8 +40,20 @@ final class WriteBehindThread: Sendable {
     func submit(_ job: @escaping Job) {
         guard !state.withLock({ $0.stopped }) else { return job() }
         room.wait()
-        state.withLock { $0.jobs.append(job) }
+        state.withLock { $0.entries.append(.run(job)) }
         waiting.signal()
+    }
+
+    /// Runs `job` once every job queued before it, and any queued while it waits, has run; it replaces an idle
+    /// job that has not run yet. After `stop()` it runs here and now.
+    func whenIdle(_ job: @escaping Job) {
+        let replaced = state.withLock { state -> Bool? in
+            guard !state.stopped else { return nil }
+            defer { state.idleJob = job }
+            return state.idleJob != nil
+        }
+        guard let replaced else { return job() }
+        if !replaced { waiting.signal() }
     }
 
     /// Waits until every job submitted so far has run.
@@ -53,10 +73,10 @@ final class WriteBehindThread: Sendable {
         guard first else { return }
         let done = DispatchSemaphore(value: 0)
         room.wait()
-        state.withLock { $0.jobs.append({ done.signal() }) }
+        state.withLock { $0.entries.append(.run({ done.signal() })) }
         waiting.signal()
         room.wait()
-        state.withLock { $0.jobs.append(nil) }
+        state.withLock { $0.entries.append(.stop) }
         waiting.signal()
         done.wait()
     }
@@ -64,10 +84,26 @@ final class WriteBehindThread: Sendable {
     private func run() {
         while true {
             waiting.wait()
-            let job = state.withLock { $0.jobs.removeFirst() }
-            room.signal()
-            guard let job else { return }
-            job()
+            // A wake-up is for a queued entry, or, once the queue is empty, for the idle job.
+            let (next, queued) = state.withLock { state -> (Entry?, Bool) in
+                if !state.entries.isEmpty { return (state.entries.removeFirst(), true) }
+                defer { state.idleJob = nil }
+                return (state.idleJob.map(Entry.run), false)
+            }
+            if queued { room.signal() }
+            switch next {
+            case .run(let job)?:
+                job()
+            case .stop?:
+                // The idle job has not had its turn; it must not be lost.
+                state.withLock { state in
+                    defer { state.idleJob = nil }
+                    return state.idleJob
+                }?()
+                return
+            case nil:
+                continue
+            }
         }
     }
 }
