@@ -179,28 +179,22 @@ final class StdoutWriter: Sendable {
     /// Writes as much of `line` and its newline as the reader takes now, in one call; returns the count.
     private func writeAvailable(_ line: [UInt8], to nonBlocking: Int32) throws(LineWriterError) -> Int {
         var newline = UInt8(ascii: "\n")
-        while true {
-            let written = line.withUnsafeBytes { bytes in
-                withUnsafeMutablePointer(to: &newline) { end in
-                    // On the stack: this runs for every server message.
-                    withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
-                        parts[0] = iovec(
-                            iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
-                        parts[1] = iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1)
-                        guard isSocket else { return writev(nonBlocking, parts.baseAddress, 2) }
-                        var message = msghdr()
-                        message.msg_iov = parts.baseAddress
-                        message.msg_iovlen = 2
-                        return sendmsg(nonBlocking, &message, Int32(MSG_DONTWAIT | MSG_NOSIGNAL))
+        let outcome: Result<Int, SystemCallError> = line.withUnsafeBytes { bytes in
+            withUnsafeMutablePointer(to: &newline) { end in
+                // On the stack: this runs for every server message.
+                withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
+                    parts[0] = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
+                    parts[1] = iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1)
+                    return Result { () throws(SystemCallError) in
+                        try Descriptor.writeAvailable(UnsafeBufferPointer(parts), to: nonBlocking, isSocket: isSocket)
                     }
                 }
             }
-            if written >= 0 { return written }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return 0
-            default: throw LineWriterError(code: errno)
-            }
+        }
+        switch outcome {
+        case .success(let written): return written
+        case .failure(let error): throw LineWriterError(code: error.code)
         }
     }
 
