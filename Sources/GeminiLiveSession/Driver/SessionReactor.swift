@@ -15,15 +15,16 @@ import Synchronization
 /// FIFO inputs are read on the loop too (`InputPipeHandler`). Events from elsewhere (file inputs' threads,
 /// tool commands, signals) come through the `EventQueue`, timers as the loop's scheduled tasks.
 final class SessionReactor: @unchecked Sendable {
-    // @unchecked: after `init`, every property is touched on `loop` only; `start`, `handle` and
-    // `updateGate`, which every closure goes through, check it.
+    // @unchecked: the mutable state below and `transport` (not Sendable) are confined to `loop`, not locked.
+    // Checking that by compiler means one NIOLoopBoundBox around all of it; until then `start`, `handle`,
+    // `updateGate` and `stdoutFailed`, which every closure goes through, check the loop at run time.
     private let driver: SessionDriver
     private let transport: SocketTransport
     private let loop: any EventLoop
     private let finished: EventLoopPromise<SessionOutcome>
     private let gate = InputGate()
     private var machine: SessionStateMachine<ContinuousClock>
-    private var stdout: StdoutWriter!
+    private let stdout = StdoutWriter()
     private var stdoutGone = false
     private var events: EventQueue?
     /// The inputs read on the loop, paused (autoRead off) while the gate is closed.
@@ -41,7 +42,6 @@ final class SessionReactor: @unchecked Sendable {
         self.loop = transport.loop
         self.finished = finished
         machine = SessionStateMachine(policy: driver.policy, clock: ContinuousClock())
-        stdout = StdoutWriter { error in self.loop.execute { self.stdoutFailed(error) } }
     }
 
     /// stdout cannot take more: say why unless the reader just went away, then end. Said once, though both
@@ -57,6 +57,7 @@ final class SessionReactor: @unchecked Sendable {
     /// Starts the inputs and the first connection; call on the loop.
     func start() {
         loop.preconditionInEventLoop()
+        stdout.reportFailures { error in self.loop.execute { self.stdoutFailed(error) } }
         let events = EventQueue(loop: loop) { self.handle($0) }
         self.events = events
         driver.control?.attach(events)
