@@ -53,6 +53,6 @@ public struct SessionConnectionFlags: ParsableArguments {
         driver.policy.connectTimeout = .seconds(connectTimeout)
         driver.policy.maxRetries = retries
         driver.caFile = caFile
-        driver.pingInterval = pingInterval > 0 ? .seconds(pingInterval) : nil
+        driver.policy.pingInterval = pingInterval > 0 ? .seconds(pingInterval) : nil
     }
 }

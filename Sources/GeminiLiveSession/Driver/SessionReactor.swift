@@ -154,6 +154,8 @@ final class SessionReactor: @unchecked Sendable {
                 } catch {
                     stdoutFailed(error)
                 }
+            case .sendPing(let id, let payload):
+                transport.ping(id, payload: payload)
             case .closeSocket(let id, let code, let reason):
                 driver.recorder?.record(close: id, code: code, reason: reason, direction: "client")
                 transport.close(id, code: code, reason: reason)
