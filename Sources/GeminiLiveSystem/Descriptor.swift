@@ -61,7 +61,7 @@ public enum Descriptor {
             if isSocket {
                 var message = msghdr()
                 message.msg_iov = UnsafeMutablePointer(mutating: parts.baseAddress)
-                message.msg_iovlen = numericCast(parts.count)
+                message.msg_iovlen = numericCast(min(parts.count, maximumParts))
                 written = sendmsg(fileDescriptor, &message, dontWaitFlags)
             } else {
                 written = writev(fileDescriptor, parts.baseAddress, Int32(min(parts.count, maximumParts)))
@@ -111,7 +111,7 @@ public enum Descriptor {
         }
     }
 
-    /// writev(2) takes at most IOV_MAX parts per call; 1024 on Linux and macOS.
+    /// writev(2) and sendmsg(2) take at most IOV_MAX parts per call; 1024 on Linux and macOS.
     private static let maximumParts = 1024
 
     /// Writes all of `bytes` to `fileDescriptor`; see `writeAll(_:to:)`.
