@@ -116,6 +116,16 @@ let package = Package(
             dependencies: ["GeminiLiveSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // The option groups that open a session (setup and connection flags), shared by every tool that opens one.
+        // Its own target so that GeminiLiveCLI, which the encoder and decoder link, stays free of the session.
+        .target(
+            name: "GeminiLiveSessionOptions",
+            dependencies: [
+                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tools
         .executableTarget(
@@ -147,7 +157,8 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-session",
             dependencies: [
-                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
+                "GeminiLiveSession", "GeminiLiveSessionOptions", "GeminiLiveCLI", "GeminiLiveProtocol",
+                "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
