@@ -105,6 +105,22 @@ public final class ReplyDecoder: Sendable {
         state.withLock { state in state.sinks.compactMap { $0.discardIfEmpty() } }
     }
 
+    /// Throws (bad data) when `sources`, all read, held not a single server message, after removing the empty
+    /// sound files this run created. That usually means the session upstream failed (its stderr says why, and
+    /// its status is lost unless the shell has pipefail): succeeding quietly would pass an empty WAV off as a
+    /// silent answer.
+    public func requireServerMessages(in sources: [String]) throws(ToolError) {
+        let statistics = self.statistics
+        guard statistics.messages == 0 else { return }
+        let source = sources.joined(separator: ", ")
+        var text = "\(source): no server message in \(source)"
+        let skipped = statistics.skipped
+        if skipped > 0 { text += " (\(skipped) client message\(skipped == 1 ? "" : "s") skipped)" }
+        let removed = discardEmptyAudioFiles()
+        if !removed.isEmpty { text += "; \(removed.joined(separator: ", ")) not written" }
+        throw ToolError(category: .badData, description: text)
+    }
+
     /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
     public func finish() throws(ToolError) {
         try state.withLock { (state) throws(ToolError) in try state.finish() }
