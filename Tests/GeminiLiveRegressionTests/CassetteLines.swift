@@ -12,6 +12,13 @@ struct CassetteLines {
             + "\n"
     }
 
+    /// A close frame from the server.
+    mutating func close(_ seconds: String, code: Int, reason: String) {
+        text +=
+            #"{"time":\#(seconds),"connection":1,"direction":"server","frame":"close","code":\#(code),"reason":\#(JSONValue.string(reason))}"#
+            + "\n"
+    }
+
     mutating func client(_ seconds: String, _ message: JSONValue) { frame(seconds, "client", message) }
     mutating func server(_ seconds: String, _ message: JSONValue) { frame(seconds, "server", message) }
 

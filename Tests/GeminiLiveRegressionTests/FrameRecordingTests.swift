@@ -69,7 +69,7 @@ import Testing
         #expect(recording.frames.map(\.kind) == ["text", "binary", "close"])
         #expect(recording.frames[2].closeCode == 1000)
         #expect(recording.frames.map(\.time) == recording.frames.map(\.time).sorted())
-        let turns = AttemptTimeline(recording).turns
+        let turns = RecordedAttempt(recording).turns
         #expect(turns.count == 1)
         #expect(turns[0].inputEndSource == .text)
         #expect(turns[0].latency[.turnComplete] == Double(recording.frames[1].time - recording.frames[0].time) / 1000)

@@ -3,15 +3,15 @@ import Testing
 
 @Suite struct LatencyTableTests {
     @Test func summarisesEachTurnAndFigureOverAttempts() {
-        let attempts: [[TurnTimeline]] = [
+        let attempts: [[RecordedTurn]] = [
             [
-                TurnTimeline(inputStart: 0, latency: [.firstAudio: 800, .turnComplete: 2000, .realTimeFactor: 1.5]),
-                TurnTimeline(inputStart: 0, latency: [.interrupted: 120.25]),
+                RecordedTurn(inputStart: 0, latency: [.firstAudio: 800, .turnComplete: 2000, .realTimeFactor: 1.5]),
+                RecordedTurn(inputStart: 0, latency: [.interrupted: 120.25]),
             ],
-            [TurnTimeline(inputStart: 0, latency: [.firstAudio: 1200, .turnComplete: 2400, .realTimeFactor: 1.25])],
+            [RecordedTurn(inputStart: 0, latency: [.firstAudio: 1200, .turnComplete: 2400, .realTimeFactor: 1.25])],
             [
-                TurnTimeline(inputStart: 0, latency: [.firstAudio: 950, .turnComplete: 2100]),
-                TurnTimeline(inputStart: 0, latency: [.interrupted: 300]),
+                RecordedTurn(inputStart: 0, latency: [.firstAudio: 950, .turnComplete: 2100]),
+                RecordedTurn(inputStart: 0, latency: [.interrupted: 300]),
             ],
         ]
         let table = LatencyTable(attempts: attempts)
@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test func readsTimelinesOfRecordings() throws {
-        let timeline = AttemptTimeline(
-            try FrameRecording(ndjson: Array(AttemptTimelineTests.threeTurns.utf8), source: "hand.ndjson"))
+        let timeline = RecordedAttempt(
+            try FrameRecording(ndjson: Array(RecordedAttemptTests.threeTurns.utf8), source: "hand.ndjson"))
         let table = LatencyTable([timeline, timeline])
         let firstAudio = table.rows.filter { $0.metric == .firstAudio }
         #expect(firstAudio.map(\.turn) == [1, 2, 3])

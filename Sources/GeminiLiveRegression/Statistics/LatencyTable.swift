@@ -24,7 +24,7 @@ public struct LatencyTable: Sendable, Equatable, CustomStringConvertible {
     public var rows: [Row]
 
     /// The table over `attempts`, each the turns of one attempt in order.
-    public init(attempts: [[TurnTimeline]]) {
+    public init(attempts: [[RecordedTurn]]) {
         let turnCount = attempts.map(\.count).max() ?? 0
         var rows: [Row] = []
         for turn in 0..<turnCount {
@@ -39,7 +39,7 @@ public struct LatencyTable: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The table over attempt timelines.
-    public init(_ attempts: [AttemptTimeline]) {
+    public init(_ attempts: [RecordedAttempt]) {
         self.init(attempts: attempts.map(\.turns))
     }
 

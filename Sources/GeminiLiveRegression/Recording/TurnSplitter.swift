@@ -1,7 +1,7 @@
 import GeminiLiveProtocol
 
 /// The walk over one attempt's frames that splits them into turns and hands each reply's output to the
-/// turn it belongs to (the rules are on `AttemptTimeline`).
+/// turn it belongs to (the rules are on `RecordedAttempt`).
 struct TurnSplitter {
     let speechThreshold: Double
     var turns: [TurnFacts] = []
@@ -58,16 +58,24 @@ struct TurnSplitter {
     mutating func server(_ message: ServerMessage, at time: Int) {
         guard !turns.isEmpty else { return }
         let latest = turns.count - 1
-        let content = message.serverContent
-        if let text = content?.inputTranscription?.text, !text.isEmpty {
-            turns[latest].firstInputTranscript = turns[latest].firstInputTranscript ?? time
+        if let transcription = message.serverContent?.inputTranscription {
+            // The user's words belong to the turn being spoken, even while an earlier reply still plays.
+            turns[latest].record(events: ["inputTranscription"], usage: nil)
+            if let text = transcription.text, !text.isEmpty {
+                turns[latest].firstInputTranscript = turns[latest].firstInputTranscript ?? time
+                turns[latest].inputTranscript = (turns[latest].inputTranscript ?? "") + text
+            }
         }
         let output = ReplyOutput(message)
-        guard output.isModelOutput else { return }
+        guard output.isModelOutput else {
+            turns[openReply ?? latest].record(events: output.events, usage: message.usageMetadata)
+            return
+        }
         if let cut = interruptedReply {
             // What closes a cut reply (`generationComplete`, `turnComplete`) carries no content and is still
             // that reply's; the first frame with content begins the next one.
             guard output.carriesContent else {
+                turns[cut].record(events: output.events, usage: message.usageMetadata)
                 if output.turnComplete {
                     turns[cut].turnComplete = time
                     interruptedReply = nil
@@ -85,11 +93,15 @@ struct TurnSplitter {
             turns[latest].replyStarted = true
             turns[latest].gapStart = nil
         }
-        turns[owner].apply(output, at: time)
+        turns[owner].apply(output, usage: message.usageMetadata, at: time)
         // Output of a reply that a later turn barged into: what a player would still play over the user.
         if owner != latest, turns[latest].bargesIntoReply == owner {
             turns[latest].audioAfterBargeIn += output.audioMilliseconds
-            if output.interrupted { turns[latest].interruptedAt = turns[latest].interruptedAt ?? time }
+            if output.interrupted {
+                turns[latest].interruptedAt = turns[latest].interruptedAt ?? time
+                turns[latest].cutPreviousReply = true
+                turns[latest].record(events: ["interrupted"], usage: nil)
+            }
         }
         if output.interrupted {
             openReply = nil
@@ -97,5 +109,11 @@ struct TurnSplitter {
         } else if output.turnComplete {
             openReply = nil
         }
+    }
+
+    /// A close frame: its code belongs to the turn in progress.
+    mutating func close(code: Int?) {
+        guard let code, !turns.isEmpty else { return }
+        turns[turns.count - 1].closeCode = code
     }
 }

@@ -2,7 +2,7 @@ import GeminiLiveProtocol
 import GeminiLiveRegression
 import Testing
 
-@Suite struct AttemptTimelineTests {
+@Suite struct RecordedAttemptTests {
     /// Three turns: a spoken question answered after a tool call (server VAD, E = the last loud frame), a
     /// text question, and a realtime-text barge-in into its reply.
     static var threeTurns: String {
@@ -60,12 +60,12 @@ import Testing
         return cassette.text
     }
 
-    private func timeline(_ text: String) throws -> AttemptTimeline {
-        AttemptTimeline(try FrameRecording(ndjson: Array(text.utf8), source: "hand.ndjson"))
+    private func attempt(_ text: String) throws -> RecordedAttempt {
+        RecordedAttempt(try FrameRecording(ndjson: Array(text.utf8), source: "hand.ndjson"))
     }
 
     @Test func spokenQuestionWithAToolCall() throws {
-        let turns = try timeline(Self.threeTurns).turns
+        let turns = try attempt(Self.threeTurns).turns
         #expect(turns.count == 3)
         let first = turns[0]
         #expect(first.inputStart == 1_000_000)
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func textQuestionCutShortByABargeIn() throws {
-        let second = try timeline(Self.threeTurns).turns[1]
+        let second = try attempt(Self.threeTurns).turns[1]
         #expect(second.inputStart == 4_000_000)
         #expect(second.inputEnd == 4_000_000)
         #expect(second.inputEndSource == .text)
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func bargeInFiguresCountFromItsFirstFrame() throws {
-        let third = try timeline(Self.threeTurns).turns[2]
+        let third = try attempt(Self.threeTurns).turns[2]
         #expect(third.inputStart == 4_650_000)
         #expect(third.inputEnd == 4_650_000)
         #expect(third.inputEndSource == .text)
@@ -118,7 +118,7 @@ import Testing
         line("1234.5", "server", CassetteLines.modelAudio(100))
         line("1334.5", "server", CassetteLines.modelAudio(100))
         line("1400", "server", CassetteLines.serverContent(["turnComplete": true]))
-        let turns = try timeline(text).turns
+        let turns = try attempt(text).turns
         #expect(turns.count == 1)
         #expect(turns[0].inputStart == 500_000)
         #expect(turns[0].inputEnd == 850_500)
@@ -133,7 +133,7 @@ import Testing
         cassette.client("1.9", ["realtimeInput": ["audioStreamEnd": true]])
         cassette.server("2.2", CassetteLines.modelAudio(40))
         cassette.server("2.3", CassetteLines.serverContent(["turnComplete": true]))
-        let turn = try #require(try timeline(cassette.text).turns.first)
+        let turn = try #require(try attempt(cassette.text).turns.first)
         #expect(turn.inputEnd == 1_900_000)
         #expect(turn.inputEndSource == .marker)
         #expect(turn.latency[.firstAudio] == 300)
@@ -144,12 +144,12 @@ import Testing
         var cassette = CassetteLines()
         cassette.client("1", CassetteLines.micAudio(amplitude: 100))
         cassette.server("1.5", CassetteLines.modelAudio(100))
-        #expect(try timeline(cassette.text).turns.isEmpty)
+        #expect(try attempt(cassette.text).turns.isEmpty)
 
         var picture = CassetteLines()
         picture.client("1", ["realtimeInput": ["video": ["mimeType": "image/jpeg", "data": "AAAA"]]])
         picture.server("1.5", CassetteLines.modelAudio(100))
-        let turns = try timeline(picture.text).turns
+        let turns = try attempt(picture.text).turns
         #expect(turns.count == 1)
         #expect(turns[0].inputEnd == nil)
         #expect(turns[0].latency == [.maxGap: 0])
@@ -166,7 +166,7 @@ import Testing
         cassette.client("2.15", CassetteLines.micAudio(amplitude: 5000))
         cassette.server("2.2", CassetteLines.modelAudio(100))
         cassette.server("2.3", CassetteLines.serverContent(["interrupted": true]))
-        let turns = try timeline(cassette.text).turns
+        let turns = try attempt(cassette.text).turns
         #expect(turns.count == 2)
         #expect(turns[0].inputEnd == 1_600_000)
         #expect(turns[0].latency[.firstInputTranscript] == -450)
@@ -177,7 +177,7 @@ import Testing
     }
 }
 
-extension AttemptTimelineTests {
+extension RecordedAttemptTests {
     @Test func whatClosesACutReplyStaysWithIt() throws {
         var cassette = CassetteLines()
         cassette.client("1", ["clientContent": ["turns": [], "turnComplete": true]])
@@ -189,7 +189,7 @@ extension AttemptTimelineTests {
         cassette.client("1.5", ["realtimeInput": ["activityEnd": [:]]])
         cassette.server("1.8", CassetteLines.modelAudio(100))
         cassette.server("1.9", CassetteLines.serverContent(["turnComplete": true]))
-        let turns = try timeline(cassette.text).turns
+        let turns = try attempt(cassette.text).turns
         #expect(turns.count == 2)
         #expect(turns[0].latency == [.firstAudio: 200, .turnComplete: 320, .maxGap: 100])
         #expect(turns[1].inputEndSource == .marker)
@@ -207,12 +207,104 @@ extension AttemptTimelineTests {
         cassette.server("1.3", CassetteLines.serverContent(["interrupted": true]))
         cassette.server("1.6", CassetteLines.serverContent(["outputTranscription": ["text": "OK"]]))
         cassette.server("1.7", CassetteLines.serverContent(["turnComplete": true]))
-        let turns = try timeline(cassette.text).turns
+        let turns = try attempt(cassette.text).turns
         #expect(turns.count == 2)
         #expect(turns[0].latency == [.firstAudio: 200, .maxGap: 100])
         #expect(
             turns[1].latency == [
                 .interrupted: 50, .audioAfterBargeIn: 0, .firstOutputTranscript: 350, .turnComplete: 450, .maxGap: 100,
             ])
+    }
+}
+
+extension RecordedAttemptTests {
+    @Test func repliesHoldWhatTheQueriesLookAt() throws {
+        let turns = try attempt(Self.threeTurns).turns
+        #expect(
+            turns[0].reply
+                == RecordedTurn.Reply(
+                    inputTranscript: "what is the weather", outputTranscript: "It is", text: nil,
+                    calls: [["name": "get_weather", "args": ["city": "Paris"]]],
+                    events: [
+                        "inputTranscription", "toolCall", "outputTranscription", "modelTurn", "generationComplete",
+                        "turnComplete", "usageMetadata",
+                    ], audioMilliseconds: 500, interrupted: false, responded: true, notTruncated: true,
+                    usage: ["totalTokenCount": 40]))
+        #expect(
+            turns[1].reply
+                == RecordedTurn.Reply(
+                    outputTranscript: "Once",
+                    events: ["outputTranscription", "modelTurn", "interrupted", "turnComplete"],
+                    audioMilliseconds: 450, interrupted: true, responded: true, notTruncated: false))
+        #expect(
+            turns[2].reply
+                == RecordedTurn.Reply(
+                    inputTranscript: "stop", outputTranscript: "OK", text: "OK.",
+                    events: ["interrupted", "inputTranscription", "outputTranscription", "modelTurn", "turnComplete"],
+                    audioMilliseconds: 100, interrupted: true, responded: true, notTruncated: false))
+        #expect(turns[0].value(of: .toolCalls) == 1)
+        #expect(turns[0].value(of: .usage("totalTokenCount")) == 40)
+        #expect(turns[0].value(of: .usage("promptTokenCount")) == nil)
+        #expect(turns[0].value(of: .maxGapMilliseconds) == 450)
+        #expect(turns[0].value(of: .latency(.firstAudio)) == 1300)
+        #expect(turns[0].value(of: .latency(.interrupted)) == nil)
+        #expect(turns[1].value(of: .text) == nil)
+        #expect(turns[2].value(of: .closeCode) == nil)
+    }
+
+    @Test func aCloseBelongsToTheTurnInProgress() throws {
+        var cassette = CassetteLines()
+        cassette.client("1", ["realtimeInput": ["text": "hello"]])
+        cassette.close("1.5", code: 1008, reason: "policy")
+        let recorded = try attempt(cassette.text)
+        #expect(recorded.closeCode == 1008)
+        #expect(recorded.turns.first?.value(of: .closeCode) == 1008)
+        #expect(recorded.turns.first?.value(of: .responded) == false)
+        #expect(recorded.turns.first?.value(of: .outputTranscript) == nil)
+    }
+
+    /// The issue's example scenario, checked against a recording of the run it describes.
+    @Test func theIssueExampleHoldsForARecordingOfItsRun() throws {
+        var cassette = CassetteLines()
+        cassette.client("1.0", CassetteLines.micAudio(amplitude: 8000))
+        cassette.client("1.1", CassetteLines.micAudio(amplitude: 8000))
+        cassette.client("1.2", CassetteLines.micAudio(amplitude: 0))
+        cassette.server(
+            "1.3", CassetteLines.serverContent(["inputTranscription": ["text": "what is the weather in Paris"]]))
+        cassette.server(
+            "1.6",
+            [
+                "toolCall": [
+                    "functionCalls": [["id": "1", "name": "get_weather", "args": ["city": "Paris", "units": "c"]]]
+                ]
+            ])
+        cassette.client("1.7", ["toolResponse": ["functionResponses": [["id": "1", "response": ["sky": "sunny"]]]]])
+        cassette.server("2.0", CassetteLines.serverContent(["outputTranscription": ["text": "It is sunny"]]))
+        cassette.server("2.1", CassetteLines.modelAudio(500))
+        cassette.server("2.2", CassetteLines.modelAudio(500))
+        cassette.client("2.9", ["realtimeInput": ["text": "never mind, thanks"]])
+        cassette.server("3.0", CassetteLines.modelAudio(200))
+        cassette.server("3.2", CassetteLines.serverContent(["interrupted": true]))
+        cassette.server("3.25", CassetteLines.serverContent(["turnComplete": true]))
+        cassette.server("3.5", CassetteLines.serverContent(["outputTranscription": ["text": "OK"]]))
+        cassette.server("3.6", CassetteLines.serverContent(["turnComplete": true]))
+        let turns = try attempt(cassette.text).turns
+        #expect(turns.count == 2)
+        #expect(turns[0].latency[.firstAudio] == 1000)
+        #expect(turns[1].latency[.interrupted] == 300)
+        #expect(turns[1].latency[.audioAfterBargeIn] == 200)
+
+        let scenario = try Scenario(yaml: ScenarioParsingTests.issueExample, path: "weather.yaml")
+        for (step, turn) in zip(scenario.turns, turns) {
+            for expectation in step.expectations {
+                #expect(
+                    expectation.holds(in: turn), "\(expectation.location): \(expectation.key) \(expectation.predicate)")
+            }
+        }
+        let stricter = try Scenario(
+            yaml: ScenarioParsingTests.issueExample.replacingOccurrences(of: "{lt: 2500}", with: "{lt: 1000}"),
+            path: "weather.yaml")
+        let failing = stricter.turns[0].expectations.filter { !$0.holds(in: turns[0]) }
+        #expect(failing.map(\.location.description) == ["weather.yaml:22:9"])
     }
 }
