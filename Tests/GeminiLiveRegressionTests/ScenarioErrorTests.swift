@@ -121,7 +121,8 @@ import Testing
 
     @Test func structuralMistakesAreReported() {
         expectError("name: x", "bad.yaml:1:1: a scenario needs turns (turns)")
-        expectError("turns: []", "bad.yaml:1:8: expected a list of turns (turns)")
+        expectError("turns: []", "bad.yaml:1:8: a scenario needs at least one turn (turns)")
+        expectError("turns: {text: hi}", "bad.yaml:1:8: expected a list of turns, found a mapping (turns)")
         expectError("- a\n- b", "bad.yaml:1:1: expected a mapping, found a list")
         expectError(
             "turns:\n  - expect: []",

@@ -59,8 +59,12 @@ extension Scenario {
         guard let turnsNode = fields.takeValue("turns") else {
             throw .invalidScenario(at: root.location, "a scenario needs turns", key: "turns")
         }
-        guard case .sequence(let turnNodes) = turnsNode.value, !turnNodes.isEmpty else {
-            throw .invalidScenario(at: turnsNode.location, "expected a list of turns", key: "turns")
+        guard case .sequence(let turnNodes) = turnsNode.value else {
+            throw .invalidScenario(
+                at: turnsNode.location, "expected a list of turns, found \(turnsNode.typeName)", key: "turns")
+        }
+        guard !turnNodes.isEmpty else {
+            throw .invalidScenario(at: turnsNode.location, "a scenario needs at least one turn", key: "turns")
         }
         var turns: [ScenarioTurn] = []
         for (index, node) in turnNodes.enumerated() { turns.append(try Self.turn(node, path: "turns[\(index)]")) }
