@@ -53,7 +53,7 @@ extension Expectation {
         func require(_ kinds: Set<Query.ValueKind>) throws(ToolError) {
             guard kinds.contains(kind) else {
                 throw .invalidScenario(
-                    at: member.keyLocation, "\(key) does not apply to \(query), which is \(kind.article)", key: keyPath)
+                    at: member.keyLocation, "\(key) does not apply to \(query), which is \(kind.phrase)", key: keyPath)
             }
         }
         switch key {
@@ -143,20 +143,7 @@ extension Expectation {
         }
         guard fits else {
             throw .invalidScenario(
-                at: node.location, "\(query) is \(query.valueKind.article), found \(node.typeName)", key: path)
-        }
-    }
-}
-
-extension Query.ValueKind {
-    /// "a text", "a number", ... for messages.
-    var article: String {
-        switch self {
-        case .text: "a text"
-        case .number: "a number"
-        case .flag: "true or false"
-        case .list: "a list"
-        case .calls: "a list of calls"
+                at: node.location, "\(query) is \(query.valueKind.phrase), found \(node.typeName)", key: path)
         }
     }
 }

@@ -105,3 +105,16 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
         return result
     }
 }
+
+extension Query.ValueKind {
+    /// "a text", "a number", ... for messages.
+    var phrase: String {
+        switch self {
+        case .text: "a text"
+        case .number: "a number"
+        case .flag: "true or false"
+        case .list: "a list"
+        case .calls: "a list of calls"
+        }
+    }
+}

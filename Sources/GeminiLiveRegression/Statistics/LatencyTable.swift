@@ -60,7 +60,7 @@ public struct LatencyTable: Sendable, Equatable, CustomStringConvertible {
                 // Text columns to the left, numbers to the right, as in any table of figures.
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 return column < 2 ? cell + padding : padding + cell
-            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 
