@@ -11,7 +11,7 @@ VENV         := .venv
 SCHEMA_PKG   := google-ai-generativelanguage==0.12.1 google-genai==3.6.1
 SCHEMA_LOG   := $(BUILD_DIR)/schema-log
 DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv parallel openssl
-TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator
+TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator gemini-live-test
 
 .PHONY: all deps build release test lint demo bench fuzz install clean
 

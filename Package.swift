@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "gemini-live-decode", targets: ["gemini-live-decode"]),
         .executable(name: "gemini-live-emulator", targets: ["gemini-live-emulator"]),
         .executable(name: "gemini-live-session", targets: ["gemini-live-session"]),
+        .executable(name: "gemini-live-test", targets: ["gemini-live-test"]),
         .library(name: "GeminiLiveProtocol", targets: ["GeminiLiveProtocol"]),
         .library(name: "GeminiLiveMedia", targets: ["GeminiLiveMedia"]),
     ],
@@ -167,6 +168,15 @@ let package = Package(
             dependencies: [
                 "GeminiLiveSession", "GeminiLiveSessionOptions", "GeminiLiveCLI", "GeminiLiveProtocol",
                 "GeminiLiveSystem",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "gemini-live-test",
+            dependencies: [
+                "GeminiLiveRegression", "GeminiLiveCLI", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -31,6 +31,7 @@ struct ExitCodeAgreementTests {
                 ("gemini-live-session", offline + ["--setup", "{dir}/missing.json"]),
                 ("gemini-live-session", ["--endpoint", "wss://127.0.0.1:9", "--ca-file", "{dir}/missing.pem"]),
                 ("gemini-live-emulator", ["--script", "{dir}/missing.json"]),
+                ("gemini-live-test", ["--stats", "{dir}/missing.ndjson"]),
             ]),
         Situation(
             name: "directory as input", status: 66,
@@ -42,6 +43,7 @@ struct ExitCodeAgreementTests {
                 ("gemini-live-session", offline + ["--setup", "{dir}/folder"]),
                 ("gemini-live-session", ["--endpoint", "wss://127.0.0.1:9", "--ca-file", "{dir}/folder"]),
                 ("gemini-live-emulator", ["--script", "{dir}/folder"]),
+                ("gemini-live-test", ["--stats", "{dir}/folder"]),
             ]),
         Situation(
             name: "input that is not what it should be", status: 65,
@@ -55,6 +57,8 @@ struct ExitCodeAgreementTests {
                 ("gemini-live-session", offline + ["--setup", "{dir}/junk.wav"]),
                 ("gemini-live-session", ["--endpoint", "wss://127.0.0.1:9", "--ca-file", "{dir}/junk.wav"]),
                 ("gemini-live-emulator", ["--script", "{dir}/junk.wav"]),
+                ("gemini-live-test", ["--stats", "{dir}/junk.wav"]),
+                ("gemini-live-test", ["--stats", "{dir}/empty.txt"]),
             ]),
         Situation(
             name: "unwritable output", status: 73,
@@ -72,6 +76,7 @@ struct ExitCodeAgreementTests {
                 ("gemini-live-session", offline + ["--api-version", "v9"]),
                 ("gemini-live-session", offline + ["--transcribe", "everything"]),
                 ("gemini-live-emulator", ["--port", "70000"]),
+                ("gemini-live-test", ["{dir}/junk.wav"]),
             ]),
     ]
 
