@@ -7,19 +7,27 @@ import Testing
 struct TestStatsTests {
     static let tool = ToolRunner.tool("gemini-live-test")
 
-    /// A frame recording in the `FrameRecorder` line schema, with times set by hand (decimal seconds).
+    /// A frame recording in the `FrameRecorder` line schema, with times set by hand (decimal seconds), or with
+    /// the same times as `t` in milliseconds (the cassette spelling).
     struct Recording {
         private(set) var text = ""
+        var milliseconds = false
+
+        /// `"time":S` or `"t":S×1000`, scaled on the decimal text.
+        func stamp(_ seconds: String) -> String {
+            guard milliseconds, let value = Decimal(string: seconds) else { return #""time":\#(seconds)"# }
+            return #""t":\#(value * 1000)"#
+        }
 
         mutating func line(_ seconds: String, _ direction: String, _ message: String) {
             let frame = direction == "client" ? "text" : "binary"
             text +=
-                #"{"time":\#(seconds),"connection":1,"direction":"\#(direction)","frame":"\#(frame)","message":\#(message)}"#
+                #"{\#(stamp(seconds)),"connection":1,"direction":"\#(direction)","frame":"\#(frame)","message":\#(message)}"#
                 + "\n"
         }
 
         mutating func close(_ seconds: String) {
-            text += #"{"time":\#(seconds),"connection":1,"direction":"server","frame":"close","code":1000,"reason":""}"#
+            text += #"{\#(stamp(seconds)),"connection":1,"direction":"server","frame":"close","code":1000,"reason":""}"#
             text += "\n"
         }
 
@@ -69,8 +77,10 @@ struct TestStatsTests {
     /// The same two turns, timed differently. Turn 1: transcript +100.5 ms, audio +200 and +400 (rtf
     /// 200/200 = 1), generationComplete +450, turnComplete +500; longest gap 200 ms. Turn 2: audio +700,
     /// transcript +750, turnComplete +1200; longest gap 450 ms.
-    static var secondRun: String {
-        var recording = Recording()
+    static var secondRun: String { secondRun(milliseconds: false) }
+
+    static func secondRun(milliseconds: Bool) -> String {
+        var recording = Recording(milliseconds: milliseconds)
         recording.line("0.000", "client", Recording.setup)
         recording.line("0.02", "server", Recording.setupComplete)
         recording.line("1.000", "client", Recording.question("What is the weather?"))
@@ -119,6 +129,17 @@ struct TestStatsTests {
                 2     max_gap_ms                  2    450   580   580
 
                 """)
+    }
+
+    @Test("times as `t` in milliseconds give the same table as `time` in seconds")
+    func millisecondTimes() throws {
+        let inMilliseconds = Self.secondRun(milliseconds: true)
+        #expect(inMilliseconds.contains(#"{"t":1100.5,"#) && !inMilliseconds.contains(#""time":"#))
+        let seconds = try ToolRunner.run(Self.tool, ["--stats"], stdin: Data(Self.secondRun.utf8))
+        let milliseconds = try ToolRunner.run(Self.tool, ["--stats"], stdin: Data(inMilliseconds.utf8))
+        #expect(seconds.status == 0 && milliseconds.status == 0, "\(milliseconds.stderrText)")
+        #expect(Self.rows(seconds.stdoutText).count == 9)
+        #expect(milliseconds.stdoutText == seconds.stdoutText)
     }
 
     @Test("one recording from stdin ('-'); -v adds one line per file on stderr, and only then")
