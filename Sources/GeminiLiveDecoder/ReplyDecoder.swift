@@ -100,6 +100,11 @@ public final class ReplyDecoder: Sendable {
             })
     }
 
+    /// After `finish`, when no server message arrived: removes the sound files, which hold no audio; their paths.
+    public func discardEmptyAudioFiles() -> [String] {
+        state.withLock { state in state.sinks.compactMap { $0.discardIfEmpty() } }
+    }
+
     /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
     public func finish() throws(ToolError) {
         try state.withLock { (state) throws(ToolError) in try state.finish() }

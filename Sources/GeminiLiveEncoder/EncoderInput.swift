@@ -16,6 +16,14 @@ public enum EncoderInput: Equatable, Sendable {
     /// A UTF-8 text file whose content is one user turn; `-` is stdin.
     case textFile(path: String)
 
+    /// Whether the input is sent as audio.
+    public var isAudio: Bool {
+        switch self {
+        case .audioFile, .rawAudio: true
+        default: false
+        }
+    }
+
     /// The name diagnostics use for this input.
     public var sourceName: String {
         switch self {

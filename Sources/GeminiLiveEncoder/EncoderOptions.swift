@@ -6,8 +6,9 @@ public struct EncoderOptions: Sendable {
     public var sampleRate = 16_000
     /// Bracket each audio input with `activityStart`/`activityEnd` (automatic VAD off).
     public var wrapInActivity = false
-    /// Send `audioStreamEnd` after each audio input.
-    public var appendAudioStreamEnd = false
+    /// When to send `audioStreamEnd`: the mark that no more audio follows, so the service answers the last
+    /// words at once instead of waiting for silence that a file (or a finished stream) never sends.
+    public var audioStreamEnd = AudioStreamEnd.afterLastAudio
     /// Silence appended to each audio input so server-side VAD sees the speech end.
     public var trailingSilenceMilliseconds = 0
     /// nil = as fast as possible; otherwise media seconds per wall-clock second (1 = real time).

@@ -27,6 +27,8 @@ public final class MessageEncoder {
     private var pacer: Pacer?
     private var line: [UInt8] = []
     private var mediaSamples = 0
+    /// Whether the input being encoded is followed by more audio (no `audioStreamEnd` after it by default).
+    private var moreAudioFollows = false
     /// Totals so far.
     public private(set) var statistics = Statistics()
 
@@ -39,7 +41,10 @@ public final class MessageEncoder {
     }
 
     /// Writes the messages for one input; they have all reached the output when it returns.
-    public func encode(_ input: EncoderInput) throws(ToolError) {
+    ///
+    /// `moreAudioFollows` says a later input of the run is audio, so this one does not end the audio stream.
+    public func encode(_ input: EncoderInput, moreAudioFollows: Bool = false) throws(ToolError) {
+        self.moreAudioFollows = moreAudioFollows
         try encodeBuffered(input)
         // A buffered writer (batch runs) still hands over each input as soon as it is complete.
         do { try writer.flush() } catch { throw ToolError(error) }
@@ -89,7 +94,16 @@ public final class MessageEncoder {
             throw error
         }
         try write(RealtimeInput(activityEnd: true))
-        if options.appendAudioStreamEnd { try write(RealtimeInput(audioStreamEnd: true)) }
+        if endsAudioStream { try write(RealtimeInput(audioStreamEnd: true)) }
+    }
+
+    /// Whether `audioStreamEnd` follows the audio input being encoded.
+    private var endsAudioStream: Bool {
+        switch options.audioStreamEnd {
+        case .afterEachAudio: true
+        case .afterLastAudio: !moreAudioFollows && !options.wrapInActivity
+        case .never: false
+        }
     }
 
     private func encodeAudioChunks(_ source: any AudioSource) throws(ToolError) {
@@ -98,8 +112,10 @@ public final class MessageEncoder {
         // The converter's callback cannot throw a typed error, so the first write failure is
         // parked here and rethrown with its own kind once the converter has stopped.
         var writeFailure: ToolError?
+        var received = 0
         do {
             try converter.run { block in
+                received += block.count
                 do throws(ToolError) {
                     try chunker.append(block) { chunk throws(ToolError) in try self.writeAudioChunk(chunk) }
                 } catch {
@@ -115,10 +131,16 @@ public final class MessageEncoder {
         } catch {
             throw writeFailure ?? ToolError(category: .io, description: "\(source.name): \(error)")
         }
+        if received == 0 {
+            // A microphone that delivered nothing (or an empty file) would otherwise end the run with 0 and no
+            // word; an empty input is bad data, as an empty text file is.
+            let read = source.name == "stdin" ? "read from stdin" : "in the file"
+            throw ToolError(category: .badData, description: "\(source.name): no audio \(read)")
+        }
         let silenceBytes = options.trailingSilenceMilliseconds * options.sampleRate / 1000 * 2
         try chunker.appendSilence(byteCount: silenceBytes) { chunk throws(ToolError) in try writeAudioChunk(chunk) }
         try chunker.finish { chunk throws(ToolError) in try writeAudioChunk(chunk) }
-        if !options.wrapInActivity && options.appendAudioStreamEnd {
+        if !options.wrapInActivity && endsAudioStream {
             try write(RealtimeInput(audioStreamEnd: true))
         }
     }

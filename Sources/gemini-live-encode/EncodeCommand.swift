@@ -79,8 +79,18 @@ struct EncodeCommand: ParsableCommand {
     )
     var activity = false
 
-    @Flag(help: "Send audioStreamEnd after each audio input (flushes the service's cached audio).")
+    @Flag(
+        help:
+            "Send audioStreamEnd after each audio input, not only after the last one (flushes the service's cached audio)."
+    )
     var end = false
+
+    @Flag(
+        name: .customLong("no-end"),
+        help:
+            "Send no audioStreamEnd. By default it follows the last audio input (a file, or stdin at its end), so the service answers without waiting for silence; not with --activity, whose activityEnd ends the turn."
+    )
+    var noEnd = false
 
     @Flag(help: "Pace audio in real time, like a microphone (same as --speed 1).")
     var realtime = false
@@ -131,6 +141,7 @@ struct EncodeCommand: ParsableCommand {
             throw ValidationError("--silence must be 0 to 600000 ms.")
         }
         if realtime && speed != nil { throw ValidationError("Give --realtime or --speed, not both.") }
+        if end && noEnd { throw ValidationError("Give --end or --no-end, not both.") }
         if let speed, !(speed > 0 && speed <= 1000) {
             throw ValidationError("--speed must be above 0 and at most 1000.")
         }
@@ -153,8 +164,9 @@ struct EncodeCommand: ParsableCommand {
         let writer = LineWriter(fileDescriptor: 1, policy: options.flushPolicy(for: inputs))
         let encoder = MessageEncoder(options: options, writer: writer)
         do {
-            for input in inputs {
-                try encoder.encode(input)
+            let lastAudio = inputs.lastIndex(where: \.isAudio)
+            for (index, input) in inputs.enumerated() {
+                try encoder.encode(input, moreAudioFollows: lastAudio.map { index < $0 } ?? false)
                 diagnostics.info("\(input.sourceName): done, \(encoder.statistics.lines) lines so far")
             }
             try encoder.finish()
@@ -172,7 +184,7 @@ struct EncodeCommand: ParsableCommand {
         var options = EncoderOptions()
         options.chunkMilliseconds = chunkMilliseconds
         options.wrapInActivity = activity
-        options.appendAudioStreamEnd = end
+        options.audioStreamEnd = noEnd ? .never : end ? .afterEachAudio : .afterLastAudio
         options.trailingSilenceMilliseconds = silenceMilliseconds
         options.speed = realtime ? 1 : speed
         options.legacy = legacy

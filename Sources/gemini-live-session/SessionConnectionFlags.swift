@@ -7,7 +7,10 @@ extension APIVersion: ExpressibleByArgument {}
 
 /// The flags that say where and how to connect, and how hard to try.
 struct SessionConnectionFlags: ParsableArguments {
-    @Option(help: "WebSocket URL (ws:// or wss://); a bare ws(s)://host:port gets the standard path.")
+    @Option(
+        help:
+            "WebSocket URL (ws:// or wss://); a bare ws(s)://host:port gets the standard path (default: $GEMINI_LIVE_ENDPOINT, else Google's service)."
+    )
     var endpoint: String?
 
     @Option(name: .customLong("api-version"), help: "API version in the standard path.")

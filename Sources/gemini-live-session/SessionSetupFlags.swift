@@ -14,7 +14,10 @@ struct SessionSetupFlags: ParsableArguments {
         help: "Model id; 'models/' is added when missing (default: $GEMINI_LIVE_MODEL, else models/gemini-3.8-live).")
     var model: String?
 
-    @Option(help: "Response modality (native-audio models accept audio only).")
+    @Option(
+        help:
+            "Response modality. Native-audio models (the default) answer in audio only: for their words as text use --transcribe output."
+    )
     var modality: SetupOptions.Modality?
 
     @Option(help: "Prebuilt voice name, e.g. Puck, Kore, Aoede (case-sensitive).")
@@ -38,7 +41,10 @@ struct SessionSetupFlags: ParsableArguments {
     @Option(help: "Turn on transcription of the user's speech, the model's, or both.")
     var transcribe: SetupOptions.Transcription?
 
-    @Option(help: "Server-side voice activity detection: off (send activityStart/activityEnd yourself) or default.")
+    @Option(
+        help:
+            "Server-side voice activity detection: off (send activityStart/activityEnd yourself, e.g. the encoder's --activity) or default."
+    )
     var vad: SetupOptions.VAD?
 
     @Option(name: .customLong("start-sensitivity"), help: "Start-of-speech sensitivity.")

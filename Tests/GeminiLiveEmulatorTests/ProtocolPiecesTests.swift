@@ -106,6 +106,21 @@ struct ProtocolPiecesTests {
         #expect(rendered.steps.contains { if case .pause = $0 { true } else { false } })
     }
 
+    @Test(
+        "a second say in one turn (after a tool call) starts with a space, in transcripts and text parts",
+        arguments: ["AUDIO", "TEXT"])
+    func laterSpeechIsSpacedFromEarlierSpeech(modality: String) {
+        let renderer = ReplyRenderer(modality: modality, transcribeOutput: true, multiPartEvents: false, seed: 7)
+        let samples = [Int16](repeating: 100, count: 24_000)
+        let first = renderer.render("Let me look that up.") { _ in samples }
+        let second = renderer.render("The weather is sunny.", continuing: true) { _ in samples }
+        let words = (first.steps + second.steps).compactMap { step -> String? in
+            guard case .message(let message) = step, let content = message.serverContent else { return nil }
+            return modality == "TEXT" ? content.modelTurn?.parts.first?.text : content.outputTranscription?.text
+        }
+        #expect(words.joined() == "Let me look that up. The weather is sunny.")
+    }
+
     @Test func defaultReplyDescribesTheInput() {
         var input = TurnInput(kind: .audio)
         input.audio = [Int16](repeating: 0, count: 24_000)

@@ -10,7 +10,7 @@ struct DecodeRobustnessTests {
         let source = tmp.file("speech.wav")
         try MediaFactory.speech("hello world, the round trip must be exact", to: tmp.file("espeak.wav"))
         try MediaFactory.sox([tmp.file("espeak.wav"), "-r", "16000", "-c", "1", "-b", "16", source])
-        let encoded = try encode([source])
+        let encoded = try encode(["--no-end", source])
         #expect(encoded.status == 0)
         var stream = ServerStream()
         for line in encoded.stdoutLines {
@@ -107,6 +107,22 @@ struct DecodeRobustnessTests {
         #expect(try wavSamples(tmp.file("empty.wav")).isEmpty)
     }
 
+    @Test("an input without a single server message is 65, named on stderr, and leaves no empty WAV")
+    func noServerMessage() throws {
+        let tmp = try TemporaryDirectory("nomessage")
+        let empty = try decode(["--wav", tmp.file("reply.wav"), "--text", "-"], stdin: Data())
+        #expect(empty.status == 65, "\(empty.stderrText)")
+        #expect(empty.stderrText.contains("no server message in stdin"), "\(empty.stderrText)")
+        #expect(empty.stderrText.split(separator: "\n").count == 1, "\(empty.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("reply.wav")))
+
+        // The encoder's output fed to the decoder by mistake: client messages only.
+        let clientOnly = Data(#"{"realtimeInput":{"text":"hi"}}"#.utf8 + [0x0A])
+        let skipped = try decode(["--wav", tmp.file("reply.wav")], stdin: clientOnly)
+        #expect(skipped.status == 65)
+        #expect(skipped.stderrText.contains("1 client message skipped"), "\(skipped.stderrText)")
+    }
+
     @Test("usage errors are 64, an unwritable output 73, a missing input 66")
     func usageAndMissing() throws {
         for arguments in [
@@ -120,6 +136,9 @@ struct DecodeRobustnessTests {
         #expect(unwritable.status == 73 && unwritable.stderrText.contains("/nonexistent/dir/a.wav"))
         let opusRate = try decode(["--out", "/tmp/x.opus", "--resample", "44100"], stdin: Data())
         #expect(opusRate.status == 64 && opusRate.stderrText.contains("Opus"))
+        // The user already resampled: the fix is another --resample rate, not "resample first".
+        #expect(opusRate.stderrText.contains("give --resample 24000 or 48000"), "\(opusRate.stderrText)")
+        #expect(!opusRate.stderrText.contains("resample first"))
         let missing = try decode(["--text", "-", "/nonexistent/log.ndjson"])
         #expect(missing.status == 66)
         #expect(missing.stderrText.contains("/nonexistent/log.ndjson"))

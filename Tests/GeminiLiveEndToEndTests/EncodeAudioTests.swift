@@ -55,8 +55,10 @@ struct EncodeAudioTests {
             #expect(chunks.count == 10)
         }
         #expect(chunks.dropLast().allSatisfy { $0.count == 3_200 })
+        // Audio chunks, then the end of the audio stream (the file is the last audio input).
+        #expect(stream.messages.last == .audioStreamEnd)
         #expect(
-            stream.messages.allSatisfy {
+            stream.messages.dropLast().allSatisfy {
                 if case .audio(let mime, _) = $0 { return mime == "audio/pcm;rate=16000" }
                 return false
             })

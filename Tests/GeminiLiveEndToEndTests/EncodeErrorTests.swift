@@ -22,6 +22,16 @@ struct EncodeErrorTests {
         #expect(try EncodedStream(result.stdout).audioChunks.count == 3)
     }
 
+    @Test("a dead microphone (no bytes on stdin) and an empty MJPEG stream are 65 and say the input was empty")
+    func emptyStreams() throws {
+        let silentMicrophone = try encode(["--raw", "--rate", "16000", "-"], stdin: Data())
+        expectOneLineError(silentMicrophone, status: 65, mentions: ["stdin: no audio read from stdin"])
+        #expect(silentMicrophone.stdout.isEmpty)
+        let emptyVideo = try encode(["--mjpeg", "-"], stdin: Data())
+        expectOneLineError(emptyVideo, status: 65, mentions: ["stdin: empty"])
+        #expect(!emptyVideo.stderrText.contains("first 0"))
+    }
+
     @Test("not audio, M4A, corrupt and truncated files are exit 65 with a reason")
     func badAudio() throws {
         let tmp = try TemporaryDirectory("bad")

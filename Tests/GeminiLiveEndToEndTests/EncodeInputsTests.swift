@@ -59,11 +59,11 @@ struct EncodeInputsTests {
         ])
         #expect(result.status == 0, "\(result.stderrText)")
         let stream = try EncodedStream(result.stdout)
-        #expect(stream.shape == ["text(open)", "audio×2", "text(open)", "video", "text(open)"])
+        #expect(stream.shape == ["text(open)", "audio×2", "audioStreamEnd", "text(open)", "video", "text(open)"])
         #expect(stream.messages[0] == .text("First", turnComplete: false))
-        #expect(stream.messages[3] == .text("Then \"this\" ünïcode", turnComplete: false))
-        #expect(stream.messages[5] == .text("Summarise the recording.", turnComplete: false))
-        guard case .video(let mime, let bytes) = stream.messages[4] else {
+        #expect(stream.messages[4] == .text("Then \"this\" ünïcode", turnComplete: false))
+        #expect(stream.messages[6] == .text("Summarise the recording.", turnComplete: false))
+        guard case .video(let mime, let bytes) = stream.messages[5] else {
             Issue.record("expected a video message")
             return
         }
@@ -108,6 +108,32 @@ struct EncodeInputsTests {
         #expect(samples[3_000..<4_000].contains { $0 != 0 })
     }
 
+    @Test("audioStreamEnd follows the last audio input by default; --end after each, --no-end and --activity never")
+    func audioStreamEndDefault() throws {
+        let tmp = try TemporaryDirectory("streamend")
+        let a = tmp.file("a.wav")
+        let b = tmp.file("b.wav")
+        try MediaFactory.tone(a, seconds: 0.25, rate: 16_000, channels: 1)
+        try MediaFactory.tone(b, seconds: 0.1, rate: 16_000, channels: 1)
+        let picture = tmp.file("p.jpg")
+        try MediaFactory.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1", picture])
+        let cases: [([String], [String])] = [
+            ([a, "--text", "q", b, picture], ["audio×3", "text", "audio", "audioStreamEnd", "video"]),
+            (["--end", a, "--text", "q", b], ["audio×3", "audioStreamEnd", "text", "audio", "audioStreamEnd"]),
+            (["--no-end", a, "--text", "q", b], ["audio×3", "text", "audio"]),
+            (["--activity", a], ["activityStart", "audio×3", "activityEnd"]),
+        ]
+        for (arguments, shape) in cases {
+            let result = try encode(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderrText)")
+            #expect(try EncodedStream(result.stdout).shape == shape, "\(arguments)")
+        }
+        // A stream on stdin gets it too once it ends: no more audio can follow.
+        let piped = try encode(["-"], stdin: try Data(contentsOf: URL(fileURLWithPath: b)))
+        #expect(try EncodedStream(piped.stdout).shape == ["audio", "audioStreamEnd"])
+        #expect(try encode(["--end", "--no-end", a]).status == 64)
+    }
+
     @Test("--legacy writes realtime_input.media_chunks for audio and pictures")
     func legacy() throws {
         let tmp = try TemporaryDirectory("legacy")
@@ -118,9 +144,9 @@ struct EncodeInputsTests {
         let result = try encode(["--legacy", a, picture])
         #expect(result.status == 0)
         let stream = try EncodedStream(result.stdout)
-        #expect(stream.shape == ["legacy×3"])
+        #expect(stream.shape == ["legacy×2", "audioStreamEnd", "legacy"])
         guard case .legacyChunk(let audioMime, _) = stream.messages[0],
-            case .legacyChunk(let imageMime, _) = stream.messages[2]
+            case .legacyChunk(let imageMime, _) = stream.messages[3]
         else {
             Issue.record("expected legacy chunks")
             return
@@ -141,7 +167,7 @@ struct EncodeInputsTests {
         let result = try ToolRunner.shell(script)
         #expect(result.status == 0, "\(result.stderrText)")
         let times = result.stdoutText.split(separator: "\n").compactMap { Double($0) }
-        #expect(times.count == 10)
+        #expect(times.count == 11, "10 chunks and audioStreamEnd")
         let span = times.last! - times.first!
         #expect(span > 0.8, "10 paced chunks spanned \(span) s")
     }

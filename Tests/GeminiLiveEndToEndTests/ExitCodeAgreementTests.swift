@@ -48,7 +48,10 @@ struct ExitCodeAgreementTests {
             runs: [
                 ("gemini-live-encode", ["{dir}/junk.wav"]),
                 ("gemini-live-encode", ["{dir}/empty.txt"]),
+                // Input that holds nothing: a microphone that delivered no bytes, a log without a server message.
+                ("gemini-live-encode", ["--raw", "--rate", "16000", "/dev/null"]),
                 ("gemini-live-decode", ["--strict", "--text", "-", "{dir}/junk.wav"]),
+                ("gemini-live-decode", ["--text", "-", "{dir}/empty.txt"]),
                 ("gemini-live-session", offline + ["--setup", "{dir}/junk.wav"]),
                 ("gemini-live-session", ["--endpoint", "wss://127.0.0.1:9", "--ca-file", "{dir}/junk.wav"]),
                 ("gemini-live-emulator", ["--script", "{dir}/junk.wav"]),

@@ -30,6 +30,27 @@ struct SamplesTests {
         #expect(setups.count == 3)
     }
 
+    @Test("batch-analyze.sh --prompt: the prompt that interrupts the answer to the recording is answered itself")
+    func batchAnalyzeWithPrompt() throws {
+        let emulator = try SessionEmulator()
+        let tmp = try TemporaryDirectory("batch-prompt")
+        try FileManager.default.createDirectory(atPath: tmp.file("in"), withIntermediateDirectories: true)
+        try MediaFactory.speech("hello world", to: tmp.file("in/first.wav"))
+        let result = try emulator.shell(
+            """
+            GEMINI_LIVE_ENDPOINT="$URL" '\(Self.samples)/batch-analyze.sh' --prompt 'Summarise the recording' \
+              '\(tmp.file("in"))' '\(tmp.file("out"))'
+            """, timeout: 120)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let transcript = try String(contentsOfFile: tmp.file("out/first.txt"), encoding: .utf8)
+        #expect(transcript.contains("Summarise the recording"), "\(transcript)")
+        // The session stays for the turn that answers the prompt, whatever happened to the recording's turn.
+        let answers = transcript.split(separator: "\n").filter {
+            $0.hasPrefix("model: ") && !$0.contains("[interrupted]")
+        }
+        #expect(!answers.isEmpty, "\(transcript)")
+    }
+
     @Test("webcam.sh: camera frames and microphone audio merged into one session")
     func webcam() throws {
         let emulator = try SessionEmulator()
@@ -70,5 +91,28 @@ struct SamplesTests {
         #expect(result.stderrText.contains("user: hello world"), "\(result.stderrText)")
         #expect(result.stderrText.contains("model: Turn 1. I heard"), "\(result.stderrText)")
         #expect(try wavSamples(tmp.file("played.wav")).count > 24_000)
+    }
+
+    @Test("start.sh exports GEMINI_LIVE_ENDPOINT, which the session uses; sourcing it twice orphans nothing")
+    func startScript() throws {
+        // The inner shell sources start.sh twice; the outer one waits (tail --pid) for both emulators to go once
+        // the inner shell's EXIT trap stops the second (the test's own timeout bounds that wait).
+        let result = try ToolRunner.shell(
+            """
+            pids=$(bash -c '
+              source "\(Self.samples)/emulator/start.sh" 2>/dev/null || exit 1
+              first=$GEMINI_LIVE_EMULATOR_PID
+              source "\(Self.samples)/emulator/start.sh" 2>/dev/null || exit 1
+              kill -0 "$first" 2>/dev/null && echo "the first emulator still runs" >&2
+              gemini-live-encode --text hi | gemini-live-session --transcribe output | gemini-live-decode --text - >&2 || exit 1
+              echo "$first $GEMINI_LIVE_EMULATOR_PID"
+            ') || exit 1
+            for pid in $pids; do tail --pid="$pid" -f /dev/null; done
+            echo "$pids"
+            """, timeout: 60)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(!result.stderrText.contains("still runs"), "\(result.stderrText)")
+        #expect(result.stderrText.contains("You said: hi."), "\(result.stderrText)")
+        #expect(result.stdoutText.split(separator: " ").count == 2, "\(result.stdoutText)")
     }
 }

@@ -113,7 +113,15 @@ struct SessionEmulatorTests {
         "close codes become exit codes, with the code and the full reason on stderr",
         arguments: [
             (["--model", "no-such-model"], [String: String](), Int32(78), "1008"),
-            (["--modality", "text"], [:], 76, "Cannot extract voices from a non-audio request."),
+            (
+                ["--modality", "text"], [:], 76,
+                "Cannot extract voices from a non-audio request.; the model answers in audio only: drop --modality text"
+            ),
+            // gemini-3.1 refuses TEXT with a 1011: not retried until the retries run out (69), refused at once.
+            (
+                ["--model", "gemini-3.1-flash-live-preview", "--modality", "text"], [:], 76,
+                "use --transcribe output"
+            ),
             ([], ["GEMINI_API_KEY": "wrong"], 77, "API key not valid"),
             (["--resume", "stale-handle"], [:], 78, "BidiGenerateContent session not found"),
         ])

@@ -24,6 +24,51 @@ struct SessionPipelineTests {
         #expect(size > 24_000, "reply.wav has \(size) bytes")
     }
 
+    @Test("the bundled question without --silence or --end is answered: the encoder marks the end of its audio")
+    func spokenQuestionAsWritten() throws {
+        let emulator = try SessionEmulator()
+        let reply = emulator.directory.file("r.wav")
+        let result = try emulator.shell(
+            """
+            gemini-live-encode '\(SamplesTests.samples)/question.wav' \
+              | gemini-live-session --endpoint "$URL" \
+              | gemini-live-decode --wav \(reply) --text -
+            """, timeout: 120)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(try wavSamples(reply).count > 24_000, "no reply audio: \(result.stderrText)")
+        let kinds = try emulator.clientMessages().compactMap {
+            ($0.message["realtimeInput"] as? [String: Any])?.keys.first
+        }
+        #expect(kinds.last == "audioStreamEnd")
+    }
+
+    @Test("the encoder's --activity with the server's VAD on is refused as a usage error naming both options")
+    func activityNeedsVADOff() throws {
+        let emulator = try SessionEmulator()
+        let refused = try emulator.shell(
+            """
+            gemini-live-encode --activity '\(SamplesTests.samples)/question.wav' \
+              | gemini-live-session --endpoint "$URL"
+            """, timeout: 120)
+        #expect(refused.status == 64, "\(refused.stderrText)")
+        #expect(refused.stderrText.contains("stdin:1: "), "\(refused.stderrText)")
+        #expect(refused.stderrText.contains("--vad off"), "\(refused.stderrText)")
+        #expect(refused.stderrText.contains("--activity"), "\(refused.stderrText)")
+        #expect(!refused.stderrText.contains("1007"), "\(refused.stderrText)")
+        let markers = try emulator.clientMessages().filter {
+            ($0.message["realtimeInput"] as? [String: Any])?["activityStart"] != nil
+        }
+        #expect(markers.isEmpty, "the marker reached the server")
+
+        let accepted = try emulator.shell(
+            """
+            gemini-live-encode --activity '\(SamplesTests.samples)/question.wav' \
+              | gemini-live-session --endpoint "$URL" --vad off --transcribe output | gemini-live-decode --text -
+            """, timeout: 120)
+        #expect(accepted.status == 0, "\(accepted.stderrText)")
+        #expect(accepted.stdoutText.contains("I heard"), "\(accepted.stdoutText)")
+    }
+
     @Test("--on-tool-call answers with the command's output under the call's id")
     func toolCommand() throws {
         let emulator = try SessionEmulator(["--script", Self.script(emulator: nil, goAway: false)])
@@ -122,7 +167,13 @@ struct SessionPipelineTests {
         let untrusted = try ToolRunner.run(
             ToolRunner.tool("gemini-live-session"), ["--endpoint", emulator.url], timeout: 30)
         #expect(untrusted.status == 69)
-        #expect(untrusted.stderrText.contains("CERTIFICATE_VERIFY_FAILED"))
+        #expect(
+            untrusted.stderrText.contains("localhost: certificate not trusted by the system: give --ca-file FILE"),
+            "\(untrusted.stderrText)")
+        // Nothing of BoringSSL's error stack or the build's paths.
+        for leak in ["CERTIFICATE_VERIFY_FAILED", "OPENSSL_internal", "error:", ".cc:", "/.build/"] {
+            #expect(!untrusted.stderrText.contains(leak), "\(leak) in \(untrusted.stderrText)")
+        }
         #expect(!untrusted.stderrText.contains("reconnecting"), "a certificate failure is not retried")
     }
 

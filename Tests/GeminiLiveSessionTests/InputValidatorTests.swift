@@ -25,6 +25,34 @@ struct InputValidatorTests {
         #expect(messages.first?.frame == Array(line.utf8))
     }
 
+    @Test("activity markers with the server's VAD on end the session with 64, naming --vad off and --activity")
+    func activityMarkersNeedVADOff() throws {
+        #expect(InputValidator.serverDetectsActivity(Setup(model: "models/m")))
+        var off = Setup(model: "models/m")
+        off.realtimeInputConfig = RealtimeInputConfig(
+            automaticActivityDetection: AutomaticActivityDetection(disabled: true))
+        #expect(!InputValidator.serverDetectsActivity(off))
+
+        let marker = NDJSONLine(number: 3, bytes: Array(#"{"realtimeInput":{"activityStart":{}}}"#.utf8))
+        let audio = NDJSONLine(number: 4, bytes: Array(#"{"realtimeInput":{"text":"hi"}}"#.utf8))
+        let onServer = InputReader(validator: InputValidator(serverDetectsActivity: true), strict: false) { _ in }
+        let (events, goOn) = onServer.take(marker, source: "stdin")
+        #expect(!goOn)
+        guard case .inputFailed(let outcome) = events.first else {
+            Issue.record("not refused: \(events)")
+            return
+        }
+        #expect(outcome.category == .usage)
+        #expect(outcome.message?.hasPrefix("stdin:3: ") == true)
+        #expect(outcome.message?.contains("--vad off") == true)
+        #expect(outcome.message?.contains("--activity") == true)
+        #expect(onServer.take(audio, source: "stdin").goOn)
+
+        let byHand = InputReader(validator: InputValidator(), strict: false) { _ in }
+        #expect(byHand.take(marker, source: "stdin").events.count == 1)
+        #expect(byHand.take(marker, source: "stdin").goOn)
+    }
+
     @Test("turn requests: clientContent with turnComplete, realtimeInput text and activityEnd")
     func turnRequests() throws {
         let cases: [(String, Bool)] = [

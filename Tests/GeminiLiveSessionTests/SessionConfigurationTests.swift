@@ -93,6 +93,19 @@ struct SessionConfigurationTests {
         #expect(google.endpoint.headers.map(\.value) == ["k"])
     }
 
+    @Test func theEnvironmentNamesTheEndpointUnlessEmptyAndTheFlagWins() throws {
+        let environment = ["GEMINI_LIVE_ENDPOINT": "ws://127.0.0.1:9999"]
+        let fromEnvironment = try resolve(SessionRequest(), environment: environment)
+        #expect(fromEnvironment.endpoint.host == "127.0.0.1")
+        #expect(fromEnvironment.endpoint.port == 9999)
+        #expect(fromEnvironment.endpoint.headers.isEmpty)
+        let fromFlag = try resolve(environment: environment)
+        #expect(fromFlag.endpoint.port == 8765)
+        let empty = try resolve(SessionRequest(), environment: ["GEMINI_LIVE_ENDPOINT": "", "GEMINI_API_KEY": "k"])
+        #expect(empty.endpoint.host == "generativelanguage.googleapis.com")
+        #expect(SessionConfiguration.environmentNames.contains("GEMINI_LIVE_ENDPOINT"))
+    }
+
     @Test func googleApiKeyIsPreferredToGeminiApiKey() throws {
         let configuration = try resolve(
             SessionRequest(), environment: ["GOOGLE_API_KEY": "google", "GEMINI_API_KEY": "gemini"])

@@ -209,6 +209,64 @@ struct SessionStateMachineTests {
         #expect(SessionHarness.closes(session.turnComplete()) == [1000])
     }
 
+    @Test("an interrupted turn does not answer the input that cut it in: the session waits for that input's turn")
+    func interruptedTurnAnswersNothing() {
+        var session = SessionHarness()
+        session.establish()
+        // A recording (its turn starts when the server hears the end of speech), then a text prompt that
+        // interrupts the answer to the recording: the batch script's --prompt.
+        session.client("speech")
+        session.client("prompt", triggersTurn: true)
+        session.send(.stdinEOF)
+        session.server(["serverContent": ["interrupted": true]])
+        #expect(SessionHarness.closes(session.turnComplete()).isEmpty)
+        #expect(session.machine.phase == .streaming)
+        #expect(session.timers[.idle] != nil)
+        session.server(["serverContent": ["modelTurn": ["parts": [["text": "answer to the prompt"]]]]])
+        #expect(SessionHarness.closes(session.turnComplete()) == [1000])
+        #expect(session.machine.turnsCompleted == 2)
+    }
+
+    @Test("interrupted and turnComplete in one message answer nothing either")
+    func interruptedTurnInOneMessage() {
+        var session = SessionHarness()
+        session.establish()
+        session.client("prompt", triggersTurn: true)
+        session.send(.stdinEOF)
+        let cut = session.server(["serverContent": ["interrupted": true, "turnComplete": true]])
+        #expect(SessionHarness.closes(cut).isEmpty)
+        #expect(SessionHarness.closes(session.turnComplete()) == [1000])
+    }
+
+    @Test("a refused TEXT modality ends at once with 76, naming --modality text and --transcribe output")
+    func refusedTextModality() {
+        let text: (inout SessionPolicy) -> Void = {
+            $0.setup.generationConfig = GenerationConfig(responseModalities: ["TEXT"])
+        }
+        var native = SessionHarness(text)
+        native.send(.connected(connection: 1))
+        let refused = native.send(
+            .socketClosed(connection: 1, code: 1007, reason: "Cannot extract voices from a non-audio request."))
+        #expect(SessionHarness.exits(refused).map(\.category) == [.protocolError])
+        #expect(SessionHarness.exits(refused).first?.message?.contains("drop --modality text") == true)
+        #expect(SessionHarness.exits(refused).first?.message?.contains("--transcribe output") == true)
+
+        // gemini-3.1's refusal is a 1011 before setupComplete: not a fault to retry.
+        var preview = SessionHarness(text)
+        preview.send(.connected(connection: 1))
+        let bare = preview.send(.socketClosed(connection: 1, code: 1011, reason: "Internal error encountered."))
+        #expect(SessionHarness.exits(bare).map(\.category) == [.protocolError])
+        #expect(preview.timers[.backoff] == nil)
+
+        // The same 1011 for an AUDIO setup, or after setupComplete, stays a fault that is retried.
+        var audio = SessionHarness()
+        audio.send(.connected(connection: 1))
+        #expect(SessionHarness.exits(audio.send(.socketClosed(connection: 1, code: 1011, reason: "x"))).isEmpty)
+        var established = SessionHarness(text)
+        established.establish()
+        #expect(SessionHarness.exits(established.send(.socketClosed(connection: 1, code: 1011, reason: "x"))).isEmpty)
+    }
+
     @Test("a handle with resumable false or an empty handle is not kept")
     func unusableHandles() {
         var session = SessionHarness()

@@ -9,4 +9,11 @@ protocol AudioSink: AnyObject {
     func endTurn(_ record: TurnRecord) throws(ToolError)
     /// The stream ended (or the process is being stopped): leave every file complete and valid.
     func finish() throws(ToolError)
+    /// After `finish`, when the input held no server message at all: removes a file that holds no audio, so a
+    /// failed session upstream leaves no empty WAV that looks like a silent answer. The path removed, if any.
+    func discardIfEmpty() -> String?
+}
+
+extension AudioSink {
+    func discardIfEmpty() -> String? { nil }
 }

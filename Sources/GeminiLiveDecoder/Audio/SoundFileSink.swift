@@ -1,5 +1,8 @@
-import GeminiLiveSystem
+#if canImport(Glibc)
+    import Glibc
+#endif
 import GeminiLiveMedia
+import GeminiLiveSystem
 
 /// All model audio of a stream in one sound file (WAV, FLAC, Ogg Vorbis or Opus by extension).
 ///
@@ -24,14 +27,14 @@ final class SoundFileSink: AudioSink {
         self.container = container
         fixedRate = rate
         let initialRate = rate ?? TurnAssembler.defaultRate
-        writer = try Self.create(path: path, rate: initialRate, container: container)
+        writer = try Self.create(path: path, rate: initialRate, asked: rate != nil, container: container)
         converter = PCMRateConverter(outputRate: initialRate)
     }
 
     func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws(ToolError) {
         if !hasAudio && fixedRate == nil && rate != converter.outputRate {
             try Self.categorised { () throws(MediaError) in try writer.close() }
-            writer = try Self.create(path: path, rate: rate, container: container)
+            writer = try Self.create(path: path, rate: rate, asked: false, container: container)
             converter = PCMRateConverter(outputRate: rate)
         }
         hasAudio = true
@@ -56,7 +59,13 @@ final class SoundFileSink: AudioSink {
         do { try body() } catch { throw ToolError(error) }
     }
 
-    private static func create(path: String, rate: Int, container: AudioContainer) throws(ToolError)
+    func discardIfEmpty() -> String? {
+        guard !hasAudio, path != "-", unlink(path) == 0 else { return nil }
+        return path
+    }
+
+    /// `asked` says the rate is `--resample`'s rather than the reply's, which decides what the user can change.
+    private static func create(path: String, rate: Int, asked: Bool, container: AudioContainer) throws(ToolError)
         -> SoundFileWriter
     {
         do {
@@ -65,7 +74,12 @@ final class SoundFileSink: AudioSink {
             guard case .invalidArgument = error else {
                 throw ToolError(category: .cannotCreate, description: error.description)
             }
-            throw ToolError(category: .usage, description: error.description)
+            guard container == .opus else { throw ToolError(category: .usage, description: error.description) }
+            let hint =
+                asked
+                ? " (--resample \(rate)): give --resample 24000 or 48000 instead"
+                : " (the reply's own rate): add --resample 24000 or 48000"
+            throw ToolError(category: .usage, description: error.description + hint)
         }
     }
 

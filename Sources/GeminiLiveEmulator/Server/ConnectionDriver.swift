@@ -233,7 +233,7 @@ actor ConnectionDriver {
                 progress.spoken.append(text)
                 let speech =
                     request.modality == "TEXT" ? [] : await BlockingThread.run { SpeechSynthesizer.shared.speak(text) }
-                let rendered = renderer.render(text) { _ in speech }
+                let rendered = renderer.render(text, continuing: progress.spoken.count > 1) { _ in speech }
                 progress.tokens += rendered.tokens
                 for step in rendered.steps {
                     switch step {

@@ -13,21 +13,28 @@ struct ReplyRenderer {
     var seed: UInt64
 
     /// The steps for saying `text`, and the response tokens it costs.
-    func render(_ text: String, speech: (String) -> [Int16]) -> (steps: [ReplyStep], tokens: Int) {
-        modality == "TEXT" ? renderText(text) : renderAudio(text, samples: speech(text))
+    ///
+    /// `continuing` says the turn already said something (a `say` after a tool call): the first words then
+    /// start with a space, as every later fragment does, so a reader that joins the fragments gets words apart.
+    func render(_ text: String, continuing: Bool = false, speech: (String) -> [Int16]) -> (
+        steps: [ReplyStep], tokens: Int
+    ) {
+        modality == "TEXT"
+            ? renderText(text, continuing: continuing)
+            : renderAudio(text, samples: speech(text), continuing: continuing)
     }
 
-    func renderText(_ text: String) -> (steps: [ReplyStep], tokens: Int) {
+    func renderText(_ text: String, continuing: Bool = false) -> (steps: [ReplyStep], tokens: Int) {
         var steps: [ReplyStep] = []
         for (position, piece) in Self.pieces(of: text, wordsEach: 3).enumerated() {
             if position > 0 { steps.append(.pause(.milliseconds(15))) }
-            let content = Content(role: "model", parts: [Part(text: piece)])
+            let content = Content(role: "model", parts: [Part(text: position == 0 && continuing ? " " + piece : piece)])
             steps.append(.message(ServerMessage(.serverContent(ServerContent(modelTurn: content)))))
         }
         return (steps, TokenEstimate.text(text))
     }
 
-    func renderAudio(_ text: String, samples: [Int16]) -> (steps: [ReplyStep], tokens: Int) {
+    func renderAudio(_ text: String, samples: [Int16], continuing: Bool = false) -> (steps: [ReplyStep], tokens: Int) {
         var generator = SplitMix(seed: seed)
         var chunks: [ArraySlice<Int16>] = []
         var start = 0
@@ -50,7 +57,7 @@ struct ReplyRenderer {
             var fragment: Transcription?
             if due > wordsSent {
                 let text = words[wordsSent..<due].joined(separator: " ")
-                fragment = Transcription(text: wordsSent == 0 ? text : " " + text)
+                fragment = Transcription(text: wordsSent == 0 && !continuing ? text : " " + text)
                 wordsSent = due
             }
             if multiPartEvents, let fragment {

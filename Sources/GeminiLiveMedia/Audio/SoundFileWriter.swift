@@ -34,7 +34,7 @@ public final class SoundFileWriter {
         }
         if container == .opus, ![8000, 12000, 16000, 24000, 48000].contains(sampleRate) {
             throw .invalidArgument(
-                source: name, detail: "Opus needs 8, 12, 16, 24 or 48 kHz, not \(sampleRate) Hz; resample first")
+                source: name, detail: "Opus needs 8, 12, 16, 24 or 48 kHz, not \(sampleRate) Hz")
         }
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)

@@ -78,6 +78,7 @@ public enum MediaError: CategorisedError, Equatable {
         case .tooLarge(let s, let bytes, let limit):
             return "\(s): \(bytes) bytes exceeds the \(limit)-byte limit"
         case .notMJPEG(let s, let searched):
+            if searched == 0 { return "\(s): empty: the stream held no bytes, so no frames to send" }
             let size = searched >= 1 << 20 ? "\(searched >> 20) MiB" : "\(searched) bytes"
             return "\(s): not an MJPEG stream (no JPEG start marker in the first \(size))"
         case .truncatedFrame(let s, let bytes):

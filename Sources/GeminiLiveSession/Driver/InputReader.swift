@@ -16,6 +16,9 @@ struct InputReader: Sendable {
         do throws(MessageDecodingError) {
             switch try validator.validate(line.bytes) {
             case .messages(let messages):
+                if let conflict = validator.conflict(messages) {
+                    return ([.inputFailed(SessionOutcome(.usage, "\(name):\(line.number): \(conflict)"))], false)
+                }
                 return (messages.map(SessionEvent.clientLine), true)
             case .setup:
                 throw MessageDecodingError(

@@ -7,10 +7,29 @@ import GeminiLiveProtocol
 public struct InputValidator: Sendable {
     /// Forward `mediaChunks` as written (only 2.x models accept it).
     public var keepLegacy: Bool
+    /// The setup leaves voice activity detection to the server, which then closes with a bare 1007 on
+    /// `activityStart`/`activityEnd`.
+    public var serverDetectsActivity: Bool
 
     /// Creates a validator.
-    public init(keepLegacy: Bool = false) {
+    public init(keepLegacy: Bool = false, serverDetectsActivity: Bool = false) {
         self.keepLegacy = keepLegacy
+        self.serverDetectsActivity = serverDetectsActivity
+    }
+
+    /// Whether `setup` leaves voice activity detection to the server (the default unless it is disabled).
+    public static func serverDetectsActivity(_ setup: Setup) -> Bool {
+        setup.realtimeInputConfig?.automaticActivityDetection?.disabled != true
+    }
+
+    /// Why `messages` cannot go to a session with this setup, naming the options that disagree; nil if they can.
+    ///
+    /// Not a bad line to skip: every later marker would fail the same way, and the service would end the
+    /// session with a 1007 that names neither option.
+    public func conflict(_ messages: [OutboundMessage]) -> String? {
+        guard serverDetectsActivity, messages.contains(where: \.marksActivity) else { return nil }
+        return "activityStart/activityEnd while the server detects speech itself: "
+            + "the encoder's --activity needs gemini-live-session --vad off (or drop --activity)"
     }
 
     /// Validates `line`; the error's problem text says what is wrong (the caller adds `source:line:`).
@@ -58,7 +77,8 @@ public struct InputValidator: Sendable {
         return .messages([
             OutboundMessage(
                 frame: bytes, kind: Self.kind(of: message), toolCallIDs: Self.ids(message),
-                triggersTurn: OutboundMessage.triggersTurn(message))
+                triggersTurn: OutboundMessage.triggersTurn(message),
+                marksActivity: OutboundMessage.marksActivity(message))
         ])
     }
 

@@ -17,15 +17,20 @@ public struct OutboundMessage: Sendable, Equatable {
     public var toolCallIDs: [String]
     /// Whether it asks for a model turn: `clientContent` with `turnComplete`, `realtimeInput.text` or `activityEnd`.
     public var triggersTurn: Bool
+    /// Whether it is `realtimeInput.activityStart` or `activityEnd`, which only a setup with the server's voice
+    /// activity detection off accepts.
+    public var marksActivity: Bool
 
     /// Creates a message.
     public init(
-        frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], triggersTurn: Bool = false
+        frame: [UInt8], kind: Kind, toolCallIDs: [String] = [], triggersTurn: Bool = false,
+        marksActivity: Bool = false
     ) {
         self.frame = frame
         self.kind = kind
         self.toolCallIDs = toolCallIDs
         self.triggersTurn = triggersTurn
+        self.marksActivity = marksActivity
     }
 
     /// Builds the outbound form of a decoded client message (not a setup), re-serialised compactly.
@@ -39,6 +44,13 @@ public struct OutboundMessage: Sendable, Equatable {
         frame = message.compactBytes
         toolCallIDs = message.toolResponse?.functionResponses.compactMap(\.id) ?? []
         triggersTurn = Self.triggersTurn(message)
+        marksActivity = Self.marksActivity(message)
+    }
+
+    /// Whether `message` brackets speech by hand.
+    public static func marksActivity(_ message: ClientMessage) -> Bool {
+        guard let input = message.realtimeInput else { return false }
+        return input.activityStart || input.activityEnd
     }
 
     /// Whether `message` asks for a model turn.

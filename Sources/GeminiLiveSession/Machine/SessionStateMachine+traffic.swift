@@ -32,10 +32,17 @@ extension SessionStateMachine {
         case .toolCallCancellation(let cancellation):
             pendingToolCalls.subtract(cancellation.ids)
         case .serverContent(let content):
+            if content.interrupted == true { turnInterrupted = true }
             guard content.turnComplete == true else { break }
             turnsCompleted += 1
             failures = 0
-            answeredSequence = highestSentSequence
+            // The input that interrupted a turn is answered by a later turn, never by the cut one.
+            if turnInterrupted {
+                turnInterrupted = false
+            } else {
+                answeredTurns += 1
+                answeredSequence = highestSentSequence
+            }
             if let turns = policy.turns, turnsCompleted >= turns {
                 actions += finish(.success)
             } else if inputEnded, phase == .streaming {
@@ -134,11 +141,12 @@ extension SessionStateMachine {
 
     /// After the end of input: stop once the last input is answered, else wait (bounded by the idle timeout).
     ///
-    /// Answered means a `turnComplete` arrived after the last input was sent, and there have been at least as
-    /// many turns as inputs that ask for one (a burst of questions gets all its answers).
+    /// Answered means a `turnComplete` that ends an uninterrupted turn arrived after the last input was sent, and
+    /// there have been at least as many such turns as inputs that ask for one (a burst of questions gets all its
+    /// answers). An interrupted turn answers nothing: the input that cut it in gets a turn of its own.
     mutating func checkDone() -> [SessionAction] {
         guard inputEnded, phase == .streaming else { return [] }
-        if answeredSequence >= lastSequence, turnsCompleted >= turnRequests { return finish(.success) }
+        if answeredSequence >= lastSequence, answeredTurns >= turnRequests { return finish(.success) }
         guard let idle = policy.idleTimeout, !runningTimers.contains(.idle) else { return [] }
         return [startTimer(.idle, after: idle)]
     }

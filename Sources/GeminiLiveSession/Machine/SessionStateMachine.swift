@@ -49,6 +49,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var lastSequence = -1
     var answeredSequence = -1
     var turnRequests = 0
+    /// Completed turns that were not interrupted: only these answer an input.
+    var answeredTurns = 0
+    /// An `interrupted` came in the turn now in progress.
+    var turnInterrupted = false
     var failures = 0
     var lastFailure = SessionOutcome(.unavailable)
     var inputEnded = false
@@ -141,6 +145,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         connection += 1
         connectionOpen = false
         sentOnConnection = 0
+        turnInterrupted = false
         buffer.resetForNewConnection()
         phase = .connecting
         let setup = policy.setupFrame(handle: policy.resumption ? handle : nil)
@@ -200,6 +205,13 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
                 description =
                     "connection \(connection) closed by the server: \(code) (\(CloseClassification.name(of: code))): \(shown)"
                 classification = CloseClassification.of(code: code, reason: reason)
+                if let refusal = SetupRefusal.of(
+                    code: code, reason: reason, setup: policy.setup,
+                    beforeSetupComplete: phase == .connecting && sessionsEstablished == 0)
+                {
+                    return failed(
+                        description + "; " + refusal.advice, classification: .fatal(refusal.category), timedOut: false)
+                }
             } else {
                 description = "connection \(connection) lost: \(reason)"
                 classification = .retry

@@ -3,7 +3,9 @@ import GeminiLiveProtocol
 /// The resolved session: the policy (setup, resumption, first handle) and where to connect with which key.
 public struct SessionConfiguration: Sendable {
     /// The environment variables `resolve` reads; the front end passes exactly these.
-    public static let environmentNames = ["GOOGLE_API_KEY", "GEMINI_API_KEY", "GEMINI_LIVE_MODEL"]
+    public static let environmentNames = [
+        "GOOGLE_API_KEY", "GEMINI_API_KEY", "GEMINI_LIVE_MODEL", "GEMINI_LIVE_ENDPOINT",
+    ]
 
     /// The session's rules; timeouts, retries and limits keep their defaults for the caller to set.
     public var policy: SessionPolicy
@@ -17,6 +19,8 @@ public struct SessionConfiguration: Sendable {
     /// Flags are laid over the base. Resumption is decided here only: when it is off the setup carries no
     /// `sessionResumption`; when on, the first handle is `--resume`, else the base setup's own handle.
     /// The key comes from `--api-key-file`, else the environment, and the Gemini API's hosts need one.
+    /// The endpoint is `--endpoint`, else `$GEMINI_LIVE_ENDPOINT` (what `samples/emulator/start.sh` exports, so
+    /// a started emulator is used without repeating its URL), else the Gemini API.
     public static func resolve(
         _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
     ) throws(SessionSetupError) -> SessionConfiguration {
@@ -32,8 +36,10 @@ public struct SessionConfiguration: Sendable {
         }
         policy.resumption = request.resumption
         let key = try SetupFiles.apiKey(file: request.apiKeyFile, environment: environment)
+        let environmentEndpoint = environment["GEMINI_LIVE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
         let endpoint = try SessionEndpoint.resolve(
-            endpoint: request.endpoint, apiVersion: request.apiVersion?.rawValue, key: key)
+            endpoint: request.endpoint ?? environmentEndpoint, apiVersion: request.apiVersion?.rawValue, key: key,
+            source: request.endpoint == nil ? "$GEMINI_LIVE_ENDPOINT" : "--endpoint")
         if key == nil, endpoint.host.hasSuffix("googleapis.com") {
             throw SessionSetupError(
                 .permission, "no API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or give --api-key-file FILE")

@@ -40,9 +40,10 @@ public struct SessionEndpoint: Sendable, Equatable {
     /// A bare `ws(s)://host:port` gets the standard path; a URL with a path is used as is. A key that
     /// starts with `auth_tokens/` is an ephemeral token: `BidiGenerateContentConstrained` on v1alpha,
     /// sent as `Authorization: Token`.
-    public static func resolve(endpoint: String?, apiVersion: String?, key: String?) throws(SessionSetupError)
-        -> SessionEndpoint
-    {
+    /// `source` names where `endpoint` came from in errors (`--endpoint`, or the environment variable).
+    public static func resolve(
+        endpoint: String?, apiVersion: String?, key: String?, source: String = "--endpoint"
+    ) throws(SessionSetupError) -> SessionEndpoint {
         let constrained = key?.hasPrefix("auth_tokens/") ?? false
         if constrained, let apiVersion, apiVersion != "v1alpha" {
             throw SessionSetupError(
@@ -52,11 +53,11 @@ public struct SessionEndpoint: Sendable, Equatable {
         let text = endpoint ?? defaultBase
         let parts = text.split(separator: "://", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw SessionSetupError(.usage, "--endpoint '\(text)' is not a ws:// or wss:// URL")
+            throw SessionSetupError(.usage, "\(source) '\(text)' is not a ws:// or wss:// URL")
         }
         let scheme = parts[0].lowercased()
         guard scheme == "ws" || scheme == "wss" else {
-            throw SessionSetupError(.usage, "--endpoint '\(text)': the scheme must be ws or wss, not \(scheme)")
+            throw SessionSetupError(.usage, "\(source) '\(text)': the scheme must be ws or wss, not \(scheme)")
         }
         let rest = parts[1]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
@@ -67,11 +68,11 @@ public struct SessionEndpoint: Sendable, Equatable {
         if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
             host = String(authority[..<colon])
             guard let number = Int(authority[authority.index(after: colon)...]), (1...65535).contains(number) else {
-                throw SessionSetupError(.usage, "--endpoint '\(text)': bad port")
+                throw SessionSetupError(.usage, "\(source) '\(text)': bad port")
             }
             port = number
         }
-        guard !host.isEmpty else { throw SessionSetupError(.usage, "--endpoint '\(text)': no host") }
+        guard !host.isEmpty else { throw SessionSetupError(.usage, "\(source) '\(text)': no host") }
         if path.isEmpty || path == "/" { path = standardPath(version: version, constrained: constrained) }
         var headers: [(name: String, value: String)] = []
         if let key, !key.isEmpty {

@@ -43,6 +43,8 @@ final class WebSocketConnection: ChannelInboundHandler {
     private var context: ChannelHandlerContext?
     /// The first error seen, the reason given when the connection then goes down without a close frame.
     private var failure: (any Error)?
+    /// The host connected to, for TLS messages.
+    private var host = ""
     private var pingTask: RepeatedTask?
     /// The payload of our ping still waiting for its pong.
     private var unansweredPing: ByteBuffer?
@@ -79,6 +81,7 @@ final class WebSocketConnection: ChannelInboundHandler {
         host: String, port: Int, request: HTTPRequestHead, tls: NIOSSLContext?, serverName: String?,
         connectTimeout: Duration
     ) {
+        self.host = host
         let bound = NIOLoopBound(self, eventLoop: loop)
         ClientBootstrap(group: loop)
             .connectTimeout(.nanoseconds(Self.nanoseconds(connectTimeout + .seconds(1))))
@@ -297,14 +300,16 @@ final class WebSocketConnection: ChannelInboundHandler {
             report(.socketDropped(connection: id, reason: "the connection ended without a close frame"))
             return
         }
-        let reason = failure is NIOSSLError ? "TLS: \(failure)" : "\(failure)"
-        if reason.contains("CERTIFICATE_VERIFY_FAILED") {
+        guard failure is NIOSSLError || failure is NIOSSLExtraError else {
+            report(.socketDropped(connection: id, reason: "\(failure)"))
+            return
+        }
+        let tls = TLSFailure(description: "\(failure)", host: host)
+        if tls.isPermanent {
             // An untrusted certificate stays untrusted: retrying cannot help.
-            report(
-                .connectRefused(
-                    connection: id, reason: reason + " (use --ca-file for a private root)", kind: .unavailable))
+            report(.connectRefused(connection: id, reason: tls.text, kind: .unavailable))
         } else {
-            report(.socketDropped(connection: id, reason: reason))
+            report(.socketDropped(connection: id, reason: tls.text))
         }
     }
 
