@@ -9,9 +9,8 @@ import Testing
 /// samples/emulator/weather.json, so the tool-call examples call a tool); the files the examples name
 /// (question.wav, photo.jpg, talk.mp4, session.log, ...) are short stand-ins made in a scratch folder that also
 /// links samples/ and man/; `aplay` reads the sound and discards it, and `ffplay` plays to SDL's dummy audio
-/// driver (there is no sound card); a fixed
-/// `--port` of the emulator becomes `--port 0`; and an example that runs the emulator in the foreground runs
-/// until it prints its URL, then gets SIGTERM. Each command must exit 0, and print what the docs show it
+/// driver (there is no sound card); a fixed `--port` of the emulator becomes `--port 0`; and an example that
+/// runs the emulator in the foreground runs until it prints its URL, then gets SIGTERM. Each command must exit 0, and print what the docs show it
 /// printing (compared with runs of white space made one space). Commands marked `# offline: no (WHY)` are
 /// only checked with `bash -n`; see `DocExample` for where examples are found and how they are marked.
 /// `GEMINI_LIVE_DOC_ONLY=README.md` (or a page, or `gemini-live-decode --help`) runs one document's examples.
