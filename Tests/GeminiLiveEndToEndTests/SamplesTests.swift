@@ -99,10 +99,11 @@ struct SamplesTests {
         let result = try ToolRunner.shell(
             """
             pids=$(bash -c '
+              set -euo pipefail  # start.sh runs in the sourcing shell, which may be this strict
               source "\(Self.samples)/emulator/start.sh" 2>/dev/null || exit 1
               first=$GEMINI_LIVE_EMULATOR_PID
               source "\(Self.samples)/emulator/start.sh" 2>/dev/null || exit 1
-              kill -0 "$first" 2>/dev/null && echo "the first emulator still runs" >&2
+              if kill -0 "$first" 2>/dev/null; then echo "the first emulator still runs" >&2; fi
               gemini-live-encode --text hi | gemini-live-session --transcribe output | gemini-live-decode --text - >&2 || exit 1
               echo "$first $GEMINI_LIVE_EMULATOR_PID"
             ') || exit 1

@@ -5,22 +5,24 @@
 # Example: source samples/emulator/start.sh --script samples/emulator/weather.json --log /tmp/frames.ndjson
 # Sourcing it again stops the emulator it started before (the EXIT trap only knows the latest one), so
 # the new options take effect and no emulator is left running after the shell.
-# An emulator this shell did not start (one inherited through the environment) is left alone.
-if [ -n "${GEMINI_LIVE_EMULATOR_PID:-}" ] && jobs -p | grep -qx "$GEMINI_LIVE_EMULATOR_PID"; then
-  kill "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null
-  wait "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null
-  echo "stopped the previous gemini-live-emulator (pid $GEMINI_LIVE_EMULATOR_PID)" >&2
-fi
+# An emulator this shell did not start (one inherited through the environment) is left alone. Every
+# command here is safe under the caller's set -euo pipefail: this file runs in the caller's shell.
+case " $(jobs -p | tr '\n' ' ') " in
+  *" ${GEMINI_LIVE_EMULATOR_PID:-none} "*)
+    kill "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null || true
+    wait "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null || true
+    echo "stopped the previous gemini-live-emulator (pid $GEMINI_LIVE_EMULATOR_PID)" >&2
+    ;;
+esac
 gemini_live_url_file=$(mktemp)
 gemini-live-emulator --port 0 "$@" > "$gemini_live_url_file" &
 GEMINI_LIVE_EMULATOR_PID=$!
-trap 'kill "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null' EXIT
+trap 'kill "${GEMINI_LIVE_EMULATOR_PID:-}" 2>/dev/null' EXIT
 for _ in $(seq 200); do
-  [ -s "$gemini_live_url_file" ] && break
-  kill -0 "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null || break
+  if [ -s "$gemini_live_url_file" ] || ! kill -0 "$GEMINI_LIVE_EMULATOR_PID" 2>/dev/null; then break; fi
   sleep 0.05
 done
-GEMINI_LIVE_ENDPOINT=$(head -1 "$gemini_live_url_file")
+GEMINI_LIVE_ENDPOINT=$(head -1 "$gemini_live_url_file" || true)
 rm -f "$gemini_live_url_file"
 unset gemini_live_url_file
 export GEMINI_LIVE_ENDPOINT GEMINI_LIVE_EMULATOR_PID

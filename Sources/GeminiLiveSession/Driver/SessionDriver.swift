@@ -38,8 +38,24 @@ public struct SessionDriver: Sendable {
         self.report = report
     }
 
+    /// How input lines are checked against this session's setup.
+    var sessionValidator: InputValidator {
+        var checked = validator
+        checked.serverDetectsActivity = InputValidator.serverDetectsActivity(policy.setup)
+        return checked
+    }
+
     /// Runs the session to its end.
     public func run() async -> SessionOutcome {
+        // A line already read (stdin's first, looked at for a setup) that conflicts with the setup ends the
+        // session before it connects: the service would only close with a bare 1007 once it was sent.
+        let intake = InputReader(validator: sessionValidator, strict: false) { _ in }
+        for source in inputs {
+            guard let line = source.pendingLine,
+                case .inputFailed(let outcome)? = intake.take(line, source: source.name).events.first
+            else { continue }
+            return outcome
+        }
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let transport: SocketTransport
         do {

@@ -69,9 +69,7 @@ final class SessionReactor: @unchecked Sendable {
     /// Starts reading every input: pipes and FIFOs on the loop, anything else on a thread of its own.
     private func startInputs(events: EventQueue) {
         let report = driver.report
-        var validator = driver.validator
-        validator.serverDetectsActivity = InputValidator.serverDetectsActivity(driver.policy.setup)
-        let intake = InputReader(validator: validator, strict: driver.strict) { report($0, true) }
+        let intake = InputReader(validator: driver.sessionValidator, strict: driver.strict) { report($0, true) }
         let remaining = Atomic<Int>(driver.inputs.count)
         // Queued behind any lines a thread still has in the queue, so input order holds.
         let ended: @Sendable () -> Void = {
