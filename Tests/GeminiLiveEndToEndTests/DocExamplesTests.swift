@@ -160,7 +160,7 @@ struct DocExamplesTests {
                 cp samples/question.wav samples/prompt.txt .
                 cp samples/picture.jpg photo.jpg
                 say() { echo "$1" | text2wave -F 16000 -eval '(voice_cmu_us_slt_arctic_hts)' -o "$2"; }
-                say "What is the weather in Paris?" q.wav
+                say "What time is it in Tokyo?" q.wav
                 say "Hello there." q1.wav
                 say "Thank you." q2.wav
                 ffmpeg -nostdin -v error -y -i question.wav -c:a aac talk.m4a
