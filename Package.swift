@@ -55,8 +55,11 @@ let package = Package(
         // MARK: - Libraries
         // What every module shares below the protocol: error categories, the write-all loop, whole-file reads.
         .target(name: "GeminiLiveSystem", swiftSettings: swiftSettings),
+        // Base64 decoding with the processor's vector unit (AVX2, SSSE3), for the bulk of every reply.
+        .target(name: "CBase64"),
         // The Live wire protocol: JSON values, messages, NDJSON streams. Foundation only.
-        .target(name: "GeminiLiveProtocol", dependencies: ["GeminiLiveSystem"], swiftSettings: swiftSettings),
+        .target(
+            name: "GeminiLiveProtocol", dependencies: ["GeminiLiveSystem", "CBase64"], swiftSettings: swiftSettings),
         // Audio decoding, resampling, image sniffing and MJPEG splitting.
         .target(
             name: "GeminiLiveMedia", dependencies: ["GeminiLiveSystem", "CSndfile", "CSoxr"],
@@ -113,6 +116,16 @@ let package = Package(
             dependencies: ["GeminiLiveSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // The option groups that open a session (setup and connection flags), shared by every tool that opens one.
+        // Its own target so that GeminiLiveCLI, which the encoder and decoder link, stays free of the session.
+        .target(
+            name: "GeminiLiveSessionOptions",
+            dependencies: [
+                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tools
         .executableTarget(
@@ -144,7 +157,8 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-session",
             dependencies: [
-                "GeminiLiveSession", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
+                "GeminiLiveSession", "GeminiLiveSessionOptions", "GeminiLiveCLI", "GeminiLiveProtocol",
+                "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

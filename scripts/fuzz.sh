@@ -16,6 +16,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS  seconds per target (default 60)
+#   FUZZ_RUNS     stop a target after this many executions, if that comes first (default: no limit)
 #   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_NICE     nice level of builds and runs (default 19)
 #   SWIFTC        compiler (default: swiftc beside `swift` on PATH)
@@ -28,6 +29,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
 timeout=${FUZZ_TIMEOUT:-10}
+runs_limit=${FUZZ_RUNS:-}
 nice_level=${FUZZ_NICE:-19}
 if [ -z "${SWIFTC:-}" ]; then
     swift_path=$(command -v swift || true)
@@ -104,6 +106,29 @@ build_system_module() {
 }
 build_system_module
 
+# The vector base64 decoder (C, Sources/CBase64) that GeminiLiveProtocol imports, built once with the same
+# sanitizers as the targets (its branches count as coverage) and linked into every target.
+cbase64_dir=$out/cbase64
+cbase64_library=$cbase64_dir/libCBase64.a
+build_cbase64() {
+    local source=Sources/CBase64/base64.c clang
+    clang=$(dirname "$SWIFTC")/clang
+    [ -x "$clang" ] || clang=clang
+    if [ -f "$cbase64_library" ] && [ -z "$(find "$source" Sources/CBase64/include -newer "$cbase64_library" -print -quit)" ]; then
+        return 0
+    fi
+    mkdir -p "$cbase64_dir"
+    echo "fuzz: building CBase64" >&2
+    if ! nice -n "$nice_level" "$clang" -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CBase64/include \
+        -c "$source" -o "$cbase64_dir/base64.o" >"$cbase64_dir/build.log" 2>&1 \
+        || ! ar rcs "$cbase64_library" "$cbase64_dir/base64.o" 2>>"$cbase64_dir/build.log"; then
+        cat "$cbase64_dir/build.log" >&2
+        echo "fuzz: CBase64 did not build" >&2
+        exit 1
+    fi
+}
+build_cbase64
+
 # Builds .build/fuzz/$1 unless it is newer than every input and was built by the same command.
 build_target() {
     local name=$1 binary=$out/$1 files=() flags=() entry
@@ -121,8 +146,9 @@ build_target() {
     esac
     # `package` declarations need a package name, as SwiftPM gives every target of the package.
     local command=("$SWIFTC" -parse-as-library -sanitize=fuzzer,address -O -g -package-name gemini_live_tools
-        -I "$system_dir" -L "$system_dir" -lGeminiLiveSystem "${flags[@]}" "${files[@]}" -o "$binary")
-    local recorded=$out/$name.command inputs=("${files[@]}" "$system_library") extra
+        -I "$system_dir" -L "$system_dir" -lGeminiLiveSystem -I Sources/CBase64/include -L "$cbase64_dir" -lCBase64
+        "${flags[@]}" "${files[@]}" -o "$binary")
+    local recorded=$out/$name.command inputs=("${files[@]}" "$system_library" "$cbase64_library") extra
     for extra in sources options; do
         if [ -f "Tests/Fuzz/$name/$extra" ]; then inputs+=("Tests/Fuzz/$name/$extra"); fi
     done
@@ -178,7 +204,8 @@ for name in "${built[@]}"; do
     if [ -f "Tests/Fuzz/$name/options" ]; then
         read -r -a options <<<"$(sed 's/#.*//' "Tests/Fuzz/$name/options" | tr '\n' ' ')"
     fi
-    echo "fuzz: running $name for ${seconds}s" >&2
+    [ -z "$runs_limit" ] || options+=(-runs="$runs_limit")
+    echo "fuzz: running $name for ${seconds}s${runs_limit:+ or $runs_limit executions}" >&2
     status=0
     SWIFT_BACKTRACE=enable=no nice -n "$nice_level" "$out/$name" -max_total_time="$seconds" -timeout="$timeout" -print_final_stats=1 \
         -rss_limit_mb=4096 -artifact_prefix="$crashes/" "${options[@]}" "$corpus" >"$log" 2>&1 || status=$?

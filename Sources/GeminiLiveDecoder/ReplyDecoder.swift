@@ -105,6 +105,22 @@ public final class ReplyDecoder: Sendable {
         state.withLock { state in state.sinks.compactMap { $0.discardIfEmpty() } }
     }
 
+    /// Throws (bad data) when `sources`, all read, held not a single server message, after removing the empty
+    /// sound files this run created. That usually means the session upstream failed (its stderr says why, and
+    /// its status is lost unless the shell has pipefail): succeeding quietly would pass an empty WAV off as a
+    /// silent answer.
+    public func requireServerMessages(in sources: [String]) throws(ToolError) {
+        let statistics = self.statistics
+        guard statistics.messages == 0 else { return }
+        let source = sources.joined(separator: ", ")
+        var text = "\(source): no server message in \(source)"
+        let skipped = statistics.skipped
+        if skipped > 0 { text += " (\(skipped) client message\(skipped == 1 ? "" : "s") skipped)" }
+        let removed = discardEmptyAudioFiles()
+        if !removed.isEmpty { text += "; \(removed.joined(separator: ", ")) not written" }
+        throw ToolError(category: .badData, description: text)
+    }
+
     /// Ends a turn cut off by the end of input and closes every output. Safe to call twice.
     public func finish() throws(ToolError) {
         try state.withLock { (state) throws(ToolError) in try state.finish() }
@@ -112,7 +128,11 @@ public final class ReplyDecoder: Sendable {
 }
 
 extension ReplyDecoder.State {
-    /// `pcm` holds the bytes of `.audio` messages.
+    /// `pcm` holds the bytes of `.audio` and `.media` messages' audio.
+    ///
+    /// A message the fast path recognised keeps its audio in the batch's buffer: it goes straight to the sinks,
+    /// and the reports get the message without its model turn and the events of its parts, so no audio is
+    /// copied into a message; anything else is decoded as the full parser built it.
     mutating func handle(_ parsed: ParsedMessage, line: Int, source: String, buffers: BatchBuffers)
         throws(ToolError)
     {
@@ -120,40 +140,44 @@ extension ReplyDecoder.State {
         let message: ServerMessage
         switch parsed {
         case .audio(let mimeType, let range):
-            let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[range])
-            guard reports.isEmpty else {
-                // Reports read the message itself; only audio-only runs (the bulk case) go without it.
-                let blob = Blob(mimeType: mimeType, data: Array(bytes))
-                message = ServerMessage(
-                    .serverContent(ServerContent(modelTurn: Content(parts: [Part(inlineData: blob)]))))
-                break
-            }
             statistics.messages += 1
-            try inlineData(bytes, mimeType: mimeType, partIndex: 0, line: line, source: source)
+            let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[range])
+            let event = try inlineData(bytes, mimeType: mimeType, partIndex: 0, line: line, source: source)
+            guard !reports.isEmpty else { return }
+            try deliver(Self.withoutModelTurn, line: line, events: event.map { [$0] } ?? [], partsHandled: true)
             return
         case .media(let media, let valueRange, let audioRanges):
             let value = UnsafeRawBufferPointer(rebasing: buffers.values[valueRange])
-            guard reports.isEmpty, media.parts.allSatisfy({ $0.inlineData != nil && !$0.hasText }) else {
+            guard media.parts.allSatisfy({ $0.inlineData != nil && !$0.hasText }) else {
                 let data = audioRanges.map { Array(UnsafeRawBufferPointer(rebasing: buffers.pcm[$0])) }
                 message = media.message(in: value, inlineData: data)
                 break
             }
-            // Audio straight to the sinks, then what else the message says (transcription, turn signals).
             statistics.messages += 1
             // Every part has inline data here, so part N's audio is `audioRanges[N]`.
+            var events: [ReplyEvent] = []
             for (index, part) in media.parts.enumerated() {
                 guard let inline = part.inlineData else { continue }
-                if !lastMimeType.utf8.elementsEqual(inline.mimeTypeBytes(in: value)) {
+                if !inline.mimeType(in: value, is: lastMimeType) {
                     lastMimeType = inline.mimeTypeText(in: value)
                 }
                 let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[audioRanges[index]])
-                try inlineData(bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
+                if let event = try inlineData(
+                    bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
+                {
+                    events.append(event)
+                }
             }
-            guard !media.holdsOnlyInlineData else { return }
+            if media.holdsOnlyInlineData {
+                guard !reports.isEmpty else { return }
+                try deliver(Self.withoutModelTurn, line: line, events: events, partsHandled: true)
+                return
+            }
+            // What else the message says (transcription, turn signals).
             let rest = media.messageOmittingModelTurn(in: value)
-            let events = assembler.consume(rest)
+            events += assembler.consume(rest)
             for text in assembler.problems { try problem("\(source):\(line): \(text)") }
-            try deliver(rest, line: line, events: events)
+            try deliver(rest, line: line, events: events, partsHandled: true)
             return
         case .client:
             statistics.skipped += 1
@@ -167,28 +191,42 @@ extension ReplyDecoder.State {
         statistics.messages += 1
         let events = assembler.consume(message)
         for text in assembler.problems { try problem("\(source):\(line): \(text)") }
-        try deliver(message, line: line, events: events)
+        try deliver(message, line: line, events: events, partsHandled: false)
     }
 
-    /// One inline data part of a message no report reads: audio straight to the sinks, any other kind counted.
+    /// What the reports see of a message that held only inline data, whose parts' events they get instead.
+    private static let withoutModelTurn = ServerMessage(.serverContent(ServerContent()))
+
+    /// One inline data part the fast path recognised: audio straight to the sinks, any other kind counted;
+    /// returns the part's event for the reports (nil for audio that cannot be played).
     private mutating func inlineData(
         _ bytes: UnsafeRawBufferPointer, mimeType: String, partIndex: Int, line: Int, source: String
-    ) throws(ToolError) {
+    ) throws(ToolError) -> ReplyEvent? {
         let use = assembler.consumeInlineData(mimeType: mimeType, byteCount: bytes.count, partIndex: partIndex)
         for text in assembler.problems { try problem("\(source):\(line): \(text)") }
         switch use {
-        case .audio(let rate): for sink in sinks { try sink.write(bytes, rate: rate) }
-        case .otherPart(let kind): statistics.otherParts[kind, default: 0] += 1
-        case .unusable: break
+        case .audio(let rate):
+            for sink in sinks { try sink.write(bytes, rate: rate) }
+            return .audio(part: partIndex, byteCount: bytes.count, rate: rate)
+        case .otherPart(let kind):
+            statistics.otherParts[kind, default: 0] += 1
+            return .otherPart(kind)
+        case .unusable:
+            return nil
         }
     }
 
-    private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent]) throws(ToolError) {
+    /// The events' effects on the sinks and counts, then the reports. With `partsHandled`, the model turn's
+    /// parts were already written and counted by `inlineData`.
+    private mutating func deliver(_ message: ServerMessage, line: Int, events: [ReplyEvent], partsHandled: Bool)
+        throws(ToolError)
+    {
         for event in events {
             switch event {
-            case .audio(let bytes, let rate):
+            case .audio(let part, _, let rate) where !partsHandled:
+                guard let data = message.serverContent?.modelTurn?.parts[part].inlineData?.data else { continue }
                 // `withUnsafeBytes` rethrows untyped; the Result keeps the error a ToolError.
-                try bytes.withUnsafeBytes { pcm in
+                try data.withUnsafeBytes { pcm in
                     Result { () throws(ToolError) in
                         for sink in sinks { try sink.write(pcm, rate: rate) }
                     }
@@ -196,9 +234,9 @@ extension ReplyDecoder.State {
             case .turnEnded(let record):
                 statistics.turns += 1
                 for sink in sinks { try sink.endTurn(record) }
-            case .code: statistics.otherParts["executableCode", default: 0] += 1
-            case .codeResult: statistics.otherParts["codeExecutionResult", default: 0] += 1
-            case .otherPart(let kind): statistics.otherParts[kind, default: 0] += 1
+            case .code where !partsHandled: statistics.otherParts["executableCode", default: 0] += 1
+            case .codeResult where !partsHandled: statistics.otherParts["codeExecutionResult", default: 0] += 1
+            case .otherPart(let kind) where !partsHandled: statistics.otherParts[kind, default: 0] += 1
             default:
                 break
             }
@@ -207,7 +245,7 @@ extension ReplyDecoder.State {
     }
 
     func commitSinks() throws(ToolError) {
-        for sink in sinks { try sink.commit() }
+        for sink in sinks { try sink.commit(waiting: false) }
     }
 
     mutating func finish() throws(ToolError) {

@@ -40,6 +40,16 @@ public final class MessageEncoder {
         if let speed = options.speed { pacer = Pacer(clock: clock, speed: speed) }
     }
 
+    /// Encodes every input of a run in order (the audio stream ends after the last audio input), calling `done`
+    /// after each one.
+    public func encode(_ inputs: [EncoderInput], done: (EncoderInput) -> Void) throws(ToolError) {
+        let lastAudio = inputs.lastIndex(where: \.isAudio)
+        for (index, input) in inputs.enumerated() {
+            try encode(input, moreAudioFollows: lastAudio.map { index < $0 } ?? false)
+            done(input)
+        }
+    }
+
     /// Writes the messages for one input; they have all reached the output when it returns.
     ///
     /// `moreAudioFollows` says a later input of the run is audio, so this one does not end the audio stream.

@@ -194,21 +194,7 @@ struct DecodeCommand: ParsableCommand {
             diagnostics.info("parts not rendered as audio or words: " + kinds.joined(separator: ", "))
         }
         if stats.problems > 0 { throw ExitCode(ExitStatus.badData.rawValue) }
-        if stats.messages == 0 { throw noServerMessage(in: names, decoder: decoder, diagnostics: diagnostics) }
-    }
-
-    /// An input without a single server message usually means the session upstream failed (its stderr says why,
-    /// and its status is lost unless the shell has pipefail): succeeding quietly would pass an empty WAV off as a
-    /// silent answer, so the run ends with 65 and the empty sound files are removed.
-    private func noServerMessage(in names: [String], decoder: ReplyDecoder, diagnostics: Diagnostics) -> ExitCode {
-        let source = names.joined(separator: ", ")
-        var text = "\(source): no server message in \(source)"
-        let skipped = decoder.statistics.skipped
-        if skipped > 0 { text += " (\(skipped) client message\(skipped == 1 ? "" : "s") skipped)" }
-        let removed = decoder.discardEmptyAudioFiles()
-        if !removed.isEmpty { text += "; \(removed.joined(separator: ", ")) not written" }
-        diagnostics.error(text)
-        return ExitCode(ExitStatus.badData.rawValue)
+        do { try decoder.requireServerMessages(in: names) } catch { throw diagnostics.exit(reporting: error) }
     }
 
     /// stdin for `-`, else the file opened for reading.

@@ -164,10 +164,8 @@ struct EncodeCommand: ParsableCommand {
         let writer = LineWriter(fileDescriptor: 1, policy: options.flushPolicy(for: inputs))
         let encoder = MessageEncoder(options: options, writer: writer)
         do {
-            let lastAudio = inputs.lastIndex(where: \.isAudio)
-            for (index, input) in inputs.enumerated() {
-                try encoder.encode(input, moreAudioFollows: lastAudio.map { index < $0 } ?? false)
-                diagnostics.info("\(input.sourceName): done, \(encoder.statistics.lines) lines so far")
+            try encoder.encode(inputs) {
+                diagnostics.info("\($0.sourceName): done, \(encoder.statistics.lines) lines so far")
             }
             try encoder.finish()
         } catch {

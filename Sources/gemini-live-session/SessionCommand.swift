@@ -2,6 +2,7 @@ import ArgumentParser
 import GeminiLiveCLI
 import GeminiLiveProtocol
 import GeminiLiveSession
+import GeminiLiveSessionOptions
 import GeminiLiveSystem
 
 /// `gemini-live-session`: client messages in on stdin, server messages out on stdout, over one Live session.

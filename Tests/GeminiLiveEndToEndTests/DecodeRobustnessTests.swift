@@ -86,7 +86,8 @@ struct DecodeRobustnessTests {
             pid=$!
             exec 3>'\(tmp.file("fifo"))'
             cat '\(tmp.file("first.ndjson"))' >&3
-            until [ "$(soxi -s '\(tmp.file("live.wav"))' 2>/dev/null)" = 24000 ]; do sleep 0.02; done
+            wav_full() { [ "$(soxi -s '\(tmp.file("live.wav"))' 2>/dev/null)" = 24000 ]; }
+            wait_until wav_full
             kill -0 $pid && echo running
             kill -TERM $pid
             wait $pid || echo "status $?"

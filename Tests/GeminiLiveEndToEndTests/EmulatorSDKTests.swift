@@ -47,7 +47,9 @@ struct EmulatorSDKTests {
               --script '\(script)' > '\(tmp.file("url"))' &
             emulator=$!
             trap 'kill $emulator' EXIT
-            for _ in $(seq 100); do [ -s '\(tmp.file("url"))' ] && break; sleep 0.05; done
+            # Listening, or gone (then the SDK fails at once and the log says why).
+            listening() { [ -s '\(tmp.file("url"))' ] || ! kill -0 $emulator 2> /dev/null; }
+            wait_until listening
             base=$(sed 's/^wss:/https:/' '\(tmp.file("url"))')
             SSL_CERT_FILE='\(tmp.file("cert.pem"))' '\(python)' '\(sdk)' "$base" '\(tmp.file("speech.raw"))'
             """, timeout: 300)

@@ -43,7 +43,8 @@ struct SessionConnectTimeoutTests {
             """
             python3 \(listener) > \(portFile) 2> /dev/null < /dev/null &
             listener=$!
-            while [ ! -s \(portFile) ]; do sleep 0.05; done
+            listening() { [ -s \(portFile) ] || ! kill -0 $listener 2> /dev/null; }
+            wait_until listening
             echo '{"realtimeInput":{"text":"hi"}}' | GEMINI_API_KEY=k gemini-live-session \
                 --endpoint "ws://127.0.0.1:$(head -1 \(portFile))" --connect-timeout 11 --retries 0
             status=$?

@@ -7,9 +7,10 @@ import Testing
 struct SessionEmulatorTests {
     static let textModel = ["--model", "gemini-live-2.5-flash-preview", "--modality", "text"]
 
-    /// A shell loop writing `count` realtimeInput.text lines, `gap` seconds apart.
-    static func paced(_ count: Int, gap: Double) -> String {
-        #"for i in $(seq 1 \#(count)); do echo "{\"realtimeInput\":{\"text\":\"message $i\"}}"; sleep \#(gap); done"#
+    /// A shell loop writing realtimeInput.text lines `message N` for each N in `numbers`, `gap` seconds apart.
+    static func paced(_ numbers: ClosedRange<Int>, gap: Double) -> String {
+        #"for i in $(seq \#(numbers.lowerBound) \#(numbers.upperBound)); do "#
+            + #"echo "{\"realtimeInput\":{\"text\":\"message $i\"}}"; sleep \#(gap); done"#
     }
 
     /// How often each `message N` reached the emulator.
@@ -43,8 +44,11 @@ struct SessionEmulatorTests {
     func goAwayResumes(consumedIndex: Bool) throws {
         let emulator = try SessionEmulator(
             ["--connection-lifetime", "3", "--go-away-lead", "1"] + (consumedIndex ? ["--consumed-index"] : []))
+        // The second half of the messages waits until the emulator has logged its goAway, so the move to a new
+        // connection happens mid-input on a busy machine too (paced input alone could all be sent before it).
         let result = try emulator.shell(
-            Self.paced(12, gap: 0.4) + " | gemini-live-session --endpoint \"$URL\" "
+            "(" + Self.paced(1...6, gap: 0.4) + "; wait_until has_lines 1 goAway '\(emulator.logPath)'; "
+                + Self.paced(7...12, gap: 0.4) + ") | gemini-live-session --endpoint \"$URL\" "
                 + Self.textModel.joined(separator: " ")
                 + " -v")
         #expect(result.status == 0, "\(result.stderrText)")
@@ -73,7 +77,7 @@ struct SessionEmulatorTests {
     func faultMidStream(fault: [String]) throws {
         let emulator = try SessionEmulator(fault)
         let result = try emulator.shell(
-            Self.paced(10, gap: 0.1) + " | gemini-live-session --idle-timeout 3 --endpoint \"$URL\" "
+            Self.paced(1...10, gap: 0.1) + " | gemini-live-session --idle-timeout 3 --endpoint \"$URL\" "
                 + Self.textModel.joined(separator: " "))
         #expect(result.status == 0, "\(result.stderrText)")
         let expected = fault[0] == "--drop-after" ? "without a close frame" : "1011 (internal error): Internal error"

@@ -22,12 +22,13 @@ struct SessionOutputLagTests {
         let result = try emulator.shell(
             """
             mkfifo \(ended)
+            question_sent() { grep '"client"' \(log) | grep -q 'stop, a question'; }
             ( echo '\(story)'
-              until [ "$(grep -c inlineData \(log))" -ge 30 ]; do sleep 0.02; done
+              wait_until has_lines 30 inlineData \(log)
               echo '{"realtimeInput":{"text":"stop, a question"}}'
               read -r _ < \(ended) ) |
               { gemini-live-session --endpoint "$URL" --turns 2; status=$?; echo > \(ended); exit $status; } |
-              ( until grep '"client"' \(log) | grep -q 'stop, a question'; do sleep 0.02; done; cat )
+              ( wait_until question_sent; cat )
             """)
         #expect(result.status == 0, "\(result.stderrText)")
         let entries = try emulator.log()

@@ -131,7 +131,7 @@ struct SessionPipelineTests {
         let emulator = try SessionEmulator(["--slow-pongs", "1"])
         let result = try emulator.shell(
             #"(echo '{"realtimeInput":{"text":"hello"}}'; "#
-                + #"until [ "$(grep -c '"pong"' "\#(emulator.logPath)")" -ge 2 ]; do sleep 0.02; done; "#
+                + #"wait_until has_lines 2 '"pong"' "\#(emulator.logPath)"; "#
                 + #"echo '{"realtimeInput":{"text":"still there"}}') | gemini-live-session --endpoint "$URL" --ping-interval 2 "#
                 + SessionEmulatorTests.textModel.joined(separator: " "), timeout: 60)
         #expect(result.status == 0, "\(result.stderrText)")

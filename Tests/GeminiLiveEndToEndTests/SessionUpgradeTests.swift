@@ -45,7 +45,8 @@ struct SessionUpgradeTests {
             """
             python3 \(server) '\(status)' \(log) > \(portFile) 2> /dev/null < /dev/null &
             server=$!
-            while [ ! -s \(portFile) ]; do sleep 0.05; done
+            listening() { [ -s \(portFile) ] || ! kill -0 $server 2> /dev/null; }
+            wait_until listening
             GEMINI_API_KEY=sekrit-key gemini-live-session --endpoint "ws://127.0.0.1:$(head -1 \(portFile))" --retries 1
             status=$?
             kill -9 $server 2> /dev/null

@@ -99,4 +99,22 @@ struct Base64BufferDecodeTests {
         #expect(decode(encoded) == .success(bytes))
         #expect(reference(encoded) == .success(bytes))
     }
+
+    /// The vector decoder (CBase64) takes blocks of 16 and 32 characters from long standard-alphabet runs; a
+    /// stray byte of any value, anywhere in such a run, must end its block and be blamed as the reference does.
+    @Test func longRunsWithAnyByteAnywhereMatchTheReference() {
+        var generator = SeededGenerator(seed: 0x5EED)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for length in [44, 63, 64, 76, 96, 131] {
+            let run = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            #expect(decode(run) == reference(run))
+            for position in stride(from: 0, to: length, by: 5) {
+                for value in 0...255 {
+                    var text = run
+                    text[position] = UInt8(value)
+                    #expect(decode(text) == reference(text), "byte \(value) at \(position) of \(length)")
+                }
+            }
+        }
+    }
 }

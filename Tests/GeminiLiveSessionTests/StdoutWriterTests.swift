@@ -71,7 +71,7 @@ struct StdoutWriterTests {
         let (readEnd, writeEnd) = kind == "pipe" ? Self.pipePair() : Self.socketPair()
         let lines = Self.lines(total: 2 << 20)
         let reader = LateReader(readEnd)
-        let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
+        let writer = StdoutWriter(fileDescriptor: writeEnd)
         defer { writer.stop() }
         // A pipe holds 64 KiB and the reader waits for `go` (30 s at most): a writer that blocked would
         // only get past this loop once the reader gave up waiting.
@@ -99,7 +99,7 @@ struct StdoutWriterTests {
         let waits = Atomic<Int>(0)
         let writer = StdoutWriter(
             fileDescriptor: writeEnd, cushion: cushion,
-            waiting: { if waits.add(1, ordering: .relaxed).newValue == 1 { firstWait.signal() } }, failed: { _ in })
+            waiting: { if waits.add(1, ordering: .relaxed).newValue == 1 { firstWait.signal() } })
         defer { writer.stop() }
         let written = Atomic<Int>(0)
         let allWritten = DispatchSemaphore(value: 0)
@@ -134,7 +134,8 @@ struct StdoutWriterTests {
         _ = fcntl(writeEnd, 1031 /* F_SETPIPE_SZ */, 4096)
         let reports = Mutex<[LineWriterError]>([])
         let reported = DispatchSemaphore(value: 0)
-        let writer = StdoutWriter(fileDescriptor: writeEnd) { error in
+        let writer = StdoutWriter(fileDescriptor: writeEnd)
+        writer.reportFailures { error in
             reports.withLock { $0.append(error) }
             reported.signal()
         }
@@ -154,7 +155,7 @@ struct StdoutWriterTests {
     @Test("stop returns once the writer thread has ended, also when called twice; later lines go out directly")
     func stopEndsTheThread() throws {
         let (readEnd, writeEnd) = Self.pipePair()
-        let writer = StdoutWriter(fileDescriptor: writeEnd) { _ in }
+        let writer = StdoutWriter(fileDescriptor: writeEnd)
         try writer.write(Array("one".utf8))
         try writer.finish()
         writer.stop()

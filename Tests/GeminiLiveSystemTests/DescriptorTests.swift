@@ -25,6 +25,54 @@ import Testing
         #expect(received == bytes)
     }
 
+    @Test func writeAllOfPartsGoesOnInsideAPartAfterAShortWrite() throws {
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        // Three parts, each larger than the pipe holds: every short write stops inside one of them.
+        let parts = (0..<3).map { part in (0..<100_000).map { UInt8(truncatingIfNeeded: $0 * 7 + part) } }
+        let writeEnd = ends[1]
+        let writer = Thread {
+            parts[0].withUnsafeBytes { a in
+                parts[1].withUnsafeBytes { b in
+                    parts[2].withUnsafeBytes { c in
+                        let vectors = [a, b, c].map {
+                            iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
+                        }
+                        vectors.withUnsafeBufferPointer { try? Descriptor.writeAll($0, to: writeEnd) }
+                    }
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while case let count = read(ends[0], &chunk, chunk.count), count > 0 { received += chunk[0..<count] }
+        close(ends[0])
+        #expect(received == parts.flatMap { $0 })
+    }
+
+    @Test func writeAvailableTakesWhatFitsAndThenNothing() throws {
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
+        let bytes = [UInt8](repeating: 1, count: 1 << 20)
+        let writeEnd = ends[1]
+        let (first, second) = try bytes.withUnsafeBytes { raw in
+            let parts = [iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress), iov_len: raw.count)]
+            return try parts.withUnsafeBufferPointer { parts in
+                (
+                    try Descriptor.writeAvailable(parts, to: writeEnd, isSocket: false),
+                    try Descriptor.writeAvailable(parts, to: writeEnd, isSocket: false)
+                )
+            }
+        }
+        #expect(first > 0 && first < bytes.count, "a pipe holds less than 1 MiB")
+        #expect(second == 0, "a full pipe takes nothing, without an error")
+        close(ends[0])
+        close(ends[1])
+    }
+
     @Test func aClosedReaderIsAWriteErrorThatEndsTheRunQuietly() {
         var ends: [Int32] = [-1, -1]
         #expect(pipe(&ends) == 0)

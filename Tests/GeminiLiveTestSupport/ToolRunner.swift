@@ -84,11 +84,15 @@ public enum ToolRunner {
     }
 
     /// Runs a shell pipeline with `bash -o pipefail -c`, for tests that mirror README usage.
+    ///
+    /// The script can wait for a condition with `wait_until COMMAND [ARG...]`, and test a log with
+    /// `has_lines N PATTERN FILE` (at least N lines hold PATTERN); see `ShellConditionWaiter`.
     public static func shell(_ script: String, timeout: Double = 120, schemaKind: String? = nil) throws -> ProcessResult
     {
         let path = "\(binaryDirectory.path):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
+        let prelude = ShellConditionWaiter.definitions(giveUpAfter: timeout)
         return try run(
-            "/bin/bash", ["-o", "pipefail", "-c", script], environment: ["PATH": path], timeout: timeout,
+            "/bin/bash", ["-o", "pipefail", "-c", prelude + script], environment: ["PATH": path], timeout: timeout,
             schemaKind: schemaKind)
     }
 

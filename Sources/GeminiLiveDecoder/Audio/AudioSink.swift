@@ -3,8 +3,9 @@ import GeminiLiveSystem
 protocol AudioSink: AnyObject {
     /// Model audio as it arrives: s16le mono bytes at `rate`.
     func write(_ pcm: UnsafeRawBufferPointer, rate: Int) throws(ToolError)
-    /// Puts everything so far where a reader can see it (file data and header, or the pipe).
-    func commit() throws(ToolError)
+    /// Puts everything so far where a reader can see it (file data and header, or the pipe): at once, or with
+    /// `waiting` false, soon after (queued behind the writes before it, so the caller can go on decoding).
+    func commit(waiting: Bool) throws(ToolError)
     /// The turn `record` just ended.
     func endTurn(_ record: TurnRecord) throws(ToolError)
     /// The stream ended (or the process is being stopped): leave every file complete and valid.

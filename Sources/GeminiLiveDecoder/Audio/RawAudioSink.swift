@@ -22,7 +22,7 @@ final class RawAudioSink: AudioSink {
         }
     }
 
-    func commit() throws(ToolError) { try output.flush() }
+    func commit(waiting: Bool) throws(ToolError) { try output.flush() }
 
     func endTurn(_ record: TurnRecord) throws(ToolError) {
         try converter.flush { samples throws(ToolError) in try output.write(UnsafeRawBufferPointer(samples)) }

@@ -43,9 +43,11 @@ final class SoundFileSink: AudioSink {
         }
     }
 
-    func commit() throws(ToolError) { try Self.categorised { () throws(MediaError) in try writer.commit() } }
+    func commit(waiting: Bool) throws(ToolError) {
+        try Self.categorised { () throws(MediaError) in try writer.commit(waiting: waiting) }
+    }
 
-    func endTurn(_ record: TurnRecord) throws(ToolError) { try commit() }
+    func endTurn(_ record: TurnRecord) throws(ToolError) { try commit(waiting: false) }
 
     func finish() throws(ToolError) {
         try converter.flush { samples throws(ToolError) in

@@ -1,6 +1,8 @@
-import GeminiLiveSystem
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import GeminiLiveMedia
+import GeminiLiveSystem
 
 /// One sound file per model turn in a folder: `turn-0001.wav`, `turn-0002-interrupted.wav`, ...
 ///
@@ -17,18 +19,7 @@ final class TurnFileSink: AudioSink {
     private var turn = 1
 
     init(directory: String, fileExtension: String, rate: Int?) throws(ToolError) {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw ToolError(
-                    category: .cannotCreate,
-                    description: "\(directory): cannot create folder: \(error.localizedDescription)")
-            }
-        } else if !isDirectory.boolValue {
-            throw ToolError(category: .usage, description: "\(directory): not a folder (--split-turns wants a folder)")
-        }
+        try Self.makeFolder(directory)
         self.directory = directory
         self.fileExtension = fileExtension
         fixedRate = rate
@@ -43,7 +34,7 @@ final class TurnFileSink: AudioSink {
         try current!.write(pcm, rate: rate)
     }
 
-    func commit() throws(ToolError) { try current?.commit() }
+    func commit(waiting: Bool) throws(ToolError) { try current?.commit(waiting: waiting) }
 
     func endTurn(_ record: TurnRecord) throws(ToolError) {
         defer { turn = record.index + 1 }
@@ -67,6 +58,28 @@ final class TurnFileSink: AudioSink {
     }
 
     private func name(suffix: String, index: Int? = nil) -> String {
-        directory + "/" + String(format: "turn-%04d", index ?? turn) + suffix + "." + fileExtension
+        let number = String(index ?? turn)
+        let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
+        return directory + "/turn-" + padded + suffix + "." + fileExtension
+    }
+
+    /// Creates `path` and the folders above it, like `mkdir -p`; a folder that exists is fine, a file is not.
+    private static func makeFolder(_ path: String) throws(ToolError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw ToolError(category: .usage, description: "\(path): not a folder (--split-turns wants a folder)")
+            }
+            return
+        }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try makeFolder(String(path[..<slash]))
+        }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            let code = errno
+            throw ToolError(
+                category: .cannotCreate,
+                description: "\(path): cannot create folder: \(String(cString: strerror(code)))")
+        }
     }
 }

@@ -116,7 +116,7 @@ struct ParallelMessageDecoder {
                             decoded.messages.append((line, ParsedMessage(value: text, line: line, column: column)))
                             continue
                         }
-                        if !mimeType.utf8.elementsEqual(inline.mimeTypeBytes(in: text)) {
+                        if !inline.mimeType(in: text, is: mimeType) {
                             mimeType = inline.mimeTypeText(in: text)
                         }
                         decoded.messages.append((line, .audio(mimeType: mimeType, pcm: pcmRange)))

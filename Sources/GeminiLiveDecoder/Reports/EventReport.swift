@@ -16,7 +16,7 @@ final class EventReport: ReplyReport {
         var words = 0
         for event in events {
             switch event {
-            case .audio(let bytes, _): audioBytes += bytes.count
+            case .audio(_, let byteCount, _): audioBytes += byteCount
             case .words(let text): words += text.count
             case .userWords(let text): fields.append("user \(text.count) chars")
             case .toolCall(let calls): fields.append("calls " + calls.map { $0.name ?? "?" }.joined(separator: ","))

@@ -2,8 +2,9 @@ import GeminiLiveProtocol
 
 /// What the turn assembler found in one server message, in the order outputs need it.
 public enum ReplyEvent: Sendable {
-    /// Model audio: s16le mono bytes at `rate` (an even count).
-    case audio(bytes: [UInt8], rate: Int)
+    /// Model audio in part `part` of the message's model turn: `byteCount` s16le mono bytes at `rate`. The
+    /// bytes stay where the message holds them (a parsed part, or the decoder's batch buffer), never copied.
+    case audio(part: Int, byteCount: Int, rate: Int)
     /// A piece of the model's words as it arrives (`--text --stream`).
     case words(String)
     /// A piece of the user's words (input transcription).

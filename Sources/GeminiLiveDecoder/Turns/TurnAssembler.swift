@@ -1,4 +1,3 @@
-import Foundation
 import GeminiLiveProtocol
 
 /// Follows server messages turn by turn and says what happened, without doing any I/O.
@@ -158,7 +157,7 @@ public struct TurnAssembler: Sendable {
 
     private mutating func audio(_ blob: Blob, partIndex: Int, into events: inout [ReplyEvent]) {
         switch inlineData(mimeType: blob.mimeType, byteCount: blob.data.count, partIndex: partIndex) {
-        case .audio(let rate): events.append(.audio(bytes: blob.data, rate: rate))
+        case .audio(let rate): events.append(.audio(part: partIndex, byteCount: blob.data.count, rate: rate))
         case .otherPart(let kind): events.append(.otherPart(kind))
         case .unusable: break
         }

@@ -1,13 +1,17 @@
 import CSndfile
+import Synchronization
 
 /// Writes 16-bit samples to a WAV, FLAC, Ogg Vorbis or Opus file with libsndfile.
 ///
 /// Samples are gathered in a buffer and reach the file on `commit()` (or when the buffer fills). A WAV file is
 /// playable at every moment: its header is rewritten on each commit, so it never claims more data than the file
 /// holds, and after a commit it claims exactly what was written. Callers commit whenever they would otherwise wait
-/// (the decoder does so each time its input runs dry), so a live reply is on disk as it arrives, while a fast
-/// batch run pays for a header rewrite per 64 KiB of input instead of per 40 ms chunk (BENCHMARKS.md has the
-/// cost). FLAC and Ogg readers accept a stream whose length is not final.
+/// (the decoder does so after each batch of input), so a live reply is on disk as it arrives, while a fast
+/// batch run pays for a header rewrite per batch instead of per 40 ms chunk.
+///
+/// The file is written by a `WriteBehindThread`: full buffers and header rewrites are handed over in order, so
+/// the caller decodes the next input while the kernel copies the last block. `commit()` waits for them;
+/// `commit(waiting: false)` only queues them. A failed write is reported by the next call.
 public final class SoundFileWriter {
     /// The path, or `stdout` for `-`.
     public let name: String
@@ -20,6 +24,8 @@ public final class SoundFileWriter {
 
     private var handle: OpaquePointer?
     private var pending: [Int16] = []
+    private let thread = WriteBehindThread()
+    private let returned = ThreadReturns()
     /// Samples gathered before a write(2): large enough that batch runs make few calls.
     private static let bufferSamples = 1 << 16
     private let rewritesHeader: Bool
@@ -50,6 +56,7 @@ public final class SoundFileWriter {
     }
 
     deinit {
+        thread.stop()
         if let handle {
             pending.withUnsafeBufferPointer { _ = sf_write_short(handle, $0.baseAddress, sf_count_t($0.count)) }
             sf_close(handle)
@@ -67,22 +74,44 @@ public final class SoundFileWriter {
         if pending.count >= Self.bufferSamples { try writePending() }
     }
 
-    /// Writes what is buffered and brings the header up to date, so the file is complete as of now.
-    public func commit() throws(MediaError) {
+    /// Writes what is buffered and brings the header up to date, so the file is complete as of now; with
+    /// `waiting` false, the writes are only queued, and the header is rewritten once the queue has run dry.
+    public func commit(waiting: Bool = true) throws(MediaError) {
         try writePending()
-        if rewritesHeader, let handle { sf_command(handle, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
+        if rewritesHeader, let handle {
+            let file = FileHandle(pointer: handle)
+            let rewrite: WriteBehindThread.Job = { sf_command(file.pointer, Int32(SFC_UPDATE_HEADER_NOW), nil, 0) }
+            // Without waiting, one rewrite covers every commit made while the thread was busy.
+            if waiting { thread.submit(rewrite) } else { thread.whenIdle(rewrite) }
+        }
+        if waiting { thread.drain() }
+        try checkFailure()
     }
 
+    /// Hands the buffer to the writing thread and starts a new one.
     private func writePending() throws(MediaError) {
+        try checkFailure()
         guard let handle, !pending.isEmpty else { return }
-        let written = pending.withUnsafeBufferPointer {
-            Int(sf_write_short(handle, $0.baseAddress!, sf_count_t($0.count)))
+        framesWritten += pending.count / format.channels
+        let block = returned.spare.withLock { $0.popLast() } ?? SampleBlock()
+        block.samples.reserveCapacity(Self.bufferSamples)
+        swap(&block.samples, &pending)
+        let file = FileHandle(pointer: handle)
+        thread.submit { [returned] in
+            let written = block.samples.withUnsafeBufferPointer {
+                Int(sf_write_short(file.pointer, $0.baseAddress!, sf_count_t($0.count)))
+            }
+            if written != block.samples.count {
+                let detail = "write failed: \(String(cString: sf_strerror(file.pointer)))"
+                returned.failure.withLock { $0 = $0 ?? detail }
+            }
+            block.samples.removeAll(keepingCapacity: true)
+            returned.spare.withLock { $0.append(block) }
         }
-        framesWritten += written / format.channels
-        defer { pending.removeAll(keepingCapacity: true) }
-        guard written == pending.count else {
-            throw .failed(source: name, detail: "write failed: \(String(cString: sf_strerror(handle)))")
-        }
+    }
+
+    private func checkFailure() throws(MediaError) {
+        if let detail = returned.failure.withLock({ $0 }) { throw .failed(source: name, detail: detail) }
     }
 
     /// Appends interleaved samples from an array.
@@ -93,11 +122,33 @@ public final class SoundFileWriter {
     /// Finalises the file (headers, last Ogg page, FLAC STREAMINFO); later writes fail. Safe to call twice.
     public func close() throws(MediaError) {
         guard let handle else { return }
-        try writePending()
+        let unwritten = Result { () throws(MediaError) in try writePending() }
+        thread.stop()
         self.handle = nil
         let status = sf_close(handle)
+        try unwritten.get()
+        try checkFailure()
         guard status == 0 else {
             throw .failed(source: name, detail: "close failed: \(String(cString: sf_error_number(status)))")
         }
     }
+}
+
+/// A libsndfile handle handed to the writing thread: between `submit` and the thread's `drain` or `stop`,
+/// only that thread uses it (every call on the handle goes through the thread once it exists).
+private struct FileHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+}
+
+/// Samples on their way to the writing thread and back for reuse: owned by the caller until submitted, then
+/// by the thread until it returns the block to `spare`.
+private final class SampleBlock: @unchecked Sendable {
+    var samples: [Int16] = []
+}
+
+/// What the writing thread hands back: blocks it has written, for reuse (a fresh large buffer costs page
+/// faults), and the first failed write's description.
+private final class ThreadReturns: Sendable {
+    let spare = Mutex<[SampleBlock]>([])
+    let failure = Mutex<String?>(nil)
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension ServerMediaMessage {
     /// One part of the model turn, as positions in the value's bytes.
     public struct RecognisedPart: Sendable, Equatable {
@@ -32,10 +40,20 @@ extension ServerMediaMessage {
         /// The most bytes the data can decode to: the room `decode(in:into:)` needs.
         public var maximumDecodedCount: Int { Base64.maximumDecodedCount(data.count) }
 
-        /// The MIME type's bytes in `value`, the bytes this was recognised in: what a caller compares with the
-        /// MIME type it already holds, to make a `String` only when it changes.
+        /// The MIME type's bytes in `value`, the bytes this was recognised in.
         public func mimeTypeBytes(in value: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(rebasing: value[mimeType])
+        }
+
+        /// Whether the MIME type is `text`, byte for byte: what a caller holding the last MIME type asks, to make
+        /// a `String` only when it changes (replies repeat one for every chunk).
+        public func mimeType(in value: UnsafeRawBufferPointer, is text: String) -> Bool {
+            let bytes = mimeTypeBytes(in: value)
+            let equal = text.utf8.withContiguousStorageIfAvailable { held in
+                held.count == bytes.count
+                    && (held.isEmpty || memcmp(held.baseAddress!, bytes.baseAddress!, held.count) == 0)
+            }
+            return equal ?? text.utf8.elementsEqual(bytes)
         }
 
         /// The MIME type as text.

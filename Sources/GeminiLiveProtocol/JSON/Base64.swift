@@ -1,3 +1,5 @@
+import CBase64
+
 /// Table-driven base64: encodes the standard alphabet, decodes standard and URL-safe, padded or not.
 public enum Base64 {
     private static let alphabet: [UInt8] = Array(
@@ -183,9 +185,15 @@ public enum Base64 {
         let t1 = t0 + 256
         let t2 = t0 + 512
         let t3 = t0 + 768
-        var out = output
         let whole = length / 4 * 4
-        var i = 0
+        // The vector unit decodes the long valid run; the loops below decode the rest and find a bad character.
+        var i =
+            length == 0
+            ? 0
+            : cbase64_decode_prefix(
+                text.baseAddress!.assumingMemoryBound(to: UInt8.self), length,
+                output.assumingMemoryBound(to: UInt8.self))
+        var out = output + i / 4 * 3
         // Eight characters make six bytes, stored as one 8-byte word; the two spare bytes land where the
         // next quantum goes, so this runs only while at least one more whole quantum follows.
         while i &+ 12 <= whole {

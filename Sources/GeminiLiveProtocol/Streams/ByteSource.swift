@@ -18,6 +18,9 @@ struct ByteSource: Sendable {
     var buffer: [UInt8]
     var start = 0
     private(set) var reachedEnd: Bool
+    /// Where read(2) puts each chunk: an array cannot hand out its spare capacity, and growing `buffer` with
+    /// zeros first costs a loop per byte in a debug build (seconds for a 64 MiB line).
+    private var chunk: [UInt8] = []
 
     init(fileDescriptor: Int32, sourceName: String) {
         self.fileDescriptor = fileDescriptor
@@ -56,19 +59,15 @@ struct ByteSource: Sendable {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
+        if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: Self.chunkSize) }
         while true {
-            let count = buffer.withUnsafeMutableBytes { raw in
-                read(fileDescriptor, raw.baseAddress! + oldCount, Self.chunkSize)
-            }
+            let count = chunk.withUnsafeMutableBytes { raw in read(fileDescriptor, raw.baseAddress!, raw.count) }
             if count > 0 {
-                buffer.removeLast(Self.chunkSize - count)
+                buffer.append(contentsOf: chunk[..<count])
                 return true
             }
             if count == 0 || errno != EINTR {
                 let code = errno
-                buffer.removeLast(Self.chunkSize)
                 reachedEnd = true
                 if count < 0 { throw StreamReadError(source: sourceName, code: code) }
                 return false

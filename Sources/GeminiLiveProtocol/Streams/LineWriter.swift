@@ -6,6 +6,8 @@
     import Darwin
 #endif
 
+import GeminiLiveSystem
+
 /// A buffered writer that only ever writes whole lines to a file descriptor.
 ///
 /// Pipes, FIFOs, sockets and ttys get every line at once (a downstream realtime consumer must not wait);
@@ -54,12 +56,16 @@ public struct LineWriter: Sendable {
         try lineEnded()
     }
 
-    /// Writes out everything buffered, retrying partial writes and EINTR.
+    /// Writes out everything buffered, retrying partial writes and EINTR, and waiting while a
+    /// non-blocking descriptor is full rather than dropping output (`Descriptor.writeAll`).
     public mutating func flush() throws(LineWriterError) {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        let failure = buffer.withUnsafeBytes { Self.writeAll($0, to: fileDescriptor) }
-        if let failure { throw LineWriterError(code: failure) }
+        do throws(SystemCallError) {
+            try Descriptor.writeAll(buffer, to: fileDescriptor)
+        } catch {
+            throw LineWriterError(code: error.code)
+        }
     }
 
     private mutating func lineEnded() throws(LineWriterError) {
@@ -68,32 +74,4 @@ public struct LineWriter: Sendable {
         case .buffered(let limit): if buffer.count >= limit { try flush() }
         }
     }
-
-    /// Writes all of `bytes`; returns errno on failure.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written >= 0 {
-                offset += written
-                continue
-            }
-            switch errno {
-            case EINTR:
-                continue
-            case EAGAIN, EWOULDBLOCK:
-                // A non-blocking descriptor: wait until it can take more rather than dropping output.
-                var request = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&request, 1, -1)
-            default:
-                return errno
-            }
-        }
-        return nil
-    }
-}
-
-/// write(2), named apart from `LineWriter.write(_:)`.
-private func systemWrite(_ fileDescriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fileDescriptor, bytes, count)
 }

@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import Synchronization
 
 /// Carries session events from other threads (input readers, tool commands, signals) to the event loop.
 ///
@@ -7,11 +8,17 @@ import NIOCore
 /// per event: while a drain is pending, later pushes only append. The queue is bounded for the producers
 /// that may flood it (input readers): they sleep on a condition while it is full and wake as soon as the
 /// loop takes an event, so a slow loop slows input reading without a polling delay.
-final class EventQueue: @unchecked Sendable {
-    // Touched only while `room` is locked; `room`'s value says whether `items` is below `capacity`.
-    private var items = CircularBuffer<SessionEvent>(initialCapacity: 64)  // a ring: a taken event is freed at once
-    private var drainScheduled = false
+final class EventQueue: Sendable {
+    private struct Pending {
+        var items = CircularBuffer<SessionEvent>(initialCapacity: 64)  // a ring: a taken event is freed at once
+        var drainScheduled = false
+    }
+
+    /// Held around every use of `pending`; its value says whether there is room below `capacity`, which
+    /// is what a blocked producer waits for. `Mutex` has no condition to wait on, so it cannot be the lock.
     private let room = ConditionLock(value: true)
+    /// Only ever taken inside `room`, so never contended: it is there so that the compiler checks the sharing.
+    private let pending = Mutex(Pending())
     private let capacity: Int
     private let loop: any EventLoop
     private let consumer: @Sendable (SessionEvent) -> Void
@@ -35,12 +42,14 @@ final class EventQueue: @unchecked Sendable {
         append(event)
     }
 
-    /// Appends under the lock taken by the caller, releases it, and schedules a drain unless one is pending.
+    /// Appends under `room`, taken by the caller, releases it, and schedules a drain unless one is pending.
     private func append(_ event: SessionEvent) {
-        items.append(event)
-        let schedule = !drainScheduled
-        drainScheduled = true
-        room.unlock(withValue: items.count < capacity)
+        let (schedule, hasRoom) = pending.withLock { pending in
+            pending.items.append(event)
+            defer { pending.drainScheduled = true }
+            return (!pending.drainScheduled, pending.items.count < capacity)
+        }
+        room.unlock(withValue: hasRoom)
         if schedule { loop.execute { self.drain() } }
     }
 
@@ -48,13 +57,15 @@ final class EventQueue: @unchecked Sendable {
     private func drain() {
         while true {
             room.lock()
-            guard !items.isEmpty else {
-                drainScheduled = false
-                room.unlock(withValue: true)
-                return
+            let (event, hasRoom) = pending.withLock { pending -> (SessionEvent?, Bool) in
+                guard let event = pending.items.popFirst() else {
+                    pending.drainScheduled = false
+                    return (nil, true)
+                }
+                return (event, pending.items.count < capacity)
             }
-            let event = items.removeFirst()
-            room.unlock(withValue: items.count < capacity)
+            room.unlock(withValue: hasRoom)
+            guard let event else { return }
             consumer(event)
         }
     }

@@ -10,8 +10,6 @@ public struct SessionDriver: Sendable {
     public var endpoint: SessionEndpoint
     /// A PEM root certificate to trust (`--ca-file`).
     public var caFile: String?
-    /// Keepalive ping period; a pong may take up to this long (the service's take up to 30 s).
-    public var pingInterval: Duration? = .seconds(45)
     /// Where client messages come from.
     public var inputs: [InputSource]
     /// How input lines are checked.
@@ -60,8 +58,7 @@ public struct SessionDriver: Sendable {
         let transport: SocketTransport
         do {
             transport = try SocketTransport(
-                endpoint: endpoint, caFile: caFile, pingInterval: pingInterval,
-                connectTimeout: policy.connectTimeout, loop: loop)
+                endpoint: endpoint, caFile: caFile, connectTimeout: policy.connectTimeout, loop: loop)
         } catch {
             return SessionOutcome(error.category, error.message)
         }

@@ -14,40 +14,80 @@ import Synchronization
 /// write, both on the loop's thread: a message crosses the relay without waking another thread. Pipe and
 /// FIFO inputs are read on the loop too (`InputPipeHandler`). Events from elsewhere (file inputs' threads,
 /// tool commands, signals) come through the `EventQueue`, timers as the loop's scheduled tasks.
-final class SessionReactor: @unchecked Sendable {
-    // @unchecked: after `init`, every property is touched on `loop` only; `start`, `handle` and
-    // `updateGate`, which every closure goes through, check it.
+final class SessionReactor: Sendable {
+    /// What only the loop touches. `state` checks that it is on the loop at every access, which is what makes
+    /// the reactor Sendable: the closures that NIO, the queue and the writer thread hold all capture it.
+    private struct LoopState {
+        let transport: SocketTransport
+        var machine: SessionStateMachine<ContinuousClock>
+        var stdoutGone = false
+        var events: EventQueue?
+        /// The inputs read on the loop, paused (autoRead off) while the gate is closed.
+        var inputChannels: [any Channel] = []
+        var inputsReading = true
+        /// Events raised while an event is being handled (a write that fails at once reports the socket's end):
+        /// handled next, so the machine never sees an event in the middle of another.
+        var backlog = CircularBuffer<SessionEvent>()
+        var handling = false
+        var ended = false
+    }
+
     private let driver: SessionDriver
-    private let transport: SocketTransport
     private let loop: any EventLoop
     private let finished: EventLoopPromise<SessionOutcome>
     private let gate = InputGate()
-    private var machine: SessionStateMachine<ContinuousClock>
-    private var stdout: StdoutWriter!
-    private var stdoutGone = false
-    private var events: EventQueue?
-    /// The inputs read on the loop, paused (autoRead off) while the gate is closed.
-    private var inputChannels: [any Channel] = []
-    private var inputsReading = true
-    /// Events raised while an event is being handled (a write that fails at once reports the socket's end):
-    /// handled next, so the machine never sees an event in the middle of another.
-    private var backlog = CircularBuffer<SessionEvent>()
-    private var handling = false
-    private var ended = false
+    private let stdout = StdoutWriter()
+    private let state: NIOLoopBoundBox<LoopState>
 
-    init(driver: SessionDriver, transport: SocketTransport, finished: EventLoopPromise<SessionOutcome>) {
+    /// Creates the reactor off the loop; `transport` moves into the loop's state and is used there only.
+    init(driver: SessionDriver, transport: sending SocketTransport, finished: EventLoopPromise<SessionOutcome>) {
+        let loop = transport.loop
         self.driver = driver
-        self.transport = transport
-        self.loop = transport.loop
+        self.loop = loop
         self.finished = finished
-        machine = SessionStateMachine(policy: driver.policy, clock: ContinuousClock())
-        stdout = StdoutWriter { error in self.loop.execute { self.stdoutFailed(error) } }
+        let machine = SessionStateMachine(policy: driver.policy, clock: ContinuousClock())
+        state = .makeBoxSendingValue(LoopState(transport: transport, machine: machine), eventLoop: loop)
+    }
+
+    // The state's fields as properties, each access checked by `state`; `_modify` changes them in place, so
+    // the machine's buffers are never copied.
+    private var transport: SocketTransport { state.value.transport }
+    private var machine: SessionStateMachine<ContinuousClock> {
+        get { state.value.machine }
+        _modify { yield &state.value.machine }
+    }
+    private var stdoutGone: Bool {
+        get { state.value.stdoutGone }
+        set { state.value.stdoutGone = newValue }
+    }
+    private var events: EventQueue? {
+        get { state.value.events }
+        set { state.value.events = newValue }
+    }
+    private var inputChannels: [any Channel] {
+        get { state.value.inputChannels }
+        _modify { yield &state.value.inputChannels }
+    }
+    private var inputsReading: Bool {
+        get { state.value.inputsReading }
+        set { state.value.inputsReading = newValue }
+    }
+    private var backlog: CircularBuffer<SessionEvent> {
+        get { state.value.backlog }
+        _modify { yield &state.value.backlog }
+    }
+    private var handling: Bool {
+        get { state.value.handling }
+        set { state.value.handling = newValue }
+    }
+    private var ended: Bool {
+        get { state.value.ended }
+        set { state.value.ended = newValue }
     }
 
     /// stdout cannot take more: say why unless the reader just went away, then end. Said once, though both
     /// the writer's thread and a later write on the loop may meet the same failure.
     private func stdoutFailed(_ error: LineWriterError) {
-        loop.preconditionInEventLoop()
         guard !stdoutGone, !ended else { return }
         stdoutGone = true
         if error != .brokenPipe { driver.report("stdout: \(error)", true) }
@@ -56,7 +96,7 @@ final class SessionReactor: @unchecked Sendable {
 
     /// Starts the inputs and the first connection; call on the loop.
     func start() {
-        loop.preconditionInEventLoop()
+        stdout.reportFailures { error in self.loop.execute { self.stdoutFailed(error) } }
         let events = EventQueue(loop: loop) { self.handle($0) }
         self.events = events
         driver.control?.attach(events)
@@ -108,7 +148,6 @@ final class SessionReactor: @unchecked Sendable {
 
     /// Handles one event; call on the loop.
     func handle(_ event: SessionEvent) {
-        loop.preconditionInEventLoop()
         guard !ended else { return }
         if handling {
             backlog.append(event)
@@ -126,7 +165,6 @@ final class SessionReactor: @unchecked Sendable {
     }
 
     private func updateGate() {
-        loop.preconditionInEventLoop()
         let open = machine.acceptsInput && transport.isWritable(machine.connection)
         gate.set(open)
         guard open != inputsReading else { return }
@@ -153,6 +191,8 @@ final class SessionReactor: @unchecked Sendable {
                 } catch {
                     stdoutFailed(error)
                 }
+            case .sendPing(let id, let payload):
+                transport.ping(id, payload: payload)
             case .closeSocket(let id, let code, let reason):
                 driver.recorder?.record(close: id, code: code, reason: reason, direction: "client")
                 transport.close(id, code: code, reason: reason)

@@ -39,12 +39,13 @@ final class StdoutWriter: Sendable {
         var threadParked = false
         /// The loop waits for `loopWake`: set it when a write ends or the thread exits.
         var loopParked = false
+        /// Told once, from the writer thread, when a queued write fails (`reportFailures(to:)`).
+        var failed: (@Sendable (LineWriterError) -> Void)?
     }
 
     private let fileDescriptor: Int32
     private let isSocket: Bool
     private let cushion: Int
-    private let failed: @Sendable (LineWriterError) -> Void
     private let waiting: (@Sendable () -> Void)?
     private let direct: Mutex<Direct>
     private let shared = Mutex(Shared())
@@ -53,16 +54,12 @@ final class StdoutWriter: Sendable {
     private let threadWake = ConditionLock(value: false)
     private let loopWake = ConditionLock(value: false)
 
-    /// A writer for `fileDescriptor`; `failed` is called once, from the writer thread, if a queued write fails.
-    /// `waiting` is called each time the loop is about to wait for the thread (tests watch the cushion with it).
-    init(
-        fileDescriptor: Int32 = 1, cushion: Int = 8 << 20, waiting: (@Sendable () -> Void)? = nil,
-        failed: @escaping @Sendable (LineWriterError) -> Void
-    ) {
+    /// A writer for `fileDescriptor`. `waiting` is called each time the loop is about to wait for the
+    /// thread (tests watch the cushion with it).
+    init(fileDescriptor: Int32 = 1, cushion: Int = 8 << 20, waiting: (@Sendable () -> Void)? = nil) {
         self.fileDescriptor = fileDescriptor
         self.cushion = cushion
         self.waiting = waiting
-        self.failed = failed
         var info = stat()
         let type = fstat(fileDescriptor, &info) == 0 ? info.st_mode & S_IFMT : 0
         isSocket = type == S_IFSOCK
@@ -82,6 +79,14 @@ final class StdoutWriter: Sendable {
             if !isSocket { close(direct.nonBlocking) }
             self.direct.withLock { $0.nonBlocking = -1 }
         }
+    }
+
+    /// Has `failed` called once, from the writer thread, if a queued write fails.
+    ///
+    /// Set after `init` so that an owner can hand over a closure that captures itself: a failure before
+    /// this is still thrown by the next `write` or `finish`, which is where the loop learns of it anyway.
+    func reportFailures(to failed: @escaping @Sendable (LineWriterError) -> Void) {
+        shared.withLock { $0.failed = failed }
     }
 
     /// Writes `line` and a newline; call on the loop. Throws the first failure, its own or the thread's.
@@ -179,28 +184,22 @@ final class StdoutWriter: Sendable {
     /// Writes as much of `line` and its newline as the reader takes now, in one call; returns the count.
     private func writeAvailable(_ line: [UInt8], to nonBlocking: Int32) throws(LineWriterError) -> Int {
         var newline = UInt8(ascii: "\n")
-        while true {
-            let written = line.withUnsafeBytes { bytes in
-                withUnsafeMutablePointer(to: &newline) { end in
-                    // On the stack: this runs for every server message.
-                    withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
-                        parts[0] = iovec(
-                            iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
-                        parts[1] = iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1)
-                        guard isSocket else { return writev(nonBlocking, parts.baseAddress, 2) }
-                        var message = msghdr()
-                        message.msg_iov = parts.baseAddress
-                        message.msg_iovlen = 2
-                        return sendmsg(nonBlocking, &message, Int32(MSG_DONTWAIT | MSG_NOSIGNAL))
+        let outcome: Result<Int, SystemCallError> = line.withUnsafeBytes { bytes in
+            withUnsafeMutablePointer(to: &newline) { end in
+                // On the stack: this runs for every server message.
+                withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
+                    parts[0] = iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
+                    parts[1] = iovec(iov_base: UnsafeMutableRawPointer(end), iov_len: 1)
+                    return Result { () throws(SystemCallError) in
+                        try Descriptor.writeAvailable(UnsafeBufferPointer(parts), to: nonBlocking, isSocket: isSocket)
                     }
                 }
             }
-            if written >= 0 { return written }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return 0
-            default: throw LineWriterError(code: errno)
-            }
+        }
+        switch outcome {
+        case .success(let written): return written
+        case .failure(let error): throw LineWriterError(code: error.code)
         }
     }
 
@@ -236,20 +235,20 @@ final class StdoutWriter: Sendable {
             case .write(let bytes):
                 var writeError: LineWriterError?
                 do throws(LineWriterError) { try writer.writeRaw(bytes) } catch { writeError = error }
-                let (wakeLoop, report) = shared.withLock { shared in
+                let (wakeLoop, report) = shared.withLock { shared -> (Bool, (@Sendable (LineWriterError) -> Void)?) in
                     shared.writing = false
                     shared.queuedBytes -= bytes.count
-                    var report: LineWriterError?
-                    if let writeError, shared.failure == nil {
+                    var report: (@Sendable (LineWriterError) -> Void)?
+                    if writeError != nil, shared.failure == nil {
                         shared.failure = writeError
                         shared.queue.removeAll()
                         shared.queuedBytes = 0
-                        report = writeError
+                        report = shared.failed
                     }
                     return (Self.unpark(&shared.loopParked), report)
                 }
                 if wakeLoop { Self.wake(loopWake) }
-                if let report { failed(report) }
+                if let report, let writeError { report(writeError) }
             }
         }
     }

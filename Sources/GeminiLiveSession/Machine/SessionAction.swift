@@ -6,6 +6,8 @@ public enum SessionAction: Sendable, Equatable {
     case send(connection: Int, frame: [UInt8])
     /// Write one line (without its newline) to stdout and flush it.
     case writeStdout([UInt8])
+    /// Send a WebSocket ping with `payload` on `connection`; the server's pong comes back as `.pong`.
+    case sendPing(connection: Int, payload: [UInt8])
     /// Start the close handshake on `connection`.
     case closeSocket(connection: Int, code: Int, reason: String)
     /// Tear `connection` down at once, without a handshake (it hung).

@@ -17,6 +17,8 @@ public enum SessionEvent: Sendable, Equatable {
     case socketDropped(connection: Int, reason: String)
     /// `connection` could not be opened for a reason retrying cannot fix (an untrusted certificate).
     case connectRefused(connection: Int, reason: String, kind: ToolErrorCategory)
+    /// A pong frame arrived on `connection`; its payload echoes the ping it answers.
+    case pong(connection: Int, payload: [UInt8])
     /// A timer started by a `.startTimer` action ran out.
     case timerFired(SessionTimer)
     /// Every input reached its end.

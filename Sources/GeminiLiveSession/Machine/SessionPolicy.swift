@@ -30,6 +30,9 @@ public struct SessionPolicy: Sendable {
     public var turns: Int?
     /// How long to wait for the server to answer our close frame.
     public var closeTimeout: Duration = .seconds(3)
+    /// Keepalive ping period on an open connection; a pong may take up to this long (the service's take up
+    /// to 30 s), and a ping still unanswered when the next is due drops the connection. nil sends no pings.
+    public var pingInterval: Duration? = .seconds(45)
 
     /// Creates a policy with defaults.
     public init(setup: Setup) {

@@ -4,8 +4,8 @@ import GeminiLiveProtocol
 ///
 /// It owns the rules that keep a session alive: setup before anything else, the resumption handle,
 /// the buffer of client messages not yet covered by a handle, the switch to a new connection on
-/// `goAway`, retries with backoff on drops and 1011s, and when to stop. It opens no sockets, so every
-/// rule is testable with a hand-advanced clock.
+/// `goAway`, retries with backoff on drops and 1011s, keepalive pings and their pong deadline, and when to
+/// stop. It opens no sockets, so every rule is testable with a hand-advanced clock.
 public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Duration, C: Sendable {
     /// Where the session is.
     public enum Phase: Sendable, Equatable {
@@ -64,6 +64,9 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var toolCallHandleCount: [String: Int] = [:]
     var handlesKept = 0
     var pendingOutcome = SessionOutcome.success
+    /// The payload of our ping still waiting for its pong, on the current connection.
+    var unansweredPing: [UInt8]?
+    var pingsSent: UInt64 = 0
     var timerGenerations: [SessionTimer.Kind: Int] = [:]
     var runningTimers: Set<SessionTimer.Kind> = []
     var lastServerActivity: C.Instant
@@ -106,7 +109,11 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         guard phase != .finished, phase != .idle else { return [] }
         switch event {
         case .connected(let id):
-            if id == connection, phase == .connecting { connectionOpen = true }
+            guard id == connection, phase == .connecting else { return [] }
+            connectionOpen = true
+            return policy.pingInterval.map { [startTimer(.ping, after: $0)] } ?? []
+        case .pong(let id, let payload):
+            if id == connection, payload == unansweredPing { unansweredPing = nil }
             return []
         case .serverMessage(let id, let frame):
             guard id == connection else { return [] }
@@ -144,6 +151,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     mutating func connect() -> [SessionAction] {
         connection += 1
         connectionOpen = false
+        cancelTimer(.ping)
+        unansweredPing = nil
         sentOnConnection = 0
         turnInterrupted = false
         buffer.resetForNewConnection()
@@ -154,6 +163,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
 
     /// Starts the handshake that ends the current connection, then `next` happens.
     mutating func close(thenExit: Bool) -> [SessionAction] {
+        // Once our close is under way the server's close answers it, or the close timer ends it.
+        cancelTimer(.ping)
         cancelTimer(.handleWait)
         cancelTimer(.setup)
         cancelTimer(.idle)
@@ -228,6 +239,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         cancelTimer(.setup)
         cancelTimer(.handleWait)
         cancelTimer(.idle)
+        cancelTimer(.ping)
         connectionOpen = false
         if case .fatal(let kind) = classification { return end(SessionOutcome(kind, description)) }
         if outputClosed { return end(.success) }
@@ -301,6 +313,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             return [startTimer(.idle, after: idle - quiet)]
         case (.idle, _):
             return policy.idleTimeout.map { [startTimer(.idle, after: $0)] } ?? []
+        case (.ping, .connecting), (.ping, .streaming), (.ping, .pausedForGoAway):
+            return keepalive()
         case (.close, .closingForResume), (.close, .closingToExit):
             return [.abortConnection(connection: connection)] + socketEnded(code: nil, reason: "close timed out")
         default:
@@ -308,8 +322,33 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         }
     }
 
+    /// The ping timer ran out on an open connection: the last ping must have been answered; send the next.
+    ///
+    /// A connection whose pong is overdue hangs without telling (a dead NAT mapping, a stalled server): it is
+    /// closed with 1001 and torn down at once, then counts as dropped, so the session resumes elsewhere.
+    mutating func keepalive() -> [SessionAction] {
+        guard connectionOpen, let interval = policy.pingInterval else { return [] }
+        if unansweredPing != nil {
+            return [
+                .closeSocket(connection: connection, code: 1001, reason: "ping timeout"),
+                .abortConnection(connection: connection),
+            ]
+                + socketEnded(
+                    code: nil, reason: "no pong within \(Self.milliseconds(interval)) ms of a ping (--ping-interval)")
+        }
+        pingsSent += 1
+        // Unique per ping, so a late pong for an earlier ping does not count for this one.
+        let payload = withUnsafeBytes(of: pingsSent.bigEndian) { Array($0) }
+        unansweredPing = payload
+        return [.sendPing(connection: connection, payload: payload), startTimer(.ping, after: interval)]
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = Self.milliseconds(duration)
         if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
         return "\(Double(milliseconds) / 1000) s"
     }

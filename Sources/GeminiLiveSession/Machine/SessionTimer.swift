@@ -12,6 +12,8 @@ public struct SessionTimer: Sendable, Hashable, CustomStringConvertible {
         case idle
         /// Waiting for the server to answer our close frame.
         case close
+        /// Keepalive: the next ping is due, and the last one must have been answered by then.
+        case ping
     }
 
     /// What the timer bounds.

@@ -11,7 +11,6 @@ final class SocketTransport {
     /// The loop that owns the sockets.
     let loop: any EventLoop
     let endpoint: SessionEndpoint
-    let pingInterval: Duration?
     /// `--connect-timeout`: the state machine enforces it; the TCP connect must not give up sooner.
     let connectTimeout: Duration
     /// Built once: loading the trust roots costs milliseconds, too much for every reconnection.
@@ -19,13 +18,11 @@ final class SocketTransport {
     private var connections: [Int: WebSocketConnection] = [:]
 
     init(
-        endpoint: SessionEndpoint, caFile: String?, pingInterval: Duration?, connectTimeout: Duration,
-        loop: any EventLoop
+        endpoint: SessionEndpoint, caFile: String?, connectTimeout: Duration, loop: any EventLoop
     )
         throws(SessionSetupError)
     {
         self.endpoint = endpoint
-        self.pingInterval = pingInterval
         self.connectTimeout = connectTimeout
         self.loop = loop
         guard endpoint.usesTLS else {
@@ -75,7 +72,7 @@ final class SocketTransport {
         writabilityChanged: @escaping () -> Void
     ) {
         let connection = WebSocketConnection(
-            id: id, loop: loop, url: endpoint.url, setup: setup, pingInterval: pingInterval,
+            id: id, loop: loop, url: endpoint.url, setup: setup,
             deliver: { [weak self] event in
                 switch event {
                 case .socketClosed, .socketDropped, .connectRefused: self?.connections[id] = nil
@@ -94,6 +91,11 @@ final class SocketTransport {
     /// Sends one frame on connection `id`; dropped when it is gone (its end is reported separately).
     func send(_ id: Int, _ frame: [UInt8]) {
         connections[id]?.send(frame)
+    }
+
+    /// Sends a keepalive ping on connection `id`; dropped when it is gone.
+    func ping(_ id: Int, payload: [UInt8]) {
+        connections[id]?.ping(payload)
     }
 
     /// Whether connection `id` can take more frames without piling them up in memory.

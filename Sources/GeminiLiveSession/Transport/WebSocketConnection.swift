@@ -9,7 +9,7 @@ import NIOWebSocket
 /// Server frames are handed to `deliver` synchronously from `channelRead`, and client frames are written
 /// straight into the pipeline: no task, actor, async writer or async sequence per frame, which is where a
 /// general-purpose client spends most of a relay's time. Pings from the server are answered here; our own
-/// pings go out every `pingInterval`, and a pong may take up to that long before the connection counts as lost.
+/// keepalive pings go out when the state machine asks (`ping`), and their pongs are reported to it.
 /// Every connection reports exactly one end: a close frame, a drop, or a refusal.
 ///
 /// It lives on `loop`: the closures NIO may run elsewhere hold it through `NIOLoopBound`, which checks
@@ -35,7 +35,6 @@ final class WebSocketConnection: ChannelInboundHandler {
     private let loop: any EventLoop
     private let url: String
     private let setup: [UInt8]
-    private let pingInterval: TimeAmount?
     private let deliver: (SessionEvent) -> Void
     private let writabilityChanged: () -> Void
     private var state = State.connecting
@@ -45,23 +44,19 @@ final class WebSocketConnection: ChannelInboundHandler {
     private var failure: (any Error)?
     /// The host connected to, for TLS messages.
     private var host = ""
-    private var pingTask: RepeatedTask?
-    /// The payload of our ping still waiting for its pong.
-    private var unansweredPing: ByteBuffer?
     /// Where our frames enter the pipeline, laid out and masked by `encoder`.
     private let frameWriter = EncodedFrameWriter()
     private var encoder = ClientFrameEncoder()
 
     /// Creates a connection that reports its events through `deliver` (called on `loop`).
     init(
-        id: Int, loop: any EventLoop, url: String, setup: [UInt8], pingInterval: Duration?,
+        id: Int, loop: any EventLoop, url: String, setup: [UInt8],
         deliver: @escaping (SessionEvent) -> Void, writabilityChanged: @escaping () -> Void
     ) {
         self.id = id
         self.loop = loop
         self.url = url
         self.setup = setup
-        self.pingInterval = pingInterval.map { .nanoseconds(Self.nanoseconds($0)) }
         self.deliver = deliver
         self.writabilityChanged = writabilityChanged
     }
@@ -143,12 +138,6 @@ final class WebSocketConnection: ChannelInboundHandler {
         }
         state = .open
         send(setup, context: context)
-        if let pingInterval {
-            let bound = NIOLoopBound(self, eventLoop: loop)
-            pingTask = loop.scheduleRepeatedTask(initialDelay: pingInterval, delay: pingInterval) { _ in
-                bound.value.pingDue()
-            }
-        }
         deliver(.connected(connection: id))
     }
 
@@ -166,7 +155,8 @@ final class WebSocketConnection: ChannelInboundHandler {
         case .ping:
             write(opcode: .pong, frame.unmaskedData, context: context)
         case .pong:
-            if frame.unmaskedData == unansweredPing { unansweredPing = nil }
+            guard case .open = state else { return }
+            deliver(.pong(connection: id, payload: Array(frame.unmaskedData.readableBytesView)))
         case .connectionClose:
             closeReceived(frame.unmaskedData, context: context)
         default:
@@ -233,25 +223,10 @@ final class WebSocketConnection: ChannelInboundHandler {
             encoder.frame(opcode, payload: data, allocator: context.channel.allocator), promise: promise)
     }
 
-    private func pingDue() {
+    /// Sends a ping with `payload`; dropped when the connection is not open.
+    func ping(_ payload: [UInt8]) {
         guard case .open = state, let context else { return }
-        if unansweredPing != nil {
-            let milliseconds = (pingInterval?.nanoseconds ?? 0) / 1_000_000
-            report(
-                .socketDropped(
-                    connection: id, reason: "no pong within \(milliseconds) ms of a ping (--ping-interval)"))
-            var body = ByteBuffer()
-            body.writeInteger(UInt16(1001))
-            body.writeString("ping timeout")
-            write(opcode: .connectionClose, body, context: context)
-            context.close(promise: nil)
-            return
-        }
-        var payload = ByteBuffer()
-        payload.writeInteger(UInt64.random(in: .min ... .max))
-        payload.writeInteger(UInt64.random(in: .min ... .max))
-        unansweredPing = payload
-        write(opcode: .ping, payload, context: context)
+        write(opcode: .ping, context.channel.allocator.buffer(bytes: payload), context: context)
     }
 
     // MARK: - Closing
@@ -273,7 +248,6 @@ final class WebSocketConnection: ChannelInboundHandler {
     /// Tears the connection down at once and reports nothing more about it.
     func abort() {
         state = .ended
-        stopPinging()
         channel?.close(promise: nil)
     }
 
@@ -316,13 +290,7 @@ final class WebSocketConnection: ChannelInboundHandler {
     private func report(_ event: SessionEvent) {
         if case .ended = state { return }
         state = .ended
-        stopPinging()
         deliver(event)
-    }
-
-    private func stopPinging() {
-        pingTask?.cancel()
-        pingTask = nil
     }
 
     static func nanoseconds(_ duration: Duration) -> Int64 {

@@ -1,17 +1,22 @@
 /// NDJSONSplitter, the tools' one line splitter, against a reference split: the input cut at every `\n`, each
-/// piece numbered and trimmed by `NDJSONLine.content`, blank pieces skipped, a last piece without `\n` kept. The
-/// input is fed whole, a byte at a time, and in chunkings drawn from it (1 byte to 64 KiB, some empty), through
-/// both entries: `append`/`next`/`finish` (sometimes several chunks before the lines are taken) and the range
-/// entry with the caller keeping the unconsumed tail. Every way must give the reference's lines.
+/// piece numbered and trimmed by `NDJSONLine.content`, blank pieces skipped, a last piece without `\n` kept. Each
+/// execution feeds the input in one way drawn from it (whole, a byte at a time, or a chunking of 1 byte to
+/// 64 KiB pieces, some empty) through both entries: `append`/`next`/`finish` (sometimes several chunks before the
+/// lines are taken) and the range entry with the caller keeping the unconsumed tail. Both must give the
+/// reference's lines. One feeding per execution, not several: the fuzzer explores the feedings across executions.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data, count: size)
     let bytes = Array(input)
     let expected = referenceLines(bytes)
     var choices = FuzzChoices(input)
-    var chunkings: [[Range<Int>]] = [[0..<size], (0..<size).map { $0..<$0 + 1 }]
-    for _ in 0..<3 { chunkings.append(choices.chunks(covering: size)) }
-    for chunks in chunkings {
+    let chunks: [Range<Int>]
+    switch choices.below(4) {
+    case 0: chunks = [0..<size]
+    case 1: chunks = (0..<size).map { $0..<$0 + 1 }
+    default: chunks = choices.chunks(covering: size)
+    }
+    do {
         var splitter = NDJSONSplitter()
         var lines: [NDJSONLine] = []
         for chunk in chunks {

@@ -1,15 +1,8 @@
 import ArgumentParser
 import GeminiLiveSession
 
-extension SetupOptions.Modality: ExpressibleByArgument {}
-extension SetupOptions.VAD: ExpressibleByArgument {}
-extension SetupOptions.Sensitivity: ExpressibleByArgument {}
-extension SetupOptions.Transcription: ExpressibleByArgument {
-    public init?(argument: String) { self.init(list: argument) }
-}
-
-/// The flags that make up the session's setup.
-struct SessionSetupFlags: ParsableArguments {
+/// The flags that make up the session's setup, shared by every tool that opens a session.
+public struct SessionSetupFlags: ParsableArguments {
     @Option(
         help: "Model id; 'models/' is added when missing (default: $GEMINI_LIVE_MODEL, else models/gemini-3.8-live).")
     var model: String?
@@ -83,7 +76,10 @@ struct SessionSetupFlags: ParsableArguments {
         help: "Do not ask for resumption handles; a lost connection then ends the session.")
     var noResumption = false
 
-    func validate() throws {
+    /// Creates the option group; ArgumentParser fills it in.
+    public init() {}
+
+    public func validate() throws {
         if let compressionTokens, compressionTokens < 1 {
             throw ValidationError("--compression-tokens must be 1 or more.")
         }
@@ -94,7 +90,7 @@ struct SessionSetupFlags: ParsableArguments {
     }
 
     /// The flags as the library's request; files and the environment are read when it is resolved.
-    func apply(to request: inout SessionRequest) {
+    public func apply(to request: inout SessionRequest) {
         var options = SetupOptions()
         options.model = model
         options.modality = modality

@@ -3,10 +3,8 @@ import GeminiLiveCLI
 import GeminiLiveProtocol
 import GeminiLiveSession
 
-extension APIVersion: ExpressibleByArgument {}
-
-/// The flags that say where and how to connect, and how hard to try.
-struct SessionConnectionFlags: ParsableArguments {
+/// The flags that say where and how to connect, and how hard to try; shared by every tool that opens a session.
+public struct SessionConnectionFlags: ParsableArguments {
     @Option(
         help:
             "WebSocket URL (ws:// or wss://); a bare ws(s)://host:port gets the standard path (default: $GEMINI_LIVE_ENDPOINT, else Google's service)."
@@ -37,24 +35,27 @@ struct SessionConnectionFlags: ParsableArguments {
         help: "Seconds between keepalive pings; a pong may take this long (0 = no pings).")
     var pingInterval: Double = 45
 
-    func validate() throws {
+    /// Creates the option group; ArgumentParser fills it in.
+    public init() {}
+
+    public func validate() throws {
         try SecondsOption.check(connectTimeout, "--connect-timeout", zeroAllowed: false)
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more.") }
         try SecondsOption.check(pingInterval, "--ping-interval", zeroAllowed: true)
     }
 
     /// Where to connect and with which key, on the library's request.
-    func apply(to request: inout SessionRequest) {
+    public func apply(to request: inout SessionRequest) {
         request.endpoint = endpoint
         request.apiVersion = apiVersion
         request.apiKeyFile = apiKeyFile
     }
 
     /// The connection limits, on the resolved configuration.
-    func apply(to driver: inout SessionDriver) {
+    public func apply(to driver: inout SessionDriver) {
         driver.policy.connectTimeout = .seconds(connectTimeout)
         driver.policy.maxRetries = retries
         driver.caFile = caFile
-        driver.pingInterval = pingInterval > 0 ? .seconds(pingInterval) : nil
+        driver.policy.pingInterval = pingInterval > 0 ? .seconds(pingInterval) : nil
     }
 }
