@@ -127,6 +127,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Prompt regression tests (`gemini-live-test`): scenario files, expectations, pass-rate statistics and
+        // per-turn latency from recorded frames. Pure value types, no I/O beyond reading a file.
+        .target(
+            name: "GeminiLiveRegression",
+            dependencies: ["GeminiLiveSystem", "GeminiLiveProtocol", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tools
         .executableTarget(
             name: "gemini-live-encode",
@@ -216,6 +224,11 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GeminiLiveRegressionTests",
+            dependencies: ["GeminiLiveRegression", "GeminiLiveProtocol", "GeminiLiveSystem"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -15,7 +15,8 @@ final class WriteBehindThread: Sendable {
 
     private enum Entry {
         case run(Job)
-        case stop
+        /// Run the idle job if one is waiting, signal, and end.
+        case stop(DispatchSemaphore)
     }
 
     private struct State {
@@ -64,7 +65,8 @@ final class WriteBehindThread: Sendable {
         done.wait()
     }
 
-    /// Runs what is queued, then ends the thread. Safe to call twice.
+    /// Runs what is queued and the idle job, then ends the thread; when it returns, the thread has run its
+    /// last job, so the caller may free what the jobs used. Safe to call twice.
     func stop() {
         let first = state.withLock { state in
             defer { state.stopped = true }
@@ -73,10 +75,7 @@ final class WriteBehindThread: Sendable {
         guard first else { return }
         let done = DispatchSemaphore(value: 0)
         room.wait()
-        state.withLock { $0.entries.append(.run({ done.signal() })) }
-        waiting.signal()
-        room.wait()
-        state.withLock { $0.entries.append(.stop) }
+        state.withLock { $0.entries.append(.stop(done)) }
         waiting.signal()
         done.wait()
     }
@@ -94,12 +93,13 @@ final class WriteBehindThread: Sendable {
             switch next {
             case .run(let job)?:
                 job()
-            case .stop?:
-                // The idle job has not had its turn; it must not be lost.
+            case .stop(let done)?:
+                // The idle job has not had its turn; it must not be lost, nor run after the caller goes on.
                 state.withLock { state in
                     defer { state.idleJob = nil }
                     return state.idleJob
                 }?()
+                done.signal()
                 return
             case nil:
                 continue

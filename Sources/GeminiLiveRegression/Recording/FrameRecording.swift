@@ -1,0 +1,89 @@
+import GeminiLiveProtocol
+import GeminiLiveSystem
+
+/// The frames of one recorded attempt, in file order, read from the NDJSON a `FrameRecorder` writes:
+/// `{"time":1.234567,"connection":1,"direction":"client","frame":"text","message":{...}}`.
+///
+/// A line may give its time as `time` in seconds (the recorder's field) or `t` in milliseconds (the cassette
+/// format to come); both are read from their decimal text into exact microseconds.
+public struct FrameRecording: Sendable, Equatable {
+    /// The frames.
+    public var frames: [RecordedFrame]
+
+    /// Wraps frames already in hand.
+    public init(frames: [RecordedFrame]) {
+        self.frames = frames
+    }
+
+    /// Reads a recording; `source` names it in errors, which are bad data as `SOURCE:LINE:COLUMN: problem`.
+    /// Blank lines are skipped.
+    public init(ndjson bytes: [UInt8], source: String) throws(ToolError) {
+        var frames: [RecordedFrame] = []
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            lineNumber += 1
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = bytes[start..<end]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            start = end + 1
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(line)
+            } catch {
+                throw ToolError(
+                    category: .badData, description: "\(source):\(lineNumber):\(error.offset + 1): \(error.message)")
+            }
+            do throws(FrameLineError) {
+                frames.append(try Self.frame(value))
+            } catch {
+                throw ToolError(category: .badData, description: "\(source):\(lineNumber):1: \(error.problem)")
+            }
+        }
+        self.init(frames: frames)
+    }
+
+    /// Reads a recording file.
+    public init(contentsOfFile path: String) throws(ToolError) {
+        let bytes: [UInt8]
+        do {
+            bytes = try WholeFile.read(path)
+        } catch {
+            throw ToolError(error)
+        }
+        try self.init(ndjson: bytes, source: path)
+    }
+
+    private struct FrameLineError: Error {
+        let problem: String
+    }
+
+    private static func frame(_ value: JSONValue) throws(FrameLineError) -> RecordedFrame {
+        guard case .object(let object) = value else { throw FrameLineError(problem: "expected a JSON object") }
+        let time: Int
+        if case .number(let seconds)? = object["time"] {
+            guard let micros = DecimalTime.scaled(seconds, by: 6) else {
+                throw FrameLineError(problem: "time is not a usable number (time)")
+            }
+            time = micros
+        } else if case .number(let milliseconds)? = object["t"] {
+            guard let micros = DecimalTime.scaled(milliseconds, by: 3) else {
+                throw FrameLineError(problem: "t is not a usable number (t)")
+            }
+            time = micros
+        } else {
+            throw FrameLineError(problem: "no time: expected time in seconds or t in milliseconds (time)")
+        }
+        guard let directionName = object["direction"]?.stringValue,
+            let direction = RecordedFrame.Direction(rawValue: directionName)
+        else { throw FrameLineError(problem: "direction must be \"client\" or \"server\" (direction)") }
+        guard let kind = object["frame"]?.stringValue else {
+            throw FrameLineError(problem: "no frame kind (frame)")
+        }
+        let connection = object["connection"]?.intValue ?? 1
+        return RecordedFrame(
+            time: time, connection: connection, direction: direction, kind: kind, message: object["message"],
+            closeCode: object["code"]?.intValue, reason: object["reason"]?.stringValue)
+    }
+}
