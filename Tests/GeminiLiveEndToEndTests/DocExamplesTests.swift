@@ -17,10 +17,10 @@ import Testing
 @Suite("docs: every example runs as written", .serialized)
 struct DocExamplesTests {
     static let repository = ManPageTests.repository
-    static let pages = [
-        "gemini-live-encode.1", "gemini-live-decode.1", "gemini-live-session.1", "gemini-live-emulator.1",
-        "gemini-live.7",
-    ]
+    /// Every page in man/, so a new page's examples are tested from the start.
+    static let pages =
+        ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("man").path))
+        ?? []).filter { $0.hasSuffix(".1") || $0.hasSuffix(".7") }.sorted()
     static let documents = ["README.md"] + pages + ManPageTests.tools.map { "\($0) --help" }
 
     /// A tool's `--help` as printed to a pipe in an 80-column terminal, or at `columns`.
@@ -48,6 +48,7 @@ struct DocExamplesTests {
     func syntax(document: String) throws {
         let examples = try Self.examples(of: document)
         #expect(!examples.isEmpty, "\(document): no examples found")
+        #expect(Self.pages.count >= 5, "man/ pages not found")
         for example in examples {
             let result = try ToolRunner.run("/bin/bash", ["-n", "-c", example.command])
             #expect(result.status == 0, "\(example): \(result.stderrText)")
