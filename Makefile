@@ -10,7 +10,7 @@ BUILD_DIR    := .build
 VENV         := .venv
 SCHEMA_PKG   := google-ai-generativelanguage==0.12.1 google-genai==3.6.1
 SCHEMA_LOG   := $(BUILD_DIR)/schema-log
-DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng python3-venv parallel openssl
+DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng festival festvox-us-slt-hts python3-venv parallel openssl jq man-db
 TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator gemini-live-test
 
 .PHONY: all deps build release test lint demo bench fuzz install clean
@@ -87,11 +87,17 @@ bench: deps
 fuzz:
 	scripts/fuzz.sh
 
+EXAMPLES_DIR := $(PREFIX)/share/doc/gemini-live-tools/examples
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7 \
+	  $(DESTDIR)$(EXAMPLES_DIR)/emulator
 	for t in $(TOOLS); do install -m 755 $(BUILD_DIR)/release/$$t $(DESTDIR)$(PREFIX)/bin/; done
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
+	install -m 755 samples/*.sh $(DESTDIR)$(EXAMPLES_DIR)/
+	install -m 644 samples/*.wav samples/*.jpg samples/*.txt $(DESTDIR)$(EXAMPLES_DIR)/
+	install -m 755 samples/emulator/*.sh $(DESTDIR)$(EXAMPLES_DIR)/emulator/
+	install -m 644 samples/emulator/*.json samples/emulator/*.yaml $(DESTDIR)$(EXAMPLES_DIR)/emulator/
 
 clean:
 	rm -rf $(BUILD_DIR) $(VENV)

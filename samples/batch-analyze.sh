@@ -10,7 +10,8 @@
 # Usage: GEMINI_API_KEY=... samples/batch-analyze.sh [-j N] [--sshloginfile FILE] [--prompt TEXT] IN_DIR OUT_DIR
 #   --prompt TEXT   a text turn sent after each recording (default: none; the recording is the question)
 #   GEMINI_LIVE_ENDPOINT   e.g. ws://127.0.0.1:PORT for gemini-live-emulator
-# Exit status: 0 when every recording was analysed; otherwise parallel's count of failed jobs.
+# Exit status: 0 when every recording was analysed; otherwise 1, after the failed recordings and their
+# count on stderr (each job's own errors come before, on stderr too).
 set -euo pipefail
 jobs=4
 ssh=()
@@ -30,6 +31,7 @@ command -v parallel >/dev/null || { echo "batch-analyze.sh: needs GNU parallel (
 
 # One recording: speech, 800 ms of silence so the service hears the end, then the optional prompt.
 analyse() {
+  set -o pipefail  # parallel runs this in a new bash: a failing encoder or session must fail the job
   local recording=$1 out=$2 name
   name=$(basename "${recording%.*}")
   local text=()
@@ -41,7 +43,23 @@ analyse() {
 export -f analyse
 export PROMPT=$prompt GEMINI_LIVE_ENDPOINT=${GEMINI_LIVE_ENDPOINT:-}
 
-find "$in_dir" -maxdepth 1 -type f \( -iname '*.wav' -o -iname '*.flac' -o -iname '*.ogg' -o -iname '*.opus' \
-  -o -iname '*.mp3' -o -iname '*.aiff' \) -print0 |
-  parallel -0 --will-cite --halt never -j "$jobs" "${ssh[@]}" --env analyse --env PROMPT --env GEMINI_LIVE_ENDPOINT \
-    analyse {} "$out_dir"
+mapfile -d '' recordings < <(find "$in_dir" -maxdepth 1 -type f \( -iname '*.wav' -o -iname '*.flac' \
+  -o -iname '*.ogg' -o -iname '*.opus' -o -iname '*.mp3' -o -iname '*.aiff' \) -print0 | sort -z)
+[ ${#recordings[@]} -gt 0 ] || { echo "batch-analyze.sh: no recordings in $in_dir" >&2; exit 0; }
+joblog=$(mktemp)
+trap 'rm -f "$joblog"' EXIT
+status=0
+printf '%s\0' "${recordings[@]}" |
+  parallel -0 --will-cite --halt never --joblog "$joblog" -j "$jobs" "${ssh[@]}" \
+    --env analyse --env PROMPT --env GEMINI_LIVE_ENDPOINT analyse {} "$out_dir" || status=$?
+
+# The job log's columns: Seq Host Starttime JobRuntime Send Receive Exitval Signal Command; job Seq is recording Seq.
+failed=0
+while read -r seq; do
+  echo "batch-analyze.sh: failed: ${recordings[seq - 1]}" >&2
+  failed=$((failed + 1))
+done < <(awk -F '\t' 'NR > 1 && ($7 != 0 || $8 != 0) { print $1 }' "$joblog")
+if [ $failed -gt 0 ] || [ "$status" != 0 ]; then
+  echo "batch-analyze.sh: $failed of ${#recordings[@]} recordings failed" >&2
+  exit 1
+fi

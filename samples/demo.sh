@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
 # make demo: what the tools do, offline, on the bundled samples.
 # Usage: samples/demo.sh [BIN_DIR]
+# The tools come from BIN_DIR when given, else from PATH (an installed copy, `make install`), else from a
+# build of the source tree this script sits in (`swift build`, done here if needed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-bin=$(cd "${1:-$here/../.build/debug}" && pwd)
+tools="gemini-live-encode gemini-live-session gemini-live-decode gemini-live-emulator"
+if [ $# -gt 0 ]; then
+  bin=$(cd "$1" && pwd)
+elif on_path() { for t in $tools; do command -v "$t" >/dev/null || return 1; done; }; on_path; then
+  bin=$(dirname "$(command -v gemini-live-encode)")
+elif [ -f "$here/../Package.swift" ]; then
+  echo "== building the tools (swift build)" >&2
+  (cd "$here/.." && swift build -q)
+  bin=$(cd "$here/.." && swift build --show-bin-path)
+else
+  echo "demo.sh: the gemini-live tools are neither on PATH nor buildable here; give their folder as BIN_DIR" >&2
+  exit 69
+fi
 export PATH="$bin:$PATH"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -39,27 +53,28 @@ time gemini-live-encode --activity --silence 500 --speed 4 "$here/question.wav" 
 
 echo
 echo "== a spoken question through the whole toolkit, offline: encode | session | emulator | decode"
-gemini-live-emulator --port 0 --log "$out/frames.ndjson" >"$out/url" &
+# The emulator prints its URL once it listens: reading that line waits for it.
+exec 3< <(exec gemini-live-emulator --port 0 --log "$out/frames.ndjson")
 emulator=$!
 trap 'kill $emulator 2>/dev/null; rm -rf "$out"' EXIT
-for _ in $(seq 100); do [ -s "$out/url" ] && break; sleep 0.05; done
-echo "   (gemini-live-emulator listening on $(cat "$out/url"))"
+read -r url <&3 || { echo "demo.sh: gemini-live-emulator did not start" >&2; exit 69; }
+echo "   (gemini-live-emulator listening on $url)"
 gemini-live-encode --silence 800 "$here/question.wav" |
-  gemini-live-session --endpoint "$(cat "$out/url")" --transcribe input,output |
+  gemini-live-session --endpoint "$url" --transcribe input,output |
   gemini-live-decode --wav "$out/reply.wav" --transcript -
 soxi "$out/reply.wav" | grep -E "Sample Rate|Duration"
 echo "   frames exchanged: $(wc -l <"$out/frames.ndjson") (every one logged by the emulator)"
 
-if command -v gemini-live-decode >/dev/null; then
-  echo
-  echo "== round trip: the encoded audio wrapped as server replies, decoded back to a WAV"
-  gemini-live-encode "$here/question.wav" |
-    python3 -c '
+echo
+echo "== round trip: the encoded audio wrapped as server replies, decoded back to a WAV"
+gemini-live-encode "$here/question.wav" |
+  python3 -c '
 import json, sys
 for line in sys.stdin:
-    audio = json.loads(line)["realtimeInput"]["audio"]
+    audio = json.loads(line)["realtimeInput"].get("audio")
+    if audio is None:
+        continue  # audioStreamEnd
     print(json.dumps({"serverContent": {"modelTurn": {"parts": [{"inlineData": {"mimeType": audio["mimeType"], "data": audio["data"]}}]}}}))
 print(json.dumps({"serverContent": {"turnComplete": True}}))' |
-    gemini-live-decode --wav "$out/echo.wav"
-  soxi "$out/echo.wav" | grep -E "Sample Rate|Duration"
-fi
+  gemini-live-decode --wav "$out/echo.wav"
+soxi "$out/echo.wav" | grep -E "Sample Rate|Duration"

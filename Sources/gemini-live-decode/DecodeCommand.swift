@@ -26,10 +26,14 @@ struct DecodeCommand: ParsableCommand {
             and SIGINT/SIGTERM close every file properly before exiting.
 
             EXAMPLES:
-              gemini-live-encode q.wav | gemini-live-session | gemini-live-decode --wav reply.wav --text -
-              gemini-live-session < in.ndjson | gemini-live-decode --raw | aplay -f S16_LE -r 24000 -c 1
-              gemini-live-decode --split-turns turns/ --json turns.ndjson --transcript - session.log
-              gemini-live-decode --raw --resample 48000 --flush-silence 300 | ffplay -f s16le -ar 48000 -ac 1 -
+              gemini-live-encode q.wav | gemini-live-session --transcribe output |
+                gemini-live-decode --wav reply.wav --text -
+              gemini-live-session --transcribe output < in.ndjson |
+                gemini-live-decode --raw | aplay -f S16_LE -r 24000 -c 1
+              gemini-live-decode --split-turns turns/ --json turns.ndjson \\
+                --transcript - session.log
+              gemini-live-decode --raw --resample 48000 session.log |
+                ffplay -autoexit -nodisp -f s16le -ar 48000 -ac 1 -
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate, .io]))

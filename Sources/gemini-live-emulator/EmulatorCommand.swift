@@ -19,9 +19,12 @@ struct EmulatorCommand: AsyncParsableCommand {
 
             EXAMPLES:
               gemini-live-emulator --port 0
-              gemini-live-emulator --port 8443 --tls-cert cert.pem --tls-key key.pem --api-key secret
-              gemini-live-emulator --port 0 --connection-lifetime 20 --go-away-lead 5 --log frames.ndjson
-              gemini-live-emulator --port 0 --drop-after 3 --script samples/emulator/weather.json
+              gemini-live-emulator --port 8443 --tls-cert cert.pem --tls-key key.pem \\
+                --api-key secret
+              gemini-live-emulator --port 0 --connection-lifetime 20 --go-away-lead 5 \\
+                --log frames.ndjson
+              gemini-live-emulator --port 0 --drop-after 3 \\
+                --script samples/emulator/weather.json
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate]))

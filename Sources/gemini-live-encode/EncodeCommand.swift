@@ -23,12 +23,17 @@ struct EncodeCommand: ParsableCommand {
             JPEG and PNG files become realtimeInput.video; .txt files and --text become a user turn.
 
             EXAMPLES:
-              gemini-live-encode question.wav | gemini-live-session | gemini-live-decode --wav reply.wav
+              gemini-live-encode question.wav |
+                gemini-live-session --transcribe output |
+                gemini-live-decode --wav reply.wav --text -
               gemini-live-encode photo.jpg --text "Describe this picture"
-              arecord -f S16_LE -r 16000 -c 1 -t raw | gemini-live-encode --raw --rate 16000 -
-              ffmpeg -f v4l2 -i /dev/video0 -r 1 -f mjpeg - | gemini-live-encode --mjpeg -
-              ffmpeg -i talk.mp4 -f mjpeg -r 10 - | gemini-live-encode --mjpeg - --source-fps 10
-              gemini-live-encode --realtime --silence 800 q1.wav q2.wav   # behave like a microphone
+              arecord -f S16_LE -r 16000 -c 1 -t raw |
+                gemini-live-encode --raw --rate 16000 -   # offline: no (microphone)
+              ffmpeg -v error -f v4l2 -i /dev/video0 -r 1 -f mjpeg - |
+                gemini-live-encode --mjpeg -   # offline: no (camera)
+              ffmpeg -v error -i talk.mp4 -f mjpeg -r 10 - |
+                gemini-live-encode --mjpeg - --source-fps 10
+              gemini-live-encode --realtime --silence 800 q1.wav q2.wav
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .io]))

@@ -24,10 +24,13 @@ struct SessionCommand: AsyncParsableCommand {
             and travels in the x-goog-api-key header.
 
             EXAMPLES:
-              gemini-live-encode question.wav --silence 800 | gemini-live-session | gemini-live-decode --wav reply.wav
-              echo '{"clientContent":{"turns":[{"role":"user","parts":[{"text":"Hi"}]}],"turnComplete":true}}' \\
-                | gemini-live-session --modality text --transcribe output
-              gemini-live-session --endpoint ws://127.0.0.1:8765 --input mic.fifo --input camera.fifo
+              gemini-live-encode question.wav --silence 800 |
+                gemini-live-session --transcribe output |
+                gemini-live-decode --wav reply.wav --text -
+              echo '{"realtimeInput":{"text":"Hi"}}' |
+                gemini-live-session --transcribe output | gemini-live-decode --text -
+              gemini-live-session --input mic.fifo --input camera.fifo \\
+                --transcribe output   # offline: no (a live microphone and camera)
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .unavailable, .cannotCreate, .io, .timeout, .protocolError, .permission, .configuration]))

@@ -87,7 +87,6 @@ struct SamplesTests {
             '\(Self.samples)/voice-chat.sh'
             """, timeout: 120)
         #expect(result.status == 0, "\(result.stderrText)")
-        // pocketsphinx on espeak-ng speech: "hello world how are you do" (see the emulator's accuracy note).
         #expect(result.stderrText.contains("user: hello world"), "\(result.stderrText)")
         #expect(result.stderrText.contains("model: Turn 1. I heard"), "\(result.stderrText)")
         #expect(try wavSamples(tmp.file("played.wav")).count > 24_000)
@@ -115,5 +114,36 @@ struct SamplesTests {
         #expect(!result.stderrText.contains("still runs"), "\(result.stderrText)")
         #expect(result.stderrText.contains("You said: hi."), "\(result.stderrText)")
         #expect(result.stdoutText.split(separator: " ").count == 2, "\(result.stdoutText)")
+    }
+
+    @Test("batch-analyze.sh: a failed recording fails the run, named on stderr with a count (pipefail in each job)")
+    func batchAnalyzeFailure() throws {
+        let emulator = try SessionEmulator()
+        let tmp = try TemporaryDirectory("batch-fail")
+        try FileManager.default.createDirectory(atPath: tmp.file("in"), withIntermediateDirectories: true)
+        try MediaFactory.speech("hello world", to: tmp.file("in/good.wav"))
+        try Data("not a sound file".utf8).write(to: URL(fileURLWithPath: tmp.file("in/broken.wav")))
+        let result = try emulator.shell(
+            "GEMINI_LIVE_ENDPOINT=\"$URL\" '\(Self.samples)/batch-analyze.sh' -j 2 '\(tmp.file("in"))' '\(tmp.file("out"))'",
+            timeout: 120)
+        #expect(result.status == 1, "\(result.stderrText)")
+        #expect(
+            result.stderrText.contains("batch-analyze.sh: failed: \(tmp.file("in/broken.wav"))"), "\(result.stderrText)"
+        )
+        #expect(result.stderrText.contains("batch-analyze.sh: 1 of 2 recordings failed"), "\(result.stderrText)")
+        #expect(!result.stderrText.contains("good.wav"), "\(result.stderrText)")
+        let transcript = try String(contentsOfFile: tmp.file("out/good.txt"), encoding: .utf8)
+        #expect(transcript.contains("model: Turn 1. I heard"), "\(transcript)")
+    }
+
+    @Test("demo.sh: the bundled spoken question is understood through the whole toolkit")
+    func demo() throws {
+        let result = try ToolRunner.run(
+            "/bin/bash", ["\(Self.samples)/demo.sh", ToolRunner.binaryDirectory.path], timeout: 300)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText.contains("user: what is the capital of france"), "\(result.stdoutText)")
+        #expect(
+            result.stdoutText.contains("seconds of audio: what is the capital of france."),
+            "\(result.stdoutText)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Makes test media with sox, ffmpeg and espeak-ng, so no media needs to be committed.
+/// Makes test media with sox, ffmpeg and festival, so no media needs to be committed.
 public enum MediaFactory {
     /// Errors from the helper programs, with their stderr.
     public struct Failure: Error, CustomStringConvertible {
@@ -21,9 +21,15 @@ public enum MediaFactory {
         try check("ffmpeg", ["-y", "-nostdin", "-v", "error"] + arguments)
     }
 
-    /// Speaks `text` into a WAV file with espeak-ng.
-    public static func speech(_ text: String, to path: String, wordsPerMinute: Int = 160) throws {
-        try check("espeak-ng", ["-v", "en-us", "-s", String(wordsPerMinute), "-w", path, text])
+    /// Speaks `text` into a 22.05 kHz mono WAV file with festival's HTS voice (Debian `festival`,
+    /// `festvox-us-slt-hts`), which the emulator's pocketsphinx recognises word for word, where it mishears
+    /// espeak-ng ("what is the the old friends" for "what is the capital of France").
+    public static func speech(_ text: String, to path: String) throws {
+        let arguments = ["-F", "22050", "-eval", "(voice_cmu_us_slt_arctic_hts)", "-o", path]
+        let result = try ToolRunner.run("text2wave", arguments, stdin: Data(text.utf8), timeout: 120)
+        guard result.status == 0, result.stderr.isEmpty else {
+            throw Failure(description: "text2wave \(arguments.joined(separator: " ")) failed: \(result.stderrText)")
+        }
     }
 
     /// A sine tone: `seconds` long at `frequency` Hz, `rate` Hz, `channels`, extra sox output options.
