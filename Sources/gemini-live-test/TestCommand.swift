@@ -26,14 +26,12 @@ struct TestCommand: ParsableCommand {
             its delivery time), max_gap_ms the longest silence inside the reply.
 
             EXAMPLES:
-              gemini-live-test --stats session.ndjson
               gemini-live-encode q.wav \\
-                | gemini-live-session --record run1.ndjson \\
+                | gemini-live-session --transcribe output --record session.ndjson \\
                 | gemini-live-decode --text -
-              gemini-live-test --stats run1.ndjson run2.ndjson run3.ndjson
-              gemini-live-test --stats -v runs/*.ndjson
-              gemini-live-emulator --port 0 --log frames.ndjson
-              gemini-live-test --stats - < frames.ndjson
+              gemini-live-test --stats session.ndjson
+              gemini-live-test --stats run1.ndjson run2.ndjson
+              gemini-live-test --stats -v - < session.ndjson
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .io]))

@@ -7,7 +7,7 @@ import Testing
 ///
 /// What the harness substitutes, and nothing more: `GEMINI_LIVE_ENDPOINT` names a local emulator (running
 /// samples/emulator/weather.json, so the tool-call examples call a tool); the files the examples name
-/// (question.wav, photo.jpg, talk.mp4, session.log, ...) are short stand-ins made in a scratch folder that also
+/// (question.wav, photo.jpg, talk.mp4, session.log, run1.ndjson, ...) are short stand-ins made in a scratch folder that also
 /// links samples/ and man/; `aplay` reads the sound and discards it, and `ffplay` plays to SDL's dummy audio
 /// driver (there is no sound card); a fixed `--port` of the emulator becomes `--port 0`; and an example that
 /// runs the emulator in the foreground runs until it prints its URL, then gets SIGTERM. Each command must exit 0, and print what the docs show it
@@ -151,6 +151,9 @@ struct DocExamplesTests {
     static func sandbox() throws -> TemporaryDirectory {
         let sandbox = try TemporaryDirectory("docs")
         try DecodeTests.conversation().stream.data.write(to: URL(fileURLWithPath: sandbox.file("session.log")))
+        // Two recordings with hand-set times, whose table gemini-live-test(1) shows.
+        try TestStatsTests.firstRun.write(toFile: sandbox.file("run1.ndjson"), atomically: true, encoding: .utf8)
+        try TestStatsTests.secondRun.write(toFile: sandbox.file("run2.ndjson"), atomically: true, encoding: .utf8)
         let setup = try ToolRunner.run(
             "/bin/bash",
             [
