@@ -97,20 +97,7 @@ enum FieldSchema {
     }
 
     /// `media_chunks` → `mediaChunks`; camelCase names pass unchanged.
-    static func camelCase(_ name: String) -> String {
-        guard name.contains("_") else { return name }
-        var result = ""
-        var upper = false
-        for character in name {
-            if character == "_" {
-                upper = true
-            } else {
-                result.append(upper ? Character(character.uppercased()) : character)
-                upper = false
-            }
-        }
-        return result
-    }
+    static func camelCase(_ name: String) -> String { FieldNameSpelling.camelCase(name) }
 
     /// `mediaChunks` → `media_chunks`, the proto name the service's messages use.
     static func snakeCase(_ name: String) -> String {

@@ -1,3 +1,5 @@
+import GeminiLiveProtocol
+
 /// What an expectation looks at in a turn: the left-hand side of `output_transcript: {icontains: sunny}`.
 public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The kind of value a query yields, which decides the predicates that make sense for it.
@@ -61,7 +63,7 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
         if let plain = Self.plainKeys.first(where: { $0.0 == key }) {
             self = plain.1
         } else if key.hasPrefix("usage.") {
-            let field = Self.camelCase(String(key.dropFirst("usage.".count)))
+            let field = FieldNameSpelling.camelCase(String(key.dropFirst("usage.".count)))
             guard Self.usageFields.contains(field) else { return nil }
             self = .usage(field)
         } else if key.hasPrefix("latency."), let metric = LatencyMetric(rawValue: String(key.dropFirst(8))) {
@@ -89,20 +91,6 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .events: .list
         case .toolCall: .calls
         }
-    }
-
-    private static func camelCase(_ name: String) -> String {
-        var result = ""
-        var upper = false
-        for character in name {
-            if character == "_" {
-                upper = true
-            } else {
-                result.append(upper ? Character(character.uppercased()) : character)
-                upper = false
-            }
-        }
-        return result
     }
 }
 
