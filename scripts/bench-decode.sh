@@ -85,9 +85,10 @@ for layout in compact python pretty threex; do
   script=decode-lines.py
   [ "$layout" = pretty ] && script=decode-stream.py
   # Each run writes a new file, as a batch does: replacing a file makes ext4 flush it on close, a cost
-  # of the file system, not of the decoder (see BENCHMARKS.md).
-  read -r ours_t ours_m < <(measure "'$bin/gemini-live-decode' --wav '$out/ours.wav' < '$file'" "rm -f '$out/ours.wav'")
-  read -r py_t _ < <(measure "python3 '$out/$script' '$out/py.wav' < '$file'" "rm -f '$out/py.wav'")
+  # of the file system, not of the decoder (see BENCHMARKS.md). `sync` first, so the last run's writeback
+  # does not compete with this one.
+  read -r ours_t ours_m < <(measure "'$bin/gemini-live-decode' --wav '$out/ours.wav' < '$file'" "rm -f '$out/ours.wav'; sync")
+  read -r py_t _ < <(measure "python3 '$out/$script' '$out/py.wav' < '$file'" "rm -f '$out/py.wav'; sync")
   cmp -s <(sox "$out/ours.wav" -t raw -) <(sox "$out/py.wav" -t raw -) && same=identical || same=DIFFER
   ratio=$(python3 -c "print(f'{$py_t / $ours_t:.1f}')")
   echo "| $layout | $(du -m "$file" | cut -f1) | $ours_t | $ours_m | $py_t | **${ratio}x** | $same |"
