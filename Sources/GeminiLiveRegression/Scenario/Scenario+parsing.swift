@@ -277,7 +277,7 @@ extension Scenario {
         guard let after = fields.takeValue("after") else {
             throw .invalidScenario(at: node.location, "at needs after: an event of the reply", key: "\(path).after")
         }
-        let event: ReplyEvent = try choice(after, path: "\(path).after")
+        let event: ReplyMoment = try choice(after, path: "\(path).after")
         let delay = try fields.integer("delay_ms") ?? 0
         guard delay >= 0 else {
             throw .invalidScenario(at: node.location, "delay_ms must not be negative", key: "\(path).delay_ms")

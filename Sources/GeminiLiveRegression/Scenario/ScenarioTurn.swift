@@ -22,12 +22,12 @@ public struct ScenarioTurn: Sendable, Equatable {
     /// after the previous reply has finished.
     public struct Start: Sendable, Equatable {
         /// The event to wait for.
-        public var after: ReplyEvent
+        public var after: ReplyMoment
         /// How long to wait after it.
         public var delayMilliseconds: Int
 
         /// Creates a start condition.
-        public init(after: ReplyEvent, delayMilliseconds: Int = 0) {
+        public init(after: ReplyMoment, delayMilliseconds: Int = 0) {
             self.after = after
             self.delayMilliseconds = delayMilliseconds
         }

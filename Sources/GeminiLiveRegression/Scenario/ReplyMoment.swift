@@ -1,5 +1,5 @@
 /// A moment in the model's reply that a turn can wait for (`at: {after: first_audio, delay_ms: 800}`).
-public enum ReplyEvent: String, Sendable, Equatable, CaseIterable {
+public enum ReplyMoment: String, Sendable, Equatable, CaseIterable {
     case setupComplete = "setup_complete"
     case firstInputTranscript = "first_input_transcript"
     case firstOutputTranscript = "first_output_transcript"
