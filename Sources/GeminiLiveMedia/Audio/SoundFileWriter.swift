@@ -4,14 +4,14 @@ import Synchronization
 /// Writes 16-bit samples to a WAV, FLAC, Ogg Vorbis or Opus file with libsndfile.
 ///
 /// Samples are gathered in a buffer and reach the file on `commit()` (or when the buffer fills). A WAV file is
-/// playable at every moment: its header is rewritten on each commit, so it never claims more data than the file
-/// holds, and after a commit it claims exactly what was written. Callers commit whenever they would otherwise wait
-/// (the decoder does so after each batch of input), so a live reply is on disk as it arrives, while a fast
-/// batch run pays for a header rewrite per batch instead of per 40 ms chunk.
+/// playable at every moment: its header never claims more data than the file holds, and after a waiting commit
+/// it claims exactly what was written. Callers commit whenever they would otherwise wait (the decoder does so
+/// after each batch of input), so a live reply is on disk as it arrives.
 ///
-/// The file is written by a `WriteBehindThread`: full buffers and header rewrites are handed over in order, so
-/// the caller decodes the next input while the kernel copies the last block. `commit()` waits for them;
-/// `commit(waiting: false)` only queues them. A failed write is reported by the next call.
+/// The file is written by a `WriteBehindThread`: full buffers are handed over in order, so the caller decodes
+/// the next input while the kernel copies the last block. `commit()` waits for the writes and a header rewrite;
+/// `commit(waiting: false)` queues the writes and asks for one rewrite once the queue has run dry, so a fast
+/// batch run pays for a rewrite per pause rather than per batch. A failed write is reported by the next call.
 public final class SoundFileWriter {
     /// The path, or `stdout` for `-`.
     public let name: String
