@@ -101,7 +101,7 @@ public final class ReplyDecoder: Sendable {
     }
 
     /// After `finish`, when no server message arrived: removes the sound files, which hold no audio; their paths.
-    public func discardEmptyAudioFiles() -> [String] {
+    private func discardEmptyAudioFiles() -> [String] {
         state.withLock { state in state.sinks.compactMap { $0.discardIfEmpty() } }
     }
 
@@ -162,11 +162,9 @@ extension ReplyDecoder.State {
                     lastMimeType = inline.mimeTypeText(in: value)
                 }
                 let bytes = UnsafeRawBufferPointer(rebasing: buffers.pcm[audioRanges[index]])
-                if let event = try inlineData(
-                    bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
-                {
-                    events.append(event)
-                }
+                let event = try inlineData(bytes, mimeType: lastMimeType, partIndex: index, line: line, source: source)
+                // Only reports read the parts' events: a run without them builds no array per message.
+                if !reports.isEmpty, let event { events.append(event) }
             }
             if media.holdsOnlyInlineData {
                 guard !reports.isEmpty else { return }
