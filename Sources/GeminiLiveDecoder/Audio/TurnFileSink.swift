@@ -78,7 +78,7 @@ final class TurnFileSink: AudioSink {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
             let code = errno
             throw ToolError(
-                category: .cannotCreate,
+                category: .output(errno: code),
                 description: "\(path): cannot create folder: \(String(cString: strerror(code)))")
         }
     }
