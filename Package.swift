@@ -176,7 +176,7 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-test",
             dependencies: [
-                "GeminiLiveRegression", "GeminiLiveCLI", "GeminiLiveSystem",
+                "GeminiLiveRegression", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GeminiLiveCLI
+import GeminiLiveProtocol
 import GeminiLiveRegression
 import GeminiLiveSystem
 

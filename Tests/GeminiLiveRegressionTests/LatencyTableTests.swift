@@ -1,3 +1,4 @@
+import GeminiLiveProtocol
 import GeminiLiveRegression
 import Testing
 

@@ -1,10 +1,9 @@
-import GeminiLiveProtocol
 
 /// Reads a JSON number of seconds or milliseconds as whole microseconds from its decimal text, so that
 /// `1.2345` s is 1 234 500 µs exactly and not the nearest double times a million.
-enum DecimalTime {
+public enum DecimalTime {
     /// `number` × 10^`scale`, rounded half away from zero; nil if it is not a finite number or does not fit.
-    static func scaled(_ number: JSONNumber, by scale: Int) -> Int? {
+    public static func scaled(_ number: JSONNumber, by scale: Int) -> Int? {
         var text = Substring(number.text)
         let negative = text.first == "-"
         if negative || text.first == "+" { text = text.dropFirst() }

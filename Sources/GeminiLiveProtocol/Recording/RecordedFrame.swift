@@ -1,5 +1,3 @@
-import GeminiLiveProtocol
-
 /// One line of a frame recording (`gemini-live-session --record`, `gemini-live-emulator --log`): when a frame
 /// was written or read, on whose side, and what it carried.
 public struct RecordedFrame: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import GeminiLiveProtocol
 import GeminiLiveSystem
 
 /// The frames of one recorded attempt, in file order, read from the NDJSON a `FrameRecorder` writes:
