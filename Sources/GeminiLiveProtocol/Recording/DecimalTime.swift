@@ -1,4 +1,3 @@
-
 /// Reads a JSON number of seconds or milliseconds as whole microseconds from its decimal text, so that
 /// `1.2345` s is 1 234 500 µs exactly and not the nearest double times a million.
 public enum DecimalTime {
