@@ -25,6 +25,41 @@ import Testing
         #expect(recording.frames[2].reason == "internal")
     }
 
+    @Test func aHeaderLineIsReadKeptAndWrittenBackWithUnknownMembers() throws {
+        let text = """
+            {"cassette":1,"tool":"0.9.0","host":"example.test","model":"m","scenarioHash":"sha256:ab","redacted":["K"],"later":{"x":1}}
+            {"t":2,"direction":"client","frame":"text","message":{"setup":{}}}
+            """
+        let recording = try FrameRecording(ndjson: Array(text.utf8), source: "c.ndjson")
+        let header = try #require(recording.header)
+        #expect(header.tool == "0.9.0" && header.host == "example.test" && header.model == "m")
+        #expect(header.scenarioHash == "sha256:ab" && header.redacted == ["K"] && header.api == nil)
+        #expect(header.extra == ["later": ["x": 1]])
+        #expect(recording.frames.map(\.time) == [2000])
+        let line = String(decoding: JSONValue.object(header.object).compactBytes, as: UTF8.self)
+        #expect(line == text.split(separator: "\n")[0])
+        // Only a first line is a header; a newer format is refused by name.
+        let late = "{\"t\":1,\"direction\":\"client\",\"frame\":\"text\"}\n{\"cassette\":1}"
+        #expect(throws: ToolError.self) { try FrameRecording(ndjson: Array(late.utf8), source: "c.ndjson") }
+        do {
+            _ = try FrameRecording(ndjson: Array("{\"cassette\":2}".utf8), source: "c.ndjson")
+            Issue.record("a format-2 cassette was read")
+        } catch {
+            #expect(error.description == "c.ndjson:1:1: cassette format 2 is newer than this version reads (1)")
+        }
+    }
+
+    @Test func aRecorderWritesTheHeaderFirst() throws {
+        let path = NSTemporaryDirectory() + "header-\(getpid()).ndjson"
+        defer { unlink(path) }
+        let recorder = try FrameRecorder(path: path, header: CassetteHeader(tool: "t", model: "m"))
+        recorder.record(connection: 1, direction: "client", frame: "text", ["message": ["setup": [:]]])
+        recorder.finish()
+        let recording = try FrameRecording(contentsOfFile: path)
+        #expect(recording.header == CassetteHeader(tool: "t", model: "m"))
+        #expect(recording.frames.count == 1)
+    }
+
     @Test func badLinesAreBadDataAtTheirLineAndColumn() {
         let cases: [(String, String)] = [
             ("{\"time\":1,\"direction\":\"client\",\"frame\":\"text\"}\n{\"time\":", "r.ndjson:2:9: "),

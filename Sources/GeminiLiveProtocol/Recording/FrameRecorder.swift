@@ -16,10 +16,20 @@ public final class FrameRecorder: Sendable {
     private let descriptor: Mutex<Int32>
     private let start = ContinuousClock.now
 
-    /// Creates (truncating) `path`.
-    public init(path: String) throws(SystemCallError) {
+    /// Creates (truncating) `path`; a `header`, when given, is its first line.
+    public init(path: String, header: CassetteHeader? = nil) throws(SystemCallError) {
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard opened >= 0 else { throw .current }
+        if let header {
+            var line = JSONValue.object(header.object).compactBytes
+            line.append(UInt8(ascii: "\n"))
+            do {
+                try Descriptor.writeAll(line, to: opened)
+            } catch {
+                close(opened)
+                throw error
+            }
+        }
         descriptor = Mutex(opened)
     }
 

@@ -1,22 +1,27 @@
 import GeminiLiveSystem
 
 /// The frames of one recorded attempt, in file order, read from the NDJSON a `FrameRecorder` writes:
-/// `{"time":1.234567,"connection":1,"direction":"client","frame":"text","message":{...}}`.
+/// `{"time":1.234567,"connection":1,"direction":"client","frame":"text","message":{...}}`, after an optional
+/// first line that is a `CassetteHeader`.
 ///
 /// A line may give its time as `time` in seconds (the recorder's field) or `t` in milliseconds (the cassette
 /// format to come); both are read from their decimal text into exact microseconds.
 public struct FrameRecording: Sendable, Equatable {
+    /// The header line, if the recording has one.
+    public var header: CassetteHeader?
     /// The frames.
     public var frames: [RecordedFrame]
 
     /// Wraps frames already in hand.
-    public init(frames: [RecordedFrame]) {
+    public init(header: CassetteHeader? = nil, frames: [RecordedFrame]) {
+        self.header = header
         self.frames = frames
     }
 
     /// Reads a recording; `source` names it in errors, which are bad data as `SOURCE:LINE:COLUMN: problem`.
     /// Blank lines are skipped.
     public init(ndjson bytes: [UInt8], source: String) throws(ToolError) {
+        var header: CassetteHeader?
         var frames: [RecordedFrame] = []
         var lineNumber = 0
         var start = 0
@@ -34,13 +39,24 @@ public struct FrameRecording: Sendable, Equatable {
                 throw ToolError(
                     category: .badData, description: "\(source):\(lineNumber):\(error.offset + 1): \(error.message)")
             }
+            if header == nil, frames.isEmpty, case .object(let object) = value, let read = CassetteHeader(object) {
+                guard read.format <= CassetteHeader.currentFormat else {
+                    throw ToolError(
+                        category: .badData,
+                        description:
+                            "\(source):\(lineNumber):1: cassette format \(read.format) is newer than this version reads (\(CassetteHeader.currentFormat))"
+                    )
+                }
+                header = read
+                continue
+            }
             do throws(FrameLineError) {
                 frames.append(try Self.frame(value))
             } catch {
                 throw ToolError(category: .badData, description: "\(source):\(lineNumber):1: \(error.problem)")
             }
         }
-        self.init(frames: frames)
+        self.init(header: header, frames: frames)
     }
 
     /// Reads a recording file.
