@@ -173,14 +173,7 @@ extension ReplyDecoder.State {
             }
             // What else the message says (transcription, turn signals). Only reports read the words, so
             // without them the transcription's text is not built (a String per message of a 3.x reply).
-            let rest =
-                reports.isEmpty
-                ? ServerMessage(
-                    .serverContent(
-                        ServerContent(
-                            turnComplete: media.turnComplete, generationComplete: media.generationComplete,
-                            interrupted: media.interrupted, waitingForInput: media.waitingForInput)))
-                : media.messageOmittingModelTurn(in: value)
+            let rest = reports.isEmpty ? media.turnSignals : media.messageOmittingModelTurn(in: value)
             events += assembler.consume(rest)
             for text in assembler.problems { try problem("\(source):\(line): \(text)") }
             try deliver(rest, line: line, events: events, partsHandled: true)

@@ -42,6 +42,16 @@ extension ServerMediaMessage {
         ServerMessage(.serverContent(contentOmittingModelTurn(in: value)))
     }
 
+    /// The message's turn signals alone (turnComplete, generationComplete, interrupted, waitingForInput), with no
+    /// transcription: what a reader that never reads the words needs, without building a String per message.
+    package var turnSignals: ServerMessage {
+        ServerMessage(
+            .serverContent(
+                ServerContent(
+                    turnComplete: turnComplete, generationComplete: generationComplete, interrupted: interrupted,
+                    waitingForInput: waitingForInput)))
+    }
+
     private func contentOmittingModelTurn(in value: UnsafeRawBufferPointer) -> ServerContent {
         func transcription(_ members: TranscriptionText?) -> Transcription? {
             members.map { Transcription(text: $0.text?.string(in: value), finished: $0.finished) }

@@ -57,6 +57,12 @@ private func checkServerRecogniser(_ value: UnsafeRawBufferPointer) {
     guard recognised.messageOmittingModelTurn(in: value) == expected else {
         violated("server: the message without its model turn is not the full parse without it", value)
     }
+    content.inputTranscription = nil
+    content.outputTranscription = nil
+    expected.kind = .serverContent(content)
+    guard recognised.turnSignals == expected else {
+        violated("server: the turn signals are not the full parse's, without model turn and transcription", value)
+    }
 }
 
 private func checkClientRecogniser(_ value: UnsafeRawBufferPointer) {
