@@ -33,11 +33,13 @@ deps:
 # Debug build; fails on any compiler warning in our own sources.
 build: deps
 	@mkdir -p $(BUILD_DIR)
+	@scripts/build-info.sh $(BUILD_DIR)
 	set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tee $(BUILD_DIR)/build.log
 	@if grep -E '/(Sources|Tests)/[^:]*:[0-9]+:[0-9]+: warning:' $(BUILD_DIR)/build.log; then \
 	  echo "make: compiler warnings in our sources (above)" >&2; exit 1; fi
 
 release: deps
+	@scripts/build-info.sh $(BUILD_DIR)
 	$(SWIFT) build -c release
 
 $(VENV)/.ok: Makefile

@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "GeminiLiveSystem", swiftSettings: swiftSettings),
         // Base64 decoding with the processor's vector unit (AVX2, SSSE3), for the bulk of every reply.
         .target(name: "CBase64"),
+        // The git commit a binary was built from, for `--version`: a header `make` writes under .build/build-info.
+        .target(name: "CBuildInfo", cSettings: [.headerSearchPath("../../.build/build-info")]),
         // The Live wire protocol: JSON values, messages, NDJSON streams. Foundation only.
         .target(
             name: "GeminiLiveProtocol", dependencies: ["GeminiLiveSystem", "CBase64"], swiftSettings: swiftSettings),
@@ -114,7 +116,9 @@ let package = Package(
         // What every front end shares: diagnostics, exit codes, stdout policy.
         .target(
             name: "GeminiLiveCLI",
-            dependencies: ["GeminiLiveSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "GeminiLiveSystem", "CBuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The option groups that open a session (setup and connection flags), shared by every tool that opens one.
