@@ -22,6 +22,14 @@ export PATH="$bin:$PATH"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+wav_info() {  # a WAV file's rate and length, as soxi would print them
+  python3 -c '
+import sys, wave
+with wave.open(sys.argv[1]) as w:
+    print(f"Sample Rate    : {w.getframerate()}")
+    print(f"Duration       : {w.getnframes() / w.getframerate():.2f} s = {w.getnframes()} samples")' "$1"
+}
+
 summarise() {  # one line per message kind, with counts: what the session would send
   python3 -c '
 import json, sys, collections
@@ -44,8 +52,12 @@ gemini-live-encode "$here/prompt.txt" "$here/picture.jpg" | summarise
 
 echo
 echo "== five seconds of ffmpeg's test pattern as an MJPEG stream, thinned to 1 frame per second"
-ffmpeg -v error -f lavfi -i testsrc=size=320x240:rate=10 -t 5 -f mjpeg - |
-  gemini-live-encode --mjpeg - --source-fps 10 --fps 1 | summarise
+if command -v ffmpeg >/dev/null; then
+  ffmpeg -v error -f lavfi -i testsrc=size=320x240:rate=10 -t 5 -f mjpeg - |
+    gemini-live-encode --mjpeg - --source-fps 10 --fps 1 | summarise
+else
+  echo "   (skipped: ffmpeg is not installed)"
+fi
 
 echo
 echo "== the same question with client-side turn control, paced like a microphone at 4x"
@@ -62,7 +74,7 @@ echo "   (gemini-live-emulator listening on $url)"
 gemini-live-encode --silence 800 "$here/question.wav" |
   gemini-live-session --endpoint "$url" --transcribe input,output |
   gemini-live-decode --wav "$out/reply.wav" --transcript -
-soxi "$out/reply.wav" | grep -E "Sample Rate|Duration"
+wav_info "$out/reply.wav"
 echo "   frames exchanged: $(wc -l <"$out/frames.ndjson") (every one logged by the emulator)"
 
 echo
@@ -77,4 +89,4 @@ for line in sys.stdin:
     print(json.dumps({"serverContent": {"modelTurn": {"parts": [{"inlineData": {"mimeType": audio["mimeType"], "data": audio["data"]}}]}}}))
 print(json.dumps({"serverContent": {"turnComplete": True}}))' |
   gemini-live-decode --wav "$out/echo.wav"
-soxi "$out/echo.wav" | grep -E "Sample Rate|Duration"
+wav_info "$out/echo.wav"
