@@ -35,22 +35,22 @@ let package = Package(
         .systemLibrary(
             name: "CSndfile",
             pkgConfig: "sndfile",
-            providers: [.apt(["libsndfile1-dev"])]
+            providers: [.apt(["libsndfile1-dev"]), .brew(["libsndfile"])]
         ),
         .systemLibrary(
             name: "CSoxr",
             pkgConfig: "soxr",
-            providers: [.apt(["libsoxr-dev"])]
+            providers: [.apt(["libsoxr-dev"]), .brew(["libsoxr"])]
         ),
         .systemLibrary(
             name: "CEspeakNG",
             pkgConfig: "espeak-ng",
-            providers: [.apt(["libespeak-ng-dev"])]
+            providers: [.apt(["libespeak-ng-dev"]), .brew(["espeak-ng"])]
         ),
         .systemLibrary(
             name: "CPocketSphinx",
             pkgConfig: "pocketsphinx",
-            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"])]
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"]), .brew(["pocketsphinx"])]
         ),
 
         // MARK: - Libraries

@@ -65,7 +65,11 @@ final class StdoutWriter: Sendable {
         isSocket = type == S_IFSOCK
         var direct = Direct(blocking: LineWriter(fileDescriptor: fileDescriptor))
         if type == S_IFIFO {
-            direct.nonBlocking = open("/proc/self/fd/\(fileDescriptor)", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            // A second, non-blocking description of the same pipe: only Linux's /proc/self/fd opens one (elsewhere
+            // /dev/fd/N duplicates the descriptor, and O_NONBLOCK would reach the caller's); there, writes block.
+            #if os(Linux)
+                direct.nonBlocking = open("/proc/self/fd/\(fileDescriptor)", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            #endif
         } else if isSocket {
             direct.nonBlocking = fileDescriptor
         }
