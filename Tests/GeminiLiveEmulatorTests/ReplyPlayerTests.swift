@@ -219,4 +219,27 @@ struct ReplyPlayerTests {
         #expect(playback.player.isFinished)
         #expect(playback.player.pendingToolCall == nil, "an interruption leaves nothing to resume")
     }
+
+    /// Work under way off-thread, or an answer on its way, may finish after the reply was cut off: it is ignored.
+    @Test func anInterruptedReplyIgnoresLateSpeechTranscriptsAndAnswers() throws {
+        var speaking = ManualPlayback(
+            ReplyPlayer(request: Self.request(["hi"], modality: "AUDIO"), script: nil, usedRules: []))
+        speaking.deliver(.start)
+        #expect(speaking.deliver(.interrupted).isEmpty, "no timer to cancel")
+        #expect(speaking.deliver(.speechReady([Int16](repeating: 1000, count: 24_000))).isEmpty)
+        var listening = ManualPlayback(
+            ReplyPlayer(request: Self.request(audio: [1, 2, 3], transcribeInput: true), script: nil, usedRules: []))
+        listening.deliver(.start)
+        listening.deliver(.interrupted)
+        #expect(listening.deliver(.transcribed("hello")).isEmpty)
+        var calling = ManualPlayback(
+            ReplyPlayer(
+                request: Self.request(["what is the weather"]), script: try Self.script(Self.weather), usedRules: []))
+        calling.deliver(.start)
+        calling.run()
+        calling.deliver(.interrupted)
+        #expect(calling.player.pendingToolCall == nil)
+        #expect(calling.deliver(.toolResponse(Self.answer("call_1", "sunny"))).isEmpty)
+        #expect(calling.deliver(.start).isEmpty, "a reply starts once")
+    }
 }
