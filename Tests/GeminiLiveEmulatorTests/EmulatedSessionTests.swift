@@ -120,6 +120,25 @@ struct EmulatedSessionTests {
         #expect(session.replyFinished(turn: 1, responseTokens: 3).isEmpty)
     }
 
+    @Test func withNoInterruptionATurnDuringAReplyWaitsForItsEnd() {
+        var session = Self.session()
+        _ = session.receive(
+            Self.bytes(
+                #"{"setup":{"model":"models/gemini-3.8-live","realtimeInputConfig":{"activityHandling":"NO_INTERRUPTION"}}}"#
+            ))
+        #expect(session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#)).last.map(Self.startsReply) == 1)
+        #expect(session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#)).isEmpty, "no interruption")
+        let end = session.replyFinished(turn: 1, responseTokens: 1)
+        #expect(Self.sent(end).first?.serverContent?.generationComplete == true)
+        #expect(end.last.map(Self.startsReply) == 2, "the queued turn is answered next")
+    }
+
+    /// The turn a `.startReply` action starts, or nil for any other action.
+    static func startsReply(_ action: EmulatorAction) -> Int? {
+        if case .startReply(let request) = action { return request.turn }
+        return nil
+    }
+
     @Test func resumingRestoresTheConversationOrRefusesAnUnknownHandle() {
         var session = Self.session()
         let actions = session.receive(

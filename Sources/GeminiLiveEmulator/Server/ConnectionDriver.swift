@@ -8,6 +8,8 @@ import NIOWebSocket
 ///
 /// Actions run one list at a time in the order the state machine produced them (a FIFO gate), each write
 /// awaited, so backpressure reaches the reader and the reply streams, and no frame overtakes another.
+/// The reply in progress is a `ReplyPlayer`; this actor only carries out what it asks for: its timers on the
+/// connection's clock, speech synthesis and recognition on threads of their own, its messages through the session.
 actor ConnectionDriver {
     private var session: EmulatedSession
     private let outbound: WebSocketOutboundWriter
@@ -15,10 +17,16 @@ actor ConnectionDriver {
     private let number: Int
     private let services: EmulatorServices
     private let pongDelay: PongDelay
-    private var replyTask: Task<Void, Never>?
+    private let clock = ContinuousClock()
+    /// The session's timers (goAway, lifetime).
     private var timers: [Task<Void, Never>] = []
-    private var toolWaiters: [String: CheckedContinuation<FunctionResponse?, Never>] = [:]
-    private var toolArrivals: [String: FunctionResponse] = [:]
+    /// The reply being played, if any.
+    private var player: ReplyPlayer?
+    /// Counts the replies started and cut off; events from off-thread work or timers of an earlier reply carry an
+    /// old number and are dropped, and a reply's action list stops being carried out once the number moves on.
+    private var replyNumber = 0
+    /// The current reply's timers, by the player's timer id.
+    private var replyTimers: [Int: Task<Void, Never>] = [:]
     private var usedRules: Set<Int> = []
     /// The newest resumption handle issued on this connection: a reply cut off at a tool call is kept under it.
     private var lastHandle: String?
@@ -110,10 +118,19 @@ actor ConnectionDriver {
                 queue = session.resumed(with: snapshot)[...] + queue
                 if snapshot != nil { resumedReply = services.store.takePending(for: handle) }
             case .startReply(let request):
-                replyTask = Task { await self.runReply(request) }
+                let stall = Duration.milliseconds(Int64(services.configuration.stall * 1000))
+                begin(
+                    ReplyPlayer(
+                        request: request, script: services.configuration.script, usedRules: usedRules, stall: stall))
             case .cancelReply:
-                replyTask?.cancel()
-                replyTask = nil
+                if var interrupted = player {
+                    // Only timer cancellations come back: they need no gate.
+                    for case .cancelTimer(let timer) in interrupted.handle(.interrupted, now: clock.now) {
+                        replyTimers.removeValue(forKey: timer)?.cancel()
+                    }
+                }
+                player = nil
+                replyNumber += 1
             case .schedule(let timer, let delay):
                 timers.append(
                     Task {
@@ -124,17 +141,14 @@ actor ConnectionDriver {
                 services.store.store(snapshot, handle: handle)
                 lastHandle = handle
             case .deliverToolResponse(_, let response):
-                guard let id = response.id else { break }
-                if let waiter = toolWaiters.removeValue(forKey: id) {
-                    waiter.resume(returning: response)
-                } else {
-                    toolArrivals[id] = response
-                }
+                // Played from a task of its own: the reply's messages go through this gate, which is held now.
+                let reply = replyNumber
+                Task { await self.play(.toolResponse(response), reply: reply) }
             }
         }
         if let pending = resumedReply, !finished, session.resumeReply(turn: pending.request.turn) {
             resumedReply = nil
-            replyTask = Task { await self.continueReply(pending) }
+            begin(ReplyPlayer(resuming: pending))
         }
         leaveGate()
     }
@@ -149,9 +163,14 @@ actor ConnectionDriver {
         cleanedUp = true
         for timer in timers { timer.cancel() }
         timers.removeAll()
-        replyTask?.cancel()
-        for waiter in toolWaiters.values { waiter.resume(returning: nil) }
-        toolWaiters.removeAll()
+        for timer in replyTimers.values { timer.cancel() }
+        replyTimers.removeAll()
+        // A reply waiting on a tool call when the connection ends (not an interruption, which leaves it open) is
+        // kept under the newest handle with what is left to say.
+        if let pending = player?.pendingToolCall, let lastHandle {
+            services.store.attach(pending, to: lastHandle)
+        }
+        player = nil
     }
 
     private func enterGate() async {
@@ -172,118 +191,67 @@ actor ConnectionDriver {
 
     // MARK: - Replies
 
-    private func runReply(_ request: ReplyRequest) async {
-        let configuration = services.configuration
-        if configuration.stall > 0 {
-            guard (try? await Task.sleep(for: .milliseconds(Int64(configuration.stall * 1000)))) != nil else { return }
-        }
-        var transcript = ""
-        if !request.input.audio.isEmpty {
-            let audio = request.input.audio
-            transcript = await BlockingThread.run { SpeechRecognizer.shared.transcribe(audio) }
-            guard !Task.isCancelled else { return }
-            if request.transcribeInput {
-                let message = ServerMessage(
-                    .serverContent(ServerContent(inputTranscription: Transcription(text: transcript))))
-                await perform(session.replyOutput(turn: request.turn, message: message))
-            }
-        }
-        let said = (request.input.texts + (transcript.isEmpty ? [] : [transcript])).joined(separator: " ")
-        var actions: [ScriptAction] = [
-            .say(ReplyDescription.describe(request.input, turn: request.turn, transcript: transcript))
-        ]
-        if let script = configuration.script,
-            let index = script.ruleIndex(kind: request.input.kind, turn: request.turn, said: said, used: usedRules)
-        {
-            usedRules.insert(index)
-            actions = script.rules[index].actions
-        }
-        let template = ReplyTemplate(
-            turn: request.turn, text: request.input.texts.joined(separator: " "), transcript: transcript)
-        var progress = PendingReply(
-            request: request, call: FunctionCall(id: nil, name: nil, args: .null), remaining: actions,
-            template: template, spoken: [], tokens: 0, calls: 0, said: said)
-        await play(&progress)
+    /// Makes `player` the reply in progress and starts it from a task of its own (the gate may be held now).
+    private func begin(_ player: ReplyPlayer) {
+        replyNumber += 1
+        self.player = player
+        let reply = replyNumber
+        Task { await self.play(.start, reply: reply) }
     }
 
-    /// Takes up a reply that waited on a tool call when the previous connection ended: asks for the call
-    /// again (same id), then goes on with the rest of the reply once the answer arrives.
-    private func continueReply(_ pending: PendingReply) async {
-        var progress = pending
-        progress.remaining =
-            [.toolCall(name: pending.call.name ?? "", args: pending.call.args, id: pending.call.id)]
-            + pending.remaining
-        progress.calls -= 1
-        await play(&progress)
-    }
-
-    /// Plays a reply's remaining actions; a tool call whose answer never comes (the connection ended) is kept
-    /// under the newest resumption handle with what is left to say.
-    private func play(_ progress: inout PendingReply) async {
-        let request = progress.request
-        let renderer = ReplyRenderer(
-            modality: request.modality, transcribeOutput: request.transcribeOutput,
-            multiPartEvents: request.multiPartEvents, seed: UInt64(request.turn))
-        while !progress.remaining.isEmpty {
-            let action = progress.remaining.removeFirst()
-            guard !Task.isCancelled, !finished else { return }
+    /// Hands `event` to reply number `reply`, if it is still the one in progress, and carries out its actions.
+    private func play(_ event: PlaybackEvent, reply: Int) async {
+        guard reply == replyNumber, !finished, var current = player else { return }
+        let actions = current.handle(event, now: clock.now)
+        player = current.isFinished ? nil : current
+        let turn = current.turn
+        for action in actions {
+            // A barge-in or a close may come while a write is awaited: the rest of the list is then void.
+            guard reply == replyNumber, !finished else { return }
             switch action {
-            case .say(let pattern):
-                let text = progress.template.fill(pattern)
-                progress.spoken.append(text)
-                let speech =
-                    request.modality == "TEXT" ? [] : await BlockingThread.run { SpeechSynthesizer.shared.speak(text) }
-                let rendered = renderer.render(text, continuing: progress.spoken.count > 1) { _ in speech }
-                progress.tokens += rendered.tokens
-                for step in rendered.steps {
-                    switch step {
-                    case .pause(let duration):
-                        guard (try? await Task.sleep(for: duration)) != nil else { return }
-                    case .message(let message):
-                        let out = session.replyOutput(turn: request.turn, message: message)
-                        guard !out.isEmpty else { return }
-                        await perform(out)
-                    }
-                }
-            case .delay(let seconds):
-                guard (try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))) != nil else { return }
-            case .toolCall(let name, let args, let id):
-                progress.calls += 1
-                let callID = id ?? "call_\(request.turn)_\(progress.calls)"
-                let call = FunctionCall(id: callID, name: name, args: args)
-                let out = session.replyOutput(
-                    turn: request.turn, message: ServerMessage(.toolCall(ToolCall(functionCalls: [call]))))
-                guard !out.isEmpty else { return }
-                await perform(out)
-                guard let response = await waitForTool(callID) else {
-                    // The connection ended (not an interruption, which leaves it open): keep the call for a resume.
-                    if finished, let lastHandle {
-                        progress.call = call
-                        services.store.attach(progress, to: lastHandle)
-                    }
+            case .send(let message):
+                let out = session.replyOutput(turn: turn, message: message)
+                guard !out.isEmpty else {
+                    player = nil
                     return
                 }
-                progress.template.response = response.response
-            case .interrupt:
-                session.replyComposed(
-                    turn: request.turn, userText: progress.said, modelText: progress.spoken.joined(separator: " "))
-                await perform(session.interruptReply(turn: request.turn))
-                return
-            case .fault(let fault):
-                await perform(session.inject(fault))
-                if fault != .goAway { return }
+                await perform(out)
+            case .schedule(let timer, let deadline):
+                replyTimers[timer] = Task { [clock] in
+                    guard (try? await Task.sleep(until: deadline, clock: clock)) != nil else { return }
+                    await self.timerFired(timer, reply: reply)
+                }
+            case .cancelTimer(let timer):
+                replyTimers.removeValue(forKey: timer)?.cancel()
+            case .transcribe(let audio):
+                Task {
+                    let transcript = await BlockingThread.run { SpeechRecognizer.shared.transcribe(audio) }
+                    await self.play(.transcribed(transcript), reply: reply)
+                }
+            case .synthesize(let text):
+                Task {
+                    let speech = await BlockingThread.run { SpeechSynthesizer.shared.speak(text) }
+                    await self.play(.speechReady(speech), reply: reply)
+                }
+            case .useRule(let index):
+                usedRules.insert(index)
             case .slowPongs(let seconds):
                 pongDelay.set(seconds: seconds)
+            case .fault(let fault):
+                await perform(session.inject(fault))
+            case .interrupt(let userText, let modelText):
+                session.replyComposed(turn: turn, userText: userText, modelText: modelText)
+                await perform(session.interruptReply(turn: turn))
+            case .finish(let userText, let modelText, let responseTokens):
+                session.replyComposed(turn: turn, userText: userText, modelText: modelText)
+                await perform(session.replyFinished(turn: turn, responseTokens: responseTokens))
             }
         }
-        session.replyComposed(
-            turn: request.turn, userText: progress.said, modelText: progress.spoken.joined(separator: " "))
-        await perform(session.replyFinished(turn: request.turn, responseTokens: progress.tokens))
     }
 
-    private func waitForTool(_ id: String) async -> FunctionResponse? {
-        if let arrived = toolArrivals.removeValue(forKey: id) { return arrived }
-        guard !finished else { return nil }
-        return await withCheckedContinuation { toolWaiters[id] = $0 }
+    private func timerFired(_ timer: Int, reply: Int) async {
+        guard reply == replyNumber else { return }
+        replyTimers[timer] = nil
+        await play(.timerFired(timer), reply: reply)
     }
 }

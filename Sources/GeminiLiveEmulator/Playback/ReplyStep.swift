@@ -1,6 +1,6 @@
 import GeminiLiveProtocol
 
-/// One piece of a reply as the connection layer streams it.
+/// One piece of a `say` as `ReplyPlayer` plays it.
 public enum ReplyStep: Sendable, Equatable {
     /// Send this message (if the reply is still current).
     case message(ServerMessage)
