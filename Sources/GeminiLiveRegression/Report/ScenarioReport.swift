@@ -64,10 +64,36 @@ public struct ScenarioReport: Sendable, Equatable {
     }
 
     /// The failed verdicts of entry `index`, with their attempt numbers.
-    public func failures(ofEntry index: Int) -> [(attempt: Int, result: ExpectationResult)] {
+    public func failures(ofEntry index: Int) -> [AttemptFailure] {
         completedAttempts.compactMap { attempt in
             guard attempt.expectations.indices.contains(index), !attempt.expectations[index].held else { return nil }
-            return (attempt.attempt, attempt.expectations[index])
+            return AttemptFailure(attempt: attempt.attempt, result: attempt.expectations[index])
+        }
+    }
+
+    /// The failed verdicts of entry `index` grouped by kind, kinds in the order they first occurred: what
+    /// the summary prints as `3× latency_budget (attempts 2, 5, 7)`.
+    public func failureKinds(ofEntry index: Int) -> [(kind: FailureKind, failures: [AttemptFailure])] {
+        var groups: [(kind: FailureKind, failures: [AttemptFailure])] = []
+        for failure in failures(ofEntry: index) {
+            if let group = groups.firstIndex(where: { $0.kind == failure.kind }) {
+                groups[group].failures.append(failure)
+            } else {
+                groups.append((failure.kind, [failure]))
+            }
+        }
+        return groups
+    }
+
+    /// The entries' names, made unique within the scenario by a ` (2)`, ` (3)` … suffix on repeats, since
+    /// JUnit readers such as GitLab keep only the first of two test cases with one name.
+    public var entryNames: [String] {
+        var seen: [String: Int] = [:]
+        return entries.map { entry in
+            let name = entry.name
+            let count = (seen[name] ?? 0) + 1
+            seen[name] = count
+            return count == 1 ? name : "\(name) (\(count))"
         }
     }
 
@@ -86,4 +112,10 @@ public struct ScenarioReport: Sendable, Equatable {
         else { return nil }
         return rows.filter { $0.metric == metric }.max { $0.distribution.maximum < $1.distribution.maximum }
     }
+}
+
+extension ScenarioReport.Entry {
+    /// `turn 1: output_transcript icontains "sunny"`: the expectation as written, with its turn. Not its line,
+    /// so that editing the file above it keeps the name and a CI system's history of the test.
+    public var name: String { "turn \(turn): \(tally.expectation.key) \(tally.expectation.predicate)" }
 }
