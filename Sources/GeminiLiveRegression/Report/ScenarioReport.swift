@@ -19,6 +19,8 @@ public struct ScenarioReport: Sendable, Equatable {
     public let gate: PassRateGate
     /// The verdict.
     public let status: ScenarioStatus
+    /// The per-turn latency table over the completed attempts (the others may have stopped mid-reply).
+    public let latency: LatencyTable
 
     /// The report on `scenario` from `attempts` (those of other scenarios are ignored).
     public init(_ scenario: Scenario, attempts: [AttemptResult], gate: PassRateGate) {
@@ -36,6 +38,7 @@ public struct ScenarioReport: Sendable, Equatable {
             }
         }
         self.entries = entries
+        latency = LatencyTable(attempts: own.filter { $0.outcome == .completed }.map(\.turns))
         status =
             if own.contains(where: { if case .stale = $0.outcome { true } else { false } }) {
                 .stale
@@ -96,9 +99,6 @@ public struct ScenarioReport: Sendable, Equatable {
             return count == 1 ? name : "\(name) (\(count))"
         }
     }
-
-    /// The per-turn latency table over the completed attempts (the others may have stopped mid-reply).
-    public var latency: LatencyTable { LatencyTable(attempts: completedAttempts.map(\.turns)) }
 
     /// The figures a scenario line reports as its slowest, in order of preference: the first the scenario has.
     public static let headlineMetrics: [LatencyMetric] = [

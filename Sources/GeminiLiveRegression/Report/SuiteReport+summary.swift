@@ -43,7 +43,8 @@ extension SuiteReport {
                 parts.append(
                     "no verdict: \(unfinished.count) of \(report.attempts.count) attempts were transport errors")
             case .diverged, .stale:
-                let first = unfinished.first { $0.outcome.kind != .transportError }
+                let kind: FailureKind = report.status == .stale ? .staleCassette : .replayDivergence
+                let first = unfinished.first { $0.outcome.kind == kind }
                 parts.append(
                     (report.status == .stale ? "cassette stale" : "replay diverged")
                         + (first.map { " (attempt \($0.attempt))" } ?? ""))
