@@ -40,9 +40,9 @@ public struct ScenarioReport: Sendable, Equatable {
         self.entries = entries
         latency = LatencyTable(attempts: own.filter { $0.outcome == .completed }.map(\.turns))
         status =
-            if own.contains(where: { if case .stale = $0.outcome { true } else { false } }) {
+            if own.contains(where: { $0.outcome.kind == .staleCassette }) {
                 .stale
-            } else if own.contains(where: { if case .diverged = $0.outcome { true } else { false } }) {
+            } else if own.contains(where: { $0.outcome.kind == .replayDivergence }) {
                 .diverged
             } else if !own.contains(where: { $0.outcome == .completed }) {
                 .error
