@@ -207,6 +207,16 @@ struct ReplayCursorTests {
         #expect(cursor.finished)
     }
 
+    @Test func theEchoOfTheClientsCloseIsNotReplayed() {
+        var cursor = F.cursor([
+            F.client(0, F.setup), F.server(10, F.setupComplete),
+            RecordedFrame(time: 20_000, direction: .client, kind: "close"),
+            RecordedFrame(time: 21_000, direction: .server, kind: "close", closeCode: 1000),
+        ])
+        #expect(cursor.receive(message: F.setup) == [.send(F.setupComplete, binary: true)])
+        #expect(!cursor.finished)
+    }
+
     @Test func extraInputDiverges() {
         var cursor = F.cursor([F.client(0, F.setup), F.server(10, F.setupComplete)])
         _ = cursor.receive(message: F.setup)
