@@ -5,7 +5,7 @@ import Synchronization
 /// The recorded connections a replaying emulator can answer with, from one cassette or a directory of them.
 ///
 /// A new live connection is matched on its setup: it takes the first recorded connection not yet used whose
-/// normalised setup equals its own, in file name order, then connection order within a file; once all those
+/// normalised setup equals its own, in path order, then connection order within a file; once all those
 /// are used they are used again in the same order. A resumed session's later connections carry the recorded
 /// resumption handle in their setup, so they find their own.
 final class ReplayLibrary: Sendable {
@@ -23,7 +23,7 @@ final class ReplayLibrary: Sendable {
         uses = Mutex([Int](repeating: 0, count: scripts.count))
     }
 
-    /// Reads the cassette at `path`, or every `*.ndjson` file directly in the directory `path`.
+    /// Reads the cassette at `path`, or every `*.ndjson` file in the directory `path` and below, in path order.
     ///
     /// An unreadable path or a directory without cassettes is an unusable input (66); a cassette that does not
     /// parse is bad data (65).
@@ -36,7 +36,8 @@ final class ReplayLibrary: Sendable {
         if isDirectory.boolValue {
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path)
+                // Below too: gemini-live-test --record keeps DIR/<scenario>/attempt-<n>.ndjson.
+                names = try FileManager.default.subpathsOfDirectory(atPath: path)
             } catch {
                 throw EmulatorError(.noInput, "cannot read replay directory '\(path)': \(error.localizedDescription)")
             }
