@@ -72,7 +72,8 @@ analyse() {
 export -f analyse
 export PROMPT=$prompt API_KEY_FILE=$keyfile GEMINI_LIVE_ENDPOINT=${GEMINI_LIVE_ENDPOINT:-}
 
-mapfile -d '' all < <(find "$in_dir" -maxdepth 1 -type f \( -iname '*.wav' -o -iname '*.flac' \
+# Symbolic links count as what they point to (a folder of links to recordings, or a link to the folder).
+mapfile -d '' all < <(find -L "$in_dir" -maxdepth 1 -type f \( -iname '*.wav' -o -iname '*.flac' \
   -o -iname '*.ogg' -o -iname '*.opus' -o -iname '*.mp3' -o -iname '*.aiff' \) -printf '%f\0' | sort -z)
 [ ${#all[@]} -gt 0 ] || { echo "batch-analyze.sh: no recordings in $in_dir" >&2; exit 0; }
 recordings=()
@@ -87,10 +88,10 @@ done_before=$((${#all[@]} - ${#recordings[@]}))
 # Remote hosts: the recording goes to the job's own folder (the part after /./), the results come back
 # to OUT_DIR, and the folder is removed. Ignored for jobs on this machine.
 if [ ${#remote[@]} -gt 0 ]; then
-  # A failed job has no results to fetch: rsync is told to skip them quietly (parallel's default options
-  # plus --ignore-missing-args); the job's exit status says it failed.
+  # rsync's options are parallel's default (-rlDzR) with -L for -l, so a linked recording goes as its
+  # contents, and --ignore-missing-args: a failed job has no results to fetch, and its exit status says so.
   remote+=(--workdir ... --transferfile "$in_dir/./{}" --return "$out_dir/./{.}.txt"
-    --return "$out_dir/./{.}.reply.wav" --cleanup --rsync-opts "-rlDzR --ignore-missing-args")
+    --return "$out_dir/./{.}.reply.wav" --cleanup --rsync-opts "-rLDzR --ignore-missing-args")
 fi
 if [ -z "$joblog" ]; then
   joblog=$(mktemp)

@@ -191,6 +191,10 @@ words=("hello world" "good morning" "thank you" "what time is it" "the weather i
 for k in "${!words[@]}"; do
   espeak-ng -w "$tmp/local/in/rec$k.wav" "${words[k]}"
 done
+# One is a symbolic link to a recording elsewhere: what goes to the host is the recording.
+mkdir "$tmp/local/elsewhere"
+mv "$tmp/local/in/rec7.wav" "$tmp/local/elsewhere/"
+ln -s ../elsewhere/rec7.wav "$tmp/local/in/rec7.wav"
 export PATH="$bin:$PATH"
 batch=$here/samples/batch-analyze.sh
 
