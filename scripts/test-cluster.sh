@@ -57,7 +57,8 @@ cleanup() {
     ip link del "$tag-$h" 2>/dev/null || true # gone with the namespace's end of the pair, usually
   done
   if [ -n "${TEST_CLUSTER_KEEP:-}" ] && [ -d "$tmp" ]; then
-    mkdir -p "$TEST_CLUSTER_KEEP" && cp -r "$tmp/local" "$tmp"/*.log "$tmp"/joblog* "$tmp"/emulator.* "$TEST_CLUSTER_KEEP/" 2>/dev/null
+    mkdir -p "$TEST_CLUSTER_KEEP" && cp -r "$tmp/local" "$tmp"/*.log "$tmp"/joblog* "$tmp"/emulator.* \
+      "$TEST_CLUSTER_KEEP/" 2>/dev/null || true
   fi
   rm -rf "$tmp"
   exit "$status"
@@ -151,17 +152,16 @@ setsid "$bin/gemini-live-emulator" --host 0.0.0.0 --port 0 --log "$tmp/emulator.
 emulator=$!
 pgids+=($emulator)
 
-# Wait until each sshd lets the client in (and the emulator has printed its URL), while they run.
+# Wait until each sshd lets the client in (and the emulator has printed its URL), for as long as they run.
 wait_for() { # what, pid, command...
-  local what=$1 pid=$2
+  local what=$1 pid=$2 polls=0
   shift 2
-  for _ in $(seq 600); do
-    if "$@" 2>/dev/null; then return 0; fi
+  until "$@" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || return 1
+    polls=$((polls + 1))
+    [ $((polls % 300)) -ne 0 ] || say "still waiting for $what"
     sleep 0.1
   done
-  say "$what is not ready after a minute"
-  return 1
 }
 for i in 0 1; do
   addr=10.213.${subnets[i]}.2
@@ -270,6 +270,7 @@ total=$(awk -F '\t' 'NR > 1 && $5 > 0 && $6 > 0 && $7 == 0' "$tmp/joblog" | wc -
 cp "$tmp/local/out-cluster/rec3.txt" "$tmp/rec3.txt"
 rm "$tmp/local/out-cluster/rec3.txt"
 echo "not a sound file" >"$tmp/local/in/broken.wav"
+say "the batch again, after an interruption and with broken.wav added (its failure below is expected)"
 status=0
 step "$batch" -j 2 --sshloginfile "$tmp/sshloginfile" --ssh "ssh -F $tmp/ssh_config" --joblog "$tmp/joblog2" \
   "$tmp/local/in" "$tmp/local/out-cluster" 2>"$tmp/rerun.log" || status=$?
