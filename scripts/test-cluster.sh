@@ -146,8 +146,9 @@ EOF
   pgids+=($!)
 done
 
-# The emulator, in its own process group, on every address of this side; the hosts use the first veth address.
-setsid "$bin/gemini-live-emulator" --host 0.0.0.0 --port 0 --log "$tmp/emulator.ndjson" \
+# The emulator, in its own process group, on the first veth address of this side: host 1 reaches it on its
+# link, host 2 by its default route (the address is this side's own), and the local batch directly.
+setsid "$bin/gemini-live-emulator" --host "10.213.${subnets[0]}.1" --port 0 --log "$tmp/emulator.ndjson" \
   >"$tmp/emulator.url" 2>"$tmp/emulator.log" &
 emulator=$!
 pgids+=($emulator)
