@@ -13,7 +13,7 @@ SCHEMA_LOG   := $(BUILD_DIR)/schema-log
 DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng festival festvox-us-slt-hts python3-venv parallel openssl jq man-db
 TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator gemini-live-test
 
-.PHONY: all deps build release test lint demo bench fuzz install clean
+.PHONY: all deps build release test lint demo bench fuzz install clean test-cluster
 
 all: build
 
@@ -78,6 +78,13 @@ lint:
 
 demo: build
 	@samples/demo.sh $(BUILD_DIR)/debug
+
+# The batch across two hosts: network namespaces with their own sshd, GNU parallel's --sshloginfile, and
+# results compared with the same batch run locally with -j. Needs root; see scripts/test-cluster.sh.
+CLUSTER_PACKAGES := openssh-server rsync
+test-cluster: build
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(CLUSTER_PACKAGES)"
+	scripts/test-cluster.sh $(BUILD_DIR)/debug
 
 bench: deps
 	$(SWIFT) build -c release
