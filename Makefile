@@ -13,7 +13,8 @@ SCHEMA_LOG   := $(BUILD_DIR)/schema-log
 DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng festival festvox-us-slt-hts python3-venv parallel openssl jq man-db
 TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator gemini-live-test
 
-.PHONY: all deps build release test lint demo bench fuzz install clean test-cluster
+.PHONY: all deps build release test lint demo bench fuzz completions install install-files deb test-package clean \
+  test-cluster
 
 all: build
 
@@ -38,9 +39,11 @@ build: deps
 	@if grep -E '/(Sources|Tests)/[^:]*:[0-9]+:[0-9]+: warning:' $(BUILD_DIR)/build.log; then \
 	  echo "make: compiler warnings in our sources (above)" >&2; exit 1; fi
 
+# The Swift runtime is linked into each tool: an installed tool needs only libc and the media libraries.
+RELEASE_FLAGS := -c release --static-swift-stdlib
 release: deps
 	@scripts/build-info.sh $(BUILD_DIR)
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 $(VENV)/.ok: Makefile
 	python3 -m venv $(VENV)
@@ -86,8 +89,7 @@ test-cluster: build
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(CLUSTER_PACKAGES)"
 	scripts/test-cluster.sh $(BUILD_DIR)/debug
 
-bench: deps
-	$(SWIFT) build -c release
+bench: release
 	scripts/bench.sh $(BUILD_DIR)/release
 	scripts/bench-decode.sh $(BUILD_DIR)/release
 
@@ -97,16 +99,45 @@ fuzz:
 	scripts/fuzz.sh
 
 EXAMPLES_DIR := $(PREFIX)/share/doc/gemini-live-tools/examples
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7 \
-	  $(DESTDIR)$(EXAMPLES_DIR)/emulator
+COMPLETIONS  := $(BUILD_DIR)/completions
+# Shell completions, written by swift-argument-parser's generator from the release binaries.
+completions: release
+	scripts/completions.sh $(BUILD_DIR)/release $(COMPLETIONS)
+
+install: release completions install-files
+
+# What `install` copies, without building: the package build stages it with DESTDIR.
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man7 $(DESTDIR)$(EXAMPLES_DIR)/emulator $(DESTDIR)$(EXAMPLES_DIR)/regression/failing \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	for t in $(TOOLS); do install -m 755 $(BUILD_DIR)/release/$$t $(DESTDIR)$(PREFIX)/bin/; done
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	if ls man/*.5 >/dev/null 2>&1; then install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/; fi
 	install -m 644 man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 	install -m 755 samples/*.sh $(DESTDIR)$(EXAMPLES_DIR)/
 	install -m 644 samples/*.wav samples/*.jpg samples/*.txt $(DESTDIR)$(EXAMPLES_DIR)/
 	install -m 755 samples/emulator/*.sh $(DESTDIR)$(EXAMPLES_DIR)/emulator/
 	install -m 644 samples/emulator/*.json samples/emulator/*.yaml $(DESTDIR)$(EXAMPLES_DIR)/emulator/
+	install -m 644 samples/regression/*.yaml samples/regression/*.json $(DESTDIR)$(EXAMPLES_DIR)/regression/
+	install -m 644 samples/regression/failing/*.yaml $(DESTDIR)$(EXAMPLES_DIR)/regression/failing/
+	for t in $(TOOLS); do \
+	  install -m 644 $(COMPLETIONS)/bash/$$t $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t; \
+	  install -m 644 $(COMPLETIONS)/zsh/_$$t $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_$$t; \
+	  install -m 644 $(COMPLETIONS)/fish/$$t.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/$$t.fish; \
+	done
+
+# The fresh-machine proof: a debootstrapped Debian in a folder, the package installed with apt-get, the
+# installed demo run inside it (root; see scripts/test-package.sh).
+test-package: deb
+	scripts/test-package.sh
+
+# A Debian package of the release build: dist/gemini-live-tools_VERSION_ARCH.deb (see scripts/build-deb.sh).
+PACKAGE_PACKAGES := dpkg-dev lintian debootstrap
+deb: release completions
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(PACKAGE_PACKAGES)"
+	scripts/build-deb.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) $(VENV)
