@@ -117,12 +117,13 @@ struct EmulatorCommand: AsyncParsableCommand {
         // Connections just drop, as a killed server's do; the log is written line by line, so nothing is lost.
         SignalFinisher.install(exitStatus: ExitStatus.success.rawValue)
         do {
-            let configuration = EmulatorConfiguration(
+            var configuration = EmulatorConfiguration(
                 host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, apiKey: apiKey,
                 connectionLifetime: connectionLifetime, goAwayLead: goAwayLead, dropAfter: dropAfter,
                 failAfter: failAfter, faultEveryConnection: faultEveryConnection, stall: stall, slowPongs: slowPongs,
                 handleTTL: handleTTL, consumedIndex: consumedIndex, logPath: log,
                 script: try script.map { path throws(EmulatorError) in try EmulatorScript(path: path) })
+            configuration.version = ToolVersion.current
             let server = try EmulatorServer(configuration: configuration)
             try await server.run { url in LineOutput.write(url, to: 1) }
         } catch {

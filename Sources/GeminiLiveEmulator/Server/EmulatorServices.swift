@@ -9,7 +9,9 @@ final class EmulatorServices: Sendable {
 
     init(configuration: EmulatorConfiguration) throws(EmulatorError) {
         self.configuration = configuration
-        log = try configuration.logPath.map { path throws(EmulatorError) in try FrameLog(path: path) }
+        log = try configuration.logPath.map { path throws(EmulatorError) in
+            try FrameLog(path: path, version: configuration.version)
+        }
         store = ResumptionStore(ttl: configuration.handleTTL)
     }
 
