@@ -20,7 +20,7 @@ public struct MediaFolder: Sendable, Equatable {
     /// The folder.
     public let path: String
 
-    /// A folder to read from or write to; nothing is created until a payload is written.
+    /// A folder to read from, or to write to once `create()` has made it.
     public init(path: String) {
         self.path = path
     }

@@ -29,10 +29,12 @@ public final class SessionRecorder: Sendable {
         var header = header
         header?.redacted = redactor.names
         header?.media = media?.headerName(forCassette: path)
-        do {
-            try media?.create()
-        } catch {
-            throw SessionSetupError(.output(errno: error.code), "--media-dir '\(media?.path ?? "")': \(error)")
+        if let media {
+            do {
+                try media.create()
+            } catch {
+                throw SessionSetupError(.output(errno: error.code), "--media-dir '\(media.path)': \(error)")
+            }
         }
         do {
             file = try FrameRecorder(path: path, header: header)
