@@ -114,7 +114,7 @@ install-files:
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	for t in $(TOOLS); do install -m 755 $(BUILD_DIR)/release/$$t $(DESTDIR)$(PREFIX)/bin/; done
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	if ls man/*.5 >/dev/null 2>&1; then install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/; fi
+	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 	install -m 755 samples/*.sh $(DESTDIR)$(EXAMPLES_DIR)/
 	install -m 644 samples/*.wav samples/*.jpg samples/*.txt $(DESTDIR)$(EXAMPLES_DIR)/

@@ -166,15 +166,17 @@ struct SessionLifetimeTests {
             closeCode = nil
         }
         #expect(closeCode == nil || closeCode == 1006)
-        let lines = try String(contentsOfFile: directory.file("frames.ndjson"), encoding: .utf8)
+        var lines = try String(contentsOfFile: directory.file("frames.ndjson"), encoding: .utf8)
             .split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
+        let header = lines.removeFirst()
+        #expect(header["cassette"] == 1 && header["recorded"]?.stringValue?.hasSuffix("Z") == true)
         let summary = lines.map { "\($0["direction"]?.stringValue ?? "") \($0["frame"]?.stringValue ?? "")" }
         try #require(summary == ["client text", "server binary", "client text", "server drop"])
         #expect(lines[0]["connection"] == 1)
         #expect(lines[0]["message"]?["setup"]?["model"] == "models/gemini-2.0-flash-live-001")
         #expect(lines[1]["message"] == ["setupComplete": [:]])
         #expect(lines[2]["message"] == ["realtimeInput": ["text": "one"]])
-        #expect((lines[3]["time"]?.doubleValue ?? -1) >= (lines[0]["time"]?.doubleValue ?? 0))
+        #expect((lines[3]["t"]?.doubleValue ?? -1) >= (lines[0]["t"]?.doubleValue ?? 0))
     }
 
     @Test func logRecordsClosesWithCodeAndReason() async throws {

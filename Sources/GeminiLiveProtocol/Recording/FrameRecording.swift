@@ -1,11 +1,12 @@
 import GeminiLiveSystem
 
 /// The frames of one recorded attempt, in file order, read from the NDJSON a `FrameRecorder` writes:
-/// `{"time":1.234567,"connection":1,"direction":"client","frame":"text","message":{...}}`, after an optional
+/// `{"t":1234.567,"connection":1,"direction":"client","frame":"text","message":{...}}`, after an optional
 /// first line that is a `CassetteHeader`.
 ///
-/// A line may give its time as `time` in seconds (the recorder's field) or `t` in milliseconds (the cassette
-/// format to come); both are read from their decimal text into exact microseconds.
+/// A line gives its time as `t` in milliseconds (what the recorder writes) or `time` in seconds (what it wrote
+/// before, still read so older recordings keep working); both are read from their decimal text into exact
+/// microseconds.
 public struct FrameRecording: Sendable, Equatable {
     /// The header line, if the recording has one.
     public var header: CassetteHeader?
@@ -20,7 +21,12 @@ public struct FrameRecording: Sendable, Equatable {
 
     /// Reads a recording; `source` names it in errors, which are bad data as `SOURCE:LINE:COLUMN: problem`.
     /// Blank lines are skipped.
-    public init(ndjson bytes: [UInt8], source: String) throws(ToolError) {
+    ///
+    /// Media references (`--media-dir`) are resolved back to base64 from `media`, the folder the recording's
+    /// header names, by default (see `MediaFolder`); without a folder they stay as they are.
+    public init(
+        ndjson bytes: [UInt8], source: String, media: (@Sendable (CassetteHeader?) -> MediaFolder)? = nil
+    ) throws(ToolError) {
         var header: CassetteHeader?
         var frames: [RecordedFrame] = []
         var lineNumber = 0
@@ -51,7 +57,15 @@ public struct FrameRecording: Sendable, Equatable {
                 continue
             }
             do throws(FrameLineError) {
-                frames.append(try Self.frame(value))
+                var frame = try Self.frame(value)
+                if let media, let message = frame.message, line.contains(Self.referenceMark) {
+                    do {
+                        frame.message = try media(header).resolving(message)
+                    } catch {
+                        throw FrameLineError(problem: error.problem)
+                    }
+                }
+                frames.append(frame)
             } catch {
                 throw ToolError(category: .badData, description: "\(source):\(lineNumber):1: \(error.problem)")
             }
@@ -59,7 +73,8 @@ public struct FrameRecording: Sendable, Equatable {
         self.init(header: header, frames: frames)
     }
 
-    /// Reads a recording file.
+    /// Reads a recording file, resolving media references from the folder its header names, else from `media`
+    /// beside it.
     public init(contentsOfFile path: String) throws(ToolError) {
         let bytes: [UInt8]
         do {
@@ -67,8 +82,11 @@ public struct FrameRecording: Sendable, Equatable {
         } catch {
             throw ToolError(error)
         }
-        try self.init(ndjson: bytes, source: path)
+        try self.init(ndjson: bytes, source: path) { MediaFolder(forCassette: path, header: $0) }
     }
+
+    /// `"$media"`: a line without it has no reference, and its message is not walked again.
+    private static let referenceMark = Array("\"\(MediaFolder.referenceKey)\"".utf8)
 
     private struct FrameLineError: Error {
         let problem: String

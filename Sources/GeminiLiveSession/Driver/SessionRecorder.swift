@@ -1,17 +1,43 @@
 import GeminiLiveProtocol
 import GeminiLiveSystem
 
-/// Writes the cassette for `--record`: one `FrameRecorder` line per frame or close, both directions.
+/// Writes the cassette for `--record`: a `CassetteHeader` line, then one `FrameRecorder` line per frame or close,
+/// both directions.
 ///
 /// Message frames carry the parsed `message` (its text if it is not JSON); closes have `code` and `reason`,
-/// drops `"frame":"drop"`. Resumption handles are replaced by `"<redacted>"`; the API key never appears in a frame.
+/// drops `"frame":"drop"`. Everything passes through the redactor on its way to the file, so the file never
+/// holds a secret; the header's `redacted` lists the redactor's names. With a media folder, payloads become
+/// references to its side files.
 public final class SessionRecorder: Sendable {
     private let file: FrameRecorder
+    private let redactor: SecretRedactor
+    private let media: MediaFolder?
 
     /// Creates (truncates) `path`; one that cannot be created is an output error (73), as in every tool.
-    public init(path: String) throws(SessionSetupError) {
+    ///
+    /// - Parameters:
+    ///   - header: the first line; without one the file holds frames only.
+    ///   - redactor: what to replace; by default the fixed rules and resumption handles. Register the session's
+    ///     key with `add(credentialsOf:)` so that it is replaced wherever it shows.
+    ///   - media: where audio, image and video payloads go (`--media-dir`), created if need be; inline without.
+    public init(
+        path: String, header: CassetteHeader? = nil, redactor: SecretRedactor = SecretRedactor(),
+        media: MediaFolder? = nil
+    ) throws(SessionSetupError) {
+        self.redactor = redactor
+        self.media = media
+        var header = header
+        header?.redacted = redactor.names
+        header?.media = media?.headerName(forCassette: path)
+        if let media {
+            do {
+                try media.create()
+            } catch {
+                throw SessionSetupError(.output(errno: error.code), "--media-dir '\(media.path)': \(error)")
+            }
+        }
         do {
-            file = try FrameRecorder(path: path)
+            file = try FrameRecorder(path: path, header: header)
         } catch {
             throw SessionSetupError(.output(errno: error.code), "--record '\(path)': \(error)")
         }
@@ -20,8 +46,10 @@ public final class SessionRecorder: Sendable {
     /// Records one message frame.
     func record(direction: String, connection: Int, frame: [UInt8]) {
         guard !frame.isEmpty else { return }
-        let message =
-            (try? JSONParser.parse(frame)).map(Self.redacted) ?? .string(String(decoding: frame, as: UTF8.self))
+        var message =
+            (try? JSONParser.parse(frame)).map(redactor.redacting)
+            ?? .string(redactor.redacting(String(decoding: frame, as: UTF8.self)))
+        if let media { message = media.externalising(message) }
         file.record(
             connection: connection, direction: direction, frame: direction == "client" ? "text" : "binary",
             ["message": message])
@@ -31,30 +59,12 @@ public final class SessionRecorder: Sendable {
     func record(close connection: Int, code: Int?, reason: String, direction: String) {
         var fields: JSONObject = [:]
         if let code { fields["code"] = .number(JSONNumber(code)) }
-        fields["reason"] = .string(reason)
+        fields["reason"] = .string(redactor.redacting(reason))
         file.record(connection: connection, direction: direction, frame: code == nil ? "drop" : "close", fields)
     }
 
     /// Closes the file.
     func finish() {
         file.finish()
-    }
-
-    /// `value` with every resumption handle replaced.
-    static func redacted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let object):
-            var result = JSONObject()
-            for (key, member) in object {
-                let secret =
-                    ["handle", "newHandle", "new_handle"].contains(key) && member.stringValue?.isEmpty == false
-                result.append(key, secret ? "<redacted>" : redacted(member))
-            }
-            return .object(result)
-        case .array(let elements):
-            return .array(elements.map(redacted))
-        default:
-            return value
-        }
     }
 }
