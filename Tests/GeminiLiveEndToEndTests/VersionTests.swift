@@ -25,9 +25,17 @@ import Testing
         #expect(result.stdoutText == expected + "\n", "\(tool): \(result.stdoutText)")
     }
 
-    @Test func theCommitIsTheCheckedOutOne() throws {
-        guard let commit = try Self.builtCommit() else { return }
-        let head = try ToolRunner.run("git", ["rev-parse", "--short=12", "HEAD"])
-        #expect(commit.hasPrefix(head.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)))
+    /// What make compiles in is the checked-out commit: scripts/build-info.sh run into a scratch build folder.
+    @Test func buildInfoNamesTheCheckedOutCommit() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let scratch = try TemporaryDirectory("build-info")
+        let run = try ToolRunner.run("\(root)/scripts/build-info.sh", [scratch.path], currentDirectory: root)
+        #expect(run.status == 0, "\(run.stderrText)")
+        let header = try String(contentsOfFile: scratch.file("build-info/gemini_live_build_commit.h"), encoding: .utf8)
+        let head = try ToolRunner.run("git", ["rev-parse", "--short=12", "HEAD"], currentDirectory: root)
+        let commit = head.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(commit.count == 12)
+        #expect(header.hasPrefix("#define GEMINI_LIVE_BUILD_COMMIT \"\(commit)"), "\(header)")
     }
 }
