@@ -8,10 +8,11 @@ import GeminiLiveSystem
 public final class SessionRecorder: Sendable {
     private let file: FrameRecorder
 
-    /// Creates (truncates) `path`; one that cannot be created is an output error (73), as in every tool.
-    public init(path: String) throws(SessionSetupError) {
+    /// Creates (truncates) `path`, with `header` as its first line when given; one that cannot be created is
+    /// an output error (73), as in every tool.
+    public init(path: String, header: CassetteHeader? = nil) throws(SessionSetupError) {
         do {
-            file = try FrameRecorder(path: path)
+            file = try FrameRecorder(path: path, header: header)
         } catch {
             throw SessionSetupError(.output(errno: error.code), "--record '\(path)': \(error)")
         }
