@@ -174,7 +174,7 @@ struct SessionLifetimeTests {
         #expect(lines[0]["message"]?["setup"]?["model"] == "models/gemini-2.0-flash-live-001")
         #expect(lines[1]["message"] == ["setupComplete": [:]])
         #expect(lines[2]["message"] == ["realtimeInput": ["text": "one"]])
-        #expect((lines[3]["time"]?.doubleValue ?? -1) >= (lines[0]["time"]?.doubleValue ?? 0))
+        #expect((lines[3]["t"]?.doubleValue ?? -1) >= (lines[0]["t"]?.doubleValue ?? 0))
     }
 
     @Test func logRecordsClosesWithCodeAndReason() async throws {

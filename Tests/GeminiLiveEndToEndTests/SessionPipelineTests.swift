@@ -115,7 +115,7 @@ struct SessionPipelineTests {
         let entries = text.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
-        let times = entries.compactMap { $0["time"] as? Double }
+        let times = entries.compactMap { $0["t"] as? Double }
         #expect(times.count == entries.count && times == times.sorted())
         #expect(Set(entries.compactMap { $0["direction"] as? String }) == ["client", "server"])
         #expect(entries.contains { $0["frame"] as? String == "close" && $0["code"] as? Int == 1000 })

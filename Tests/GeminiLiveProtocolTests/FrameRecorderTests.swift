@@ -20,9 +20,18 @@ import Testing
                 #","connection":2,"direction":"server","frame":"close","code":1000,"reason":"bye"}"#,
             ])
         {
-            #expect(line.hasPrefix(#"{"time":"#), "\(line)")
+            #expect(line.wholeMatch(of: /\{"t":\d+\.\d{3},.*/) != nil, "\(line)")
             #expect(line.hasSuffix(rest), "\(line)")
         }
+    }
+
+    @Test(
+        "t is milliseconds with exactly three decimals, from whole microseconds",
+        arguments: [(1_234_567, "1234.567"), (5, "0.005"), (0, "0.000"), (2_000_000, "2000.000"), (-1_500, "-1.500")])
+    func millisecondsText(microseconds: Int, text: String) {
+        let number = DecimalTime.milliseconds(microseconds: microseconds)
+        #expect(number.text == text)
+        #expect(DecimalTime.scaled(number, by: 3) == microseconds)
     }
 
     @Test func aFileThatCannotBeCreatedNamesTheErrno() {

@@ -1,6 +1,16 @@
 /// Reads a JSON number of seconds or milliseconds as whole microseconds from its decimal text, so that
-/// `1.2345` s is 1 234 500 µs exactly and not the nearest double times a million.
+/// `1.2345` s is 1 234 500 µs exactly and not the nearest double times a million; and writes microseconds as
+/// milliseconds with three decimals, the cassette's `t`.
 public enum DecimalTime {
+    /// `microseconds` as milliseconds to the microsecond: 1 234 567 µs is `1234.567`, 5 µs `0.005`.
+    public static func milliseconds(microseconds: Int) -> JSONNumber {
+        let (whole, fraction) = microseconds.magnitude.quotientAndRemainder(dividingBy: 1000)
+        let digits = String(fraction)
+        let text = "\(microseconds < 0 ? "-" : "")\(whole).\(String(repeating: "0", count: 3 - digits.count))\(digits)"
+        // The text is a valid JSON number by construction.
+        return JSONNumber(text: text) ?? JSONNumber(Double(microseconds) / 1000)
+    }
+
     /// `number` × 10^`scale`, rounded half away from zero; nil if it is not a finite number or does not fit.
     public static func scaled(_ number: JSONNumber, by scale: Int) -> Int? {
         var text = Substring(number.text)

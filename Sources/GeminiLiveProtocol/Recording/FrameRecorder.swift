@@ -8,8 +8,8 @@ import Synchronization
 /// A file of WebSocket frames, one JSON line each, written as they pass: the session's `--record` cassette
 /// and the emulator's `--log` share it, so both files have one schema.
 ///
-/// `{"time":1.234567,"connection":1,"direction":"client","frame":"text","message":{...}}`: seconds since the
-/// file was opened (monotonic, to the microsecond), the connection's number, who sent it, and the frame kind
+/// `{"t":1234.567,"connection":1,"direction":"client","frame":"text","message":{...}}`: milliseconds since
+/// the file was opened (monotonic, to the microsecond), the connection's number, who sent it, and the frame kind
 /// (`text`, `binary`, `close` with `code` and `reason`, `drop`), followed by the caller's fields. Each line
 /// goes out in one write, so a reader (or a crash) never sees half of one.
 public final class FrameRecorder: Sendable {
@@ -37,10 +37,10 @@ public final class FrameRecorder: Sendable {
 
     /// Writes one line: the time, `connection`, `direction`, `frame`, then `fields` in their order.
     public func record(connection: Int, direction: String, frame: String, _ fields: JSONObject = [:]) {
-        let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let elapsed = start.duration(to: .now).components
+        let microseconds = Int(elapsed.seconds) * 1_000_000 + Int(elapsed.attoseconds / 1_000_000_000_000)
         var object: JSONObject = [
-            "time": .number(JSONNumber((seconds * 1e6).rounded() / 1e6)),
+            "t": .number(DecimalTime.milliseconds(microseconds: microseconds)),
             "connection": .number(JSONNumber(connection)), "direction": .string(direction), "frame": .string(frame),
         ]
         object.append(contentsOf: fields)

@@ -1,11 +1,12 @@
 import GeminiLiveSystem
 
 /// The frames of one recorded attempt, in file order, read from the NDJSON a `FrameRecorder` writes:
-/// `{"time":1.234567,"connection":1,"direction":"client","frame":"text","message":{...}}`, after an optional
+/// `{"t":1234.567,"connection":1,"direction":"client","frame":"text","message":{...}}`, after an optional
 /// first line that is a `CassetteHeader`.
 ///
-/// A line may give its time as `time` in seconds (the recorder's field) or `t` in milliseconds (the cassette
-/// format to come); both are read from their decimal text into exact microseconds.
+/// A line gives its time as `t` in milliseconds (what the recorder writes) or `time` in seconds (what it wrote
+/// before, still read so older recordings keep working); both are read from their decimal text into exact
+/// microseconds.
 public struct FrameRecording: Sendable, Equatable {
     /// The header line, if the recording has one.
     public var header: CassetteHeader?
