@@ -1,0 +1,84 @@
+import GeminiLiveProtocol
+import GeminiLiveRegression
+import GeminiLiveSession
+import GeminiLiveSystem
+
+/// What one attempt of a suite run needs, shared by every job of the run's queue.
+struct AttemptContext: Sendable {
+    let runner: SuiteRunner
+    let scenarios: [Scenario]
+    let plans: [AttemptPlan]
+    let fingerprints: [String]
+    let recording: CassetteLayout
+    /// The endpoint of the service or the shared emulator; nil for replay (one emulator per attempt).
+    let endpoint: SessionEndpoint?
+
+    /// Runs attempt `number` of scenario `index`, re-running it after transport errors as allowed.
+    func run(_ index: Int, attempt number: Int) async -> Result<AttemptResult, ToolError> {
+        do throws(ToolError) {
+            return .success(try await attempt(index, number))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func attempt(_ index: Int, _ number: Int) async throws(ToolError) -> AttemptResult {
+        let scenario = scenarios[index]
+        let cassette = recording.cassette(of: scenario, attempt: number)
+        var retries = 0
+        while true {
+            let run: AttemptRun
+            if case .replay(let folder, let allowStale) = runner.target {
+                let source = CassetteLayout(root: folder, scenarios: scenarios).cassette(of: scenario, attempt: number)
+                let recorded = try FrameRecording(contentsOfFile: source)
+                let hash = recorded.header?.scenarioHash
+                if hash != fingerprints[index], !allowStale {
+                    let detail =
+                        "\(source): recorded for another version of \(scenario.path) (scenario hash \(hash ?? "missing"), now \(fingerprints[index])); re-record it with --record, or pass --allow-stale"
+                    return AttemptResult(
+                        scenarioPath: scenario.path, scenarioName: scenario.name, attempt: number,
+                        outcome: .stale(detail), cassette: source)
+                }
+                let emulator = try await PrivateEmulator.start(try ReplayConfiguration.emulator(replaying: source))
+                defer { emulator.stop() }
+                var policy = runner.policy
+                // A divergence closes with 1011: retrying would only diverge again.
+                policy.maxRetries = 0
+                run = try await attemptRunner(SuiteRunner.endpoint(emulator.url), policy: policy).run(
+                    plans[index], cassette: cassette, header: header(index, host: "127.0.0.1", api: nil))
+            } else {
+                let endpoint = self.endpoint!
+                run = try await attemptRunner(endpoint, policy: runner.policy).run(
+                    plans[index], cassette: cassette,
+                    header: header(index, host: endpoint.host, api: Self.apiVersion(in: endpoint.path)))
+            }
+            if case .error(let reason) = run.outcome, retries < runner.retryErrors {
+                retries += 1
+                runner.report(
+                    "\(scenario.path) attempt \(number): \(reason); running it again (\(retries) of \(runner.retryErrors))"
+                )
+                continue
+            }
+            return try AttemptResult(scenario, attempt: number, run: run)
+        }
+    }
+
+    private func attemptRunner(_ endpoint: SessionEndpoint, policy: SessionPolicy) -> AttemptRunner {
+        let report = runner.report
+        return AttemptRunner(endpoint: endpoint, caFile: runner.caFile, policy: policy) { text in report(text) }
+    }
+
+    /// The header of a cassette this run writes for scenario `index`.
+    private func header(_ index: Int, host: String, api: String?) -> CassetteHeader {
+        CassetteHeader(
+            tool: runner.toolVersion, recorded: CassetteClock.now(), host: host, api: api,
+            model: plans[index].setup.model, scenario: scenarios[index].path, scenarioHash: fingerprints[index])
+    }
+
+    /// The API version named in a standard endpoint path (`...generativelanguage.v1beta.GenerativeService...`).
+    static func apiVersion(in path: String) -> String? {
+        path.split(whereSeparator: { $0 == "." || $0 == "/" }).map(String.init).first {
+            $0 == "v1" || $0 == "v1alpha" || $0 == "v1beta"
+        }
+    }
+}
