@@ -1,0 +1,63 @@
+import GeminiLiveSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The scenario files a command line's SUITE arguments name: a file as given, a folder's `*.yaml` and `*.yml`
+/// files (its subfolders too, sorted by path), or a glob pattern (as the shell would expand it, for when it
+/// is quoted). Each file is listed once, in the order the arguments give them.
+public enum SuiteFiles {
+    /// The files of `arguments`; one that names nothing is an input that cannot be opened.
+    public static func expand(_ arguments: [String]) throws(ToolError) -> [String] {
+        var files: [String] = []
+        var seen: Set<String> = []
+        for argument in arguments {
+            var found: [String]
+            var info = stat()
+            if stat(argument, &info) == 0 {
+                found = (info.st_mode & S_IFMT) == S_IFDIR ? scenarios(in: argument) : [argument]
+            } else if argument.contains(where: { "*?[".contains($0) }) {
+                found = glob(argument)
+            } else {
+                throw ToolError(category: .noInput, description: "\(argument): \(SystemCallError.current)")
+            }
+            guard !found.isEmpty else {
+                throw ToolError(category: .noInput, description: "\(argument): no scenario files (*.yaml, *.yml)")
+            }
+            for file in found where seen.insert(file).inserted { files.append(file) }
+        }
+        return files
+    }
+
+    /// The `*.yaml` and `*.yml` files under `folder`, sorted by path.
+    static func scenarios(in folder: String) -> [String] {
+        var files: [String] = []
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)"
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                files += scenarios(in: path)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    static func glob(_ pattern: String) -> [String] {
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard Glibc.glob(pattern, 0, nil, &matches) == 0 else { return [] }
+        return (0..<Int(matches.gl_pathc)).compactMap { index in
+            matches.gl_pathv[index].map { String(cString: $0) }
+        }
+    }
+}
