@@ -17,6 +17,15 @@ struct EmulatorCommand: AsyncParsableCommand {
             transcript, picture count and sizes), as streamed text or espeak-ng speech at 24 kHz. \
             --script FILE makes it say other things, call tools, pause, interrupt itself or fail.
 
+            --replay CASSETTE answers instead with the server frames of a recording \
+            (gemini-live-session --record, gemini-live-test --record, --log), each once the client has \
+            sent what the recorded client had sent before it: audio by duration, so re-chunked or \
+            resampled audio matches; text, clientContent, activity markers and tool responses exactly \
+            after normalising spelling and defaults. The first client frame that matches nothing \
+            closes with 1011 "replay diverged at client frame N: POINTER: recorded A, got B" \
+            (the whole story on stderr). With a directory, each connection takes the first unused \
+            recorded connection whose setup matches its own.
+
             EXAMPLES:
               gemini-live-emulator --port 0
               gemini-live-emulator --port 8443 --tls-cert cert.pem --tls-key key.pem \\
@@ -25,6 +34,7 @@ struct EmulatorCommand: AsyncParsableCommand {
                 --log frames.ndjson
               gemini-live-emulator --port 0 --drop-after 3 \\
                 --script samples/emulator/weather.json
+              gemini-live-emulator --port 0 --replay run1.ndjson --speed 0
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate]))
@@ -92,6 +102,16 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "JSON or YAML (.yaml, .yml) file of rules that script the model's replies (see the man page).")
     var script: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Answer from this cassette, or the *.ndjson cassettes in this folder, not a model.", valueName: "cassette"))
+    var replay: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Divide --replay's recorded delays by this; 0 answers as soon as the client is there.", valueName: "x"))
+    var speed = 1.0
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard (tlsCert == nil) == (tlsKey == nil) else {
@@ -102,6 +122,11 @@ struct EmulatorCommand: AsyncParsableCommand {
         try SecondsOption.check(stall, "--stall", zeroAllowed: true)
         try SecondsOption.check(slowPongs, "--slow-pongs", zeroAllowed: true)
         try SecondsOption.check(handleTTL, "--handle-ttl", zeroAllowed: false)
+        guard speed >= 0, speed <= 1_000_000 else { throw ValidationError("--speed must be 0 to 1000000.") }
+        if replay == nil && speed != 1 { throw ValidationError("--speed applies to --replay; add --replay FILE.") }
+        if replay != nil && script != nil {
+            throw ValidationError("--replay answers from the recording: leave out --script.")
+        }
         if [dropAfter, failAfter].contains(where: { ($0 ?? 1) < 1 }) {
             throw ValidationError("--drop-after and --fail-after count messages from 1.")
         }
@@ -117,12 +142,14 @@ struct EmulatorCommand: AsyncParsableCommand {
         // Connections just drop, as a killed server's do; the log is written line by line, so nothing is lost.
         SignalFinisher.install(exitStatus: ExitStatus.success.rawValue)
         do {
-            let configuration = EmulatorConfiguration(
+            var configuration = EmulatorConfiguration(
                 host: host, port: port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, apiKey: apiKey,
                 connectionLifetime: connectionLifetime, goAwayLead: goAwayLead, dropAfter: dropAfter,
                 failAfter: failAfter, faultEveryConnection: faultEveryConnection, stall: stall, slowPongs: slowPongs,
                 handleTTL: handleTTL, consumedIndex: consumedIndex, logPath: log,
-                script: try script.map { path throws(EmulatorError) in try EmulatorScript(path: path) })
+                script: try script.map { path throws(EmulatorError) in try EmulatorScript(path: path) },
+                replayPath: replay, replaySpeed: speed)
+            configuration.replayDivergenceHandler = { divergence in diagnostics.error(divergence.description) }
             let server = try EmulatorServer(configuration: configuration)
             try await server.run { url in LineOutput.write(url, to: 1) }
         } catch {

@@ -34,6 +34,14 @@ public struct EmulatorConfiguration: Sendable {
     public var script: EmulatorScript?
     /// The models served.
     public var catalogue: ModelCatalogue = .standard
+    /// A cassette, or a directory of `*.ndjson` cassettes, to replay instead of emulating a model: each connection
+    /// takes the first unused recorded connection whose setup matches its own (file name order).
+    public var replayPath: String?
+    /// Recorded delays are divided by this; 0 sends each recorded frame as soon as the client has reached it.
+    public var replaySpeed: Double = 1
+    /// Told the whole story when a replayed client diverges, just before the 1011 close (whose reason is short);
+    /// the command prints it on stderr.
+    public var replayDivergenceHandler: (@Sendable (ReplayDivergence) -> Void)?
 
     /// Creates the default configuration.
     public init() {}
@@ -43,7 +51,8 @@ public struct EmulatorConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 0, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,
         apiKey: String? = nil, connectionLifetime: Double = 600, goAwayLead: Double = 60, dropAfter: Int? = nil,
         failAfter: Int? = nil, faultEveryConnection: Bool = false, stall: Double = 0, slowPongs: Double = 0,
-        handleTTL: Double = 7200, consumedIndex: Bool = false, logPath: String? = nil, script: EmulatorScript? = nil
+        handleTTL: Double = 7200, consumedIndex: Bool = false, logPath: String? = nil, script: EmulatorScript? = nil,
+        replayPath: String? = nil, replaySpeed: Double = 1
     ) {
         self.host = host
         self.port = port
@@ -61,6 +70,8 @@ public struct EmulatorConfiguration: Sendable {
         self.consumedIndex = consumedIndex
         self.logPath = logPath
         self.script = script
+        self.replayPath = replayPath
+        self.replaySpeed = replaySpeed
     }
 
     /// Whether the server speaks TLS.

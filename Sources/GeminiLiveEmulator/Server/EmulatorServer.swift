@@ -84,6 +84,10 @@ public struct EmulatorServer: Sendable {
     func serve(
         route: RequestRoute, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel
     ) async {
+        if let library = services.replay {
+            await serveReplay(route: route, inbound: inbound, outbound: outbound, channel: channel, library: library)
+            return
+        }
         let number = services.nextConnectionNumber()
         let session = EmulatedSession(
             options: services.sessionOptions(connection: number, version: route.version.rawValue))

@@ -5,12 +5,17 @@ final class EmulatorServices: Sendable {
     let configuration: EmulatorConfiguration
     let log: FrameLog?
     let store: ResumptionStore
+    /// The recordings to answer from (`--replay`), instead of the emulated model.
+    let replay: ReplayLibrary?
     private let counter = Synchronization.Mutex(0)
 
     init(configuration: EmulatorConfiguration) throws(EmulatorError) {
         self.configuration = configuration
         log = try configuration.logPath.map { path throws(EmulatorError) in try FrameLog(path: path) }
         store = ResumptionStore(ttl: configuration.handleTTL)
+        replay = try configuration.replayPath.map { path throws(EmulatorError) in
+            try ReplayLibrary(path: path, speed: configuration.replaySpeed)
+        }
     }
 
     /// The next 1-based connection number.
