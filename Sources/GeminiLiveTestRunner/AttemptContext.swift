@@ -39,13 +39,17 @@ struct AttemptContext: Sendable {
                         scenarioPath: scenario.path, scenarioName: scenario.name, attempt: number,
                         outcome: .stale(detail), cassette: source)
                 }
-                let emulator = try await PrivateEmulator.start(try ReplayConfiguration.emulator(replaying: source))
+                let replay = ReplayConfiguration(replaying: source)
+                let emulator = try await PrivateEmulator.start(replay.configuration)
                 defer { emulator.stop() }
                 var policy = runner.policy
                 // A divergence closes with 1011: retrying would only diverge again.
                 policy.maxRetries = 0
-                run = try await attemptRunner(SuiteRunner.endpoint(emulator.url), policy: policy).run(
+                var replayed = try await attemptRunner(SuiteRunner.endpoint(emulator.url), policy: policy).run(
                     plans[index], cassette: cassette, header: header(index, host: "127.0.0.1", api: nil))
+                // The close reason is cut to 123 bytes; the emulator's own account has both values in full.
+                if let divergence = replay.diverged { replayed.outcome = .diverged("\(source): \(divergence)") }
+                run = replayed
             } else {
                 let endpoint = self.endpoint!
                 run = try await attemptRunner(endpoint, policy: runner.policy).run(

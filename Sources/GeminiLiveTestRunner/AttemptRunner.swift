@@ -135,7 +135,9 @@ public struct AttemptRunner: Sendable {
             case .toolAnswer(let call, let response):
                 perform(machine.handle(.toolCommandFinished(call: call, response: response)))
             case .ended(let outcome):
-                sessionOutcome = outcome
+                // Once every turn is done, how the connection ends says nothing about the attempt (a server
+                // may close first, as a replay of a recorded close does).
+                sessionOutcome = machine.phase == .closing && outcome.category != .success ? .success : outcome
                 _ = machine.handle(.sessionEnded)
                 break loop
             }
