@@ -39,12 +39,15 @@ struct TestCommand: AsyncParsableCommand {
             turn's end of user input.
 
             EXAMPLES:
-              gemini-live-test --emulator samples/regression
-              gemini-live-test --emulator --emulator-script weather.yaml weather/*.yaml
-              gemini-live-test --record cassettes samples/regression
-              gemini-live-test --replay cassettes samples/regression
-              gemini-live-test --repeat 20 --parallel 4 --gate confident --junit junit.xml suite/
-              gemini-live-test --stats cassettes/weather/attempt-1.ndjson
+              gemini-live-test --emulator suite/
+              gemini-live-test --emulator --emulator-script replies.yaml 'suite/*.yaml'
+              gemini-live-test --record cassettes suite/
+              gemini-live-test --replay cassettes suite/
+              gemini-live-test --repeat 20 --parallel 4 --gate confident suite/
+              gemini-live-encode q.wav \\
+                | gemini-live-session --transcribe output --record session.ndjson \\
+                | gemini-live-decode --text -
+              gemini-live-test --stats session.ndjson cassettes/weather/attempt-1.ndjson
 
             EXIT STATUS:
               0    every gate passed
@@ -52,9 +55,11 @@ struct TestCommand: AsyncParsableCommand {
               2    a replay diverged or a cassette is stale
               64   usage error: bad option or option value
               65   an invalid scenario or cassette (FILE:LINE:COLUMN: problem on stderr)
-              66   a SUITE or recording names no file
+              66   a SUITE, recording or file named by an option cannot be opened
               69   only transport errors: some scenario has no verdict
               73   a cassette or output file cannot be created
+              74   reading or writing failed
+              77   no API key for the service
             """,
         version: ToolVersion.current
     )
@@ -110,7 +115,7 @@ struct TestCommand: AsyncParsableCommand {
     @Option(help: "Append one JSON line per attempt to this file as attempts finish.")
     var results: String?
 
-    @OptionGroup(title: "Connection") var connection: SessionConnectionFlags
+    @OptionGroup var connection: SessionConnectionFlags
 
     @OptionGroup var verbosity: VerbosityOptions
 
@@ -129,6 +134,14 @@ struct TestCommand: AsyncParsableCommand {
         if emulator, replay != nil { throw ValidationError("--emulator and --replay cannot be used together.") }
         if emulatorScript != nil, !emulator { throw ValidationError("--emulator-script needs --emulator.") }
         if allowStale, replay == nil { throw ValidationError("--allow-stale only applies to --replay.") }
+        if let replay, let record, replay == record {
+            throw ValidationError("--record must not be the --replay folder: the replay would overwrite its cassettes.")
+        }
+        // The report renderers are being built beside this command; until they are merged these options would
+        // silently write nothing, so they are refused.
+        if junit != nil || tap || results != nil {
+            throw ValidationError("--junit, --tap and --results are not built yet in this version.")
+        }
         if let repeatCount, repeatCount < 1 { throw ValidationError("--repeat must be 1 or more.") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more.") }
         guard retryErrors >= 0 else { throw ValidationError("--retry-errors must be 0 or more.") }
