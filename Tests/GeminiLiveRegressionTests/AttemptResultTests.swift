@@ -88,4 +88,25 @@ import Testing
             ])
         #expect(result.expectations[1].actual == [ReportFixtures.parisCall])
     }
+
+    @Test func tooManyCallsAreUnexpectedAndTooFewMissing() throws {
+        let scenario = try Scenario(
+            yaml: """
+                turns:
+                  - text: hi
+                    expect:
+                      - tool_calls: {lt: 1}
+                      - tool_calls: {le: 0}
+                      - tool_calls: {between: [2, 3]}
+                      - tool_calls: {gt: 1}
+                      - tool_calls: 2
+                """, path: "s.yaml")
+        let turn = ReportFixtures.answered(transcript: "Hi", calls: [ReportFixtures.parisCall])
+        let result = AttemptResult(scenario, attempt: 1, recorded: ReportFixtures.recording([turn]))
+        #expect(
+            result.expectations.map(\.kind) == [
+                .unexpectedToolCall, .unexpectedToolCall, .missingToolCall, .missingToolCall, .missingToolCall,
+            ])
+        #expect(result.expectations.allSatisfy { $0.actual == 1 })
+    }
 }

@@ -26,6 +26,16 @@ enum ReportFixtures {
 
         """
 
+    static let farewellYAML = """
+        name: "farewell #2"
+        turns:
+          - text: bye
+            expect:
+              - responded: true
+
+        """
+
+    static var farewell: Scenario { try! Scenario(yaml: farewellYAML, path: "./suite/farewell.v2.yml") }
     static var weather: Scenario { try! Scenario(yaml: weatherYAML, path: "suite/weather.yaml") }
     static var greeting: Scenario { try! Scenario(yaml: greetingYAML, path: "suite/greeting.yaml") }
 
@@ -72,5 +82,22 @@ enum ReportFixtures {
     /// Attempt `number` of `scenario` that ended with `outcome`.
     static func unfinished(_ scenario: Scenario, _ number: Int, _ outcome: AttemptOutcome) -> AttemptResult {
         AttemptResult(scenario, attempt: number, outcome: outcome, recorded: recording([]), duration: 0.5)
+    }
+}
+
+extension ReportFixtures {
+    /// The suite the renderer tests print: weather passes (one attempt slow, one a transport error), greeting
+    /// fails on a transcript holding a control character and `]]>`, farewell has only transport errors, one
+    /// of them with a control character and `]]>` in its reason.
+    static var mixedSuite: SuiteReport {
+        var slow = weatherAttempt(3, firstAudio: 2600)
+        slow.cassette = "cassettes/weather-3.ndjson"
+        let attempts = [
+            weatherAttempt(1), unfinished(weather, 2, .error("connect refused")), slow, weatherAttempt(4),
+            weatherAttempt(5), weatherAttempt(6), greetingAttempt(1, transcript: "Bye\u{1} ]]> <b>&"),
+            unfinished(farewell, 1, .error("close 1011 \"internal\"\u{0} ]]>\nafter 3 retries")),
+            unfinished(farewell, 2, .error("connect refused")),
+        ]
+        return SuiteReport(scenarios: [weather, greeting, farewell], attempts: attempts, gate: .point)
     }
 }

@@ -19,6 +19,8 @@ public struct ScenarioReport: Sendable, Equatable {
     public let gate: PassRateGate
     /// The verdict.
     public let status: ScenarioStatus
+    /// The per-turn latency table over the completed attempts (the others may have stopped mid-reply).
+    public let latency: LatencyTable
 
     /// The report on `scenario` from `attempts` (those of other scenarios are ignored).
     public init(_ scenario: Scenario, attempts: [AttemptResult], gate: PassRateGate) {
@@ -36,10 +38,11 @@ public struct ScenarioReport: Sendable, Equatable {
             }
         }
         self.entries = entries
+        latency = LatencyTable(attempts: own.filter { $0.outcome == .completed }.map(\.turns))
         status =
-            if own.contains(where: { if case .stale = $0.outcome { true } else { false } }) {
+            if own.contains(where: { $0.outcome.kind == .staleCassette }) {
                 .stale
-            } else if own.contains(where: { if case .diverged = $0.outcome { true } else { false } }) {
+            } else if own.contains(where: { $0.outcome.kind == .replayDivergence }) {
                 .diverged
             } else if !own.contains(where: { $0.outcome == .completed }) {
                 .error
@@ -64,15 +67,38 @@ public struct ScenarioReport: Sendable, Equatable {
     }
 
     /// The failed verdicts of entry `index`, with their attempt numbers.
-    public func failures(ofEntry index: Int) -> [(attempt: Int, result: ExpectationResult)] {
+    public func failures(ofEntry index: Int) -> [AttemptFailure] {
         completedAttempts.compactMap { attempt in
             guard attempt.expectations.indices.contains(index), !attempt.expectations[index].held else { return nil }
-            return (attempt.attempt, attempt.expectations[index])
+            return AttemptFailure(attempt: attempt.attempt, result: attempt.expectations[index])
         }
     }
 
-    /// The per-turn latency table over the completed attempts (the others may have stopped mid-reply).
-    public var latency: LatencyTable { LatencyTable(attempts: completedAttempts.map(\.turns)) }
+    /// The failed verdicts of entry `index` grouped by kind, kinds in the order they first occurred: what
+    /// the summary prints as `3× latency_budget (attempts 2, 5, 7)`.
+    public func failureKinds(ofEntry index: Int) -> [(kind: FailureKind, failures: [AttemptFailure])] {
+        var groups: [(kind: FailureKind, failures: [AttemptFailure])] = []
+        for failure in failures(ofEntry: index) {
+            if let group = groups.firstIndex(where: { $0.kind == failure.kind }) {
+                groups[group].failures.append(failure)
+            } else {
+                groups.append((failure.kind, [failure]))
+            }
+        }
+        return groups
+    }
+
+    /// The entries' names, made unique within the scenario by a ` (2)`, ` (3)` … suffix on repeats, since
+    /// JUnit readers such as GitLab keep only the first of two test cases with one name.
+    public var entryNames: [String] {
+        var seen: [String: Int] = [:]
+        return entries.map { entry in
+            let name = entry.name
+            let count = (seen[name] ?? 0) + 1
+            seen[name] = count
+            return count == 1 ? name : "\(name) (\(count))"
+        }
+    }
 
     /// The figures a scenario line reports as its slowest, in order of preference: the first the scenario has.
     public static let headlineMetrics: [LatencyMetric] = [
@@ -86,4 +112,10 @@ public struct ScenarioReport: Sendable, Equatable {
         else { return nil }
         return rows.filter { $0.metric == metric }.max { $0.distribution.maximum < $1.distribution.maximum }
     }
+}
+
+extension ScenarioReport.Entry {
+    /// `turn 1: output_transcript icontains "sunny"`: the expectation as written, with its turn. Not its line,
+    /// so that editing the file above it keeps the name and a CI system's history of the test.
+    public var name: String { "turn \(turn): \(tally.expectation.key) \(tally.expectation.predicate)" }
 }
