@@ -23,8 +23,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             resampled audio matches; text, clientContent, activity markers and tool responses exactly \
             after normalising spelling and defaults. The first client frame that matches nothing \
             closes with 1011 "replay diverged at client frame N: POINTER: recorded A, got B" \
-            (the whole story on stderr). With a directory, each connection takes the first unused \
-            recorded connection whose setup matches its own.
+            (the whole story on stderr). Each connection takes the first unused recorded connection \
+            whose setup matches its own (in path order with a directory), then used ones again.
 
             EXAMPLES:
               gemini-live-emulator --port 0
@@ -104,7 +104,8 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Answer from this cassette, or the *.ndjson cassettes in this folder, not a model.", valueName: "cassette"))
+            "Answer from this cassette, or the *.ndjson cassettes in this folder and below, not a model.",
+            valueName: "cassette"))
     var replay: String?
 
     @Option(

@@ -70,7 +70,12 @@ actor ReplayConnection {
                 return
             }
         }
-        await perform(cursor?.receive(bytes) ?? [])
+        // Parsed once: audio frames are large, and the cursor needs only the tree.
+        if let json {
+            await perform(cursor?.receive(message: json) ?? [])
+        } else {
+            await perform(cursor?.receive(bytes) ?? [])
+        }
     }
 
     /// The client went away (close frame or end of stream).

@@ -65,12 +65,6 @@ struct ReplayCursor<C: Clock>: Sendable where C.Duration == Duration, C: Sendabl
         return release(reachedAt: clock.now)
     }
 
-    /// The live client frames seen so far.
-    var clientFrameCount: Int { clientFrames }
-
-    /// Server events the recording has that have not been sent.
-    var unplayedEvents: Int { script.events.count - nextUnscheduled + due.count }
-
     // MARK: - Matching
 
     /// The recording's chunking sets the tolerance: a live stream in coarser chunks still ends on the same total.

@@ -4,24 +4,26 @@ import Synchronization
 
 /// The recorded connections a replaying emulator can answer with, from one cassette or a directory of them.
 ///
-/// A new live connection is matched on its setup: it takes the first recorded connection not yet taken whose
-/// normalised setup equals its own, in file name order, then connection order within a file. A resumed
-/// session's later connections carry the recorded resumption handle in their setup, so they find their own.
+/// A new live connection is matched on its setup: it takes the first recorded connection not yet used whose
+/// normalised setup equals its own, in path order, then connection order within a file; once all those
+/// are used they are used again in the same order. A resumed session's later connections carry the recorded
+/// resumption handle in their setup, so they find their own.
 final class ReplayLibrary: Sendable {
     /// Every recorded connection, in the order they are offered.
     let scripts: [ReplayScript]
     /// `--speed`: recorded delays are divided by it; 0 releases each frame as soon as its gate is reached.
     let speed: Double
-    private let taken: Mutex<[Bool]>
+    /// How many live connections each recorded one has answered.
+    private let uses: Mutex<[Int]>
 
     /// Wraps prepared scripts.
     init(scripts: [ReplayScript], speed: Double) {
         self.scripts = scripts
         self.speed = speed
-        taken = Mutex([Bool](repeating: false, count: scripts.count))
+        uses = Mutex([Int](repeating: 0, count: scripts.count))
     }
 
-    /// Reads the cassette at `path`, or every `*.ndjson` file directly in the directory `path`.
+    /// Reads the cassette at `path`, or every `*.ndjson` file in the directory `path` and below, in path order.
     ///
     /// An unreadable path or a directory without cassettes is an unusable input (66); a cassette that does not
     /// parse is bad data (65).
@@ -34,7 +36,8 @@ final class ReplayLibrary: Sendable {
         if isDirectory.boolValue {
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path)
+                // Below too: gemini-live-test --record keeps DIR/<scenario>/attempt-<n>.ndjson.
+                names = try FileManager.default.subpathsOfDirectory(atPath: path)
             } catch {
                 throw EmulatorError(.noInput, "cannot read replay directory '\(path)': \(error.localizedDescription)")
             }
@@ -63,22 +66,21 @@ final class ReplayLibrary: Sendable {
         self.init(scripts: scripts, speed: speed)
     }
 
-    /// Takes the first untaken recorded connection whose setup matches `message` (a live client's first
-    /// message, normalised), or says how it differs from the nearest one: the first untaken, or the first.
+    /// Takes the least used recorded connection whose setup matches `message` (a live client's first message,
+    /// normalised), the first in order among equals; or says how it differs from the least used one.
     func claim(_ message: JSONValue) -> Result<ReplayScript, ReplayDivergence> {
-        taken.withLock { taken in
-            for (index, script) in scripts.enumerated() where !taken[index] && script.setup == message {
-                taken[index] = true
-                return .success(script)
+        uses.withLock { uses in
+            let matching = scripts.indices.filter { scripts[$0].setup == message }
+            // Unused ones first, in order; once all are used they come round again, so a cassette can be
+            // replayed to one client after another.
+            if let index = matching.min(by: { uses[$0] < uses[$1] }) {
+                uses[index] += 1
+                return .success(scripts[index])
             }
-            let nearest = scripts.indices.first { !taken[$0] }.map { scripts[$0] }
-            guard let nearest, let difference = JSONDifference.first(recorded: nearest.setup, got: message) else {
-                // Every recorded connection with this setup is already taken.
-                return .failure(
-                    ReplayDivergence(
-                        clientFrame: 1, pointer: "/setup", recorded: "no unused connection with this setup",
-                        got: "another one"))
-            }
+            let nearest = scripts[scripts.indices.min(by: { uses[$0] < uses[$1] }) ?? 0]
+            let difference =
+                JSONDifference.first(recorded: nearest.setup, got: message)
+                ?? JSONDifference(pointer: "", recorded: nearest.setup, got: message)
             return .failure(
                 ReplayDivergence(
                     clientFrame: 1, pointer: difference.pointer, recorded: ReplayDivergence.shown(difference.recorded),

@@ -48,9 +48,12 @@ struct ReplayScript: Sendable {
         var progress = ReplayProgress()
         let frames = recording.frames.filter { $0.connection == connection }
         var lastClientTime = frames.first?.time ?? 0
-        for frame in frames {
+        replay: for frame in frames {
             switch frame.direction {
             case .client:
+                // The client ended the connection: what the server wrote after that (the echo of its close)
+                // answered the close, which the live client will send in its own time.
+                if frame.kind == "close" || frame.kind == "drop" { break replay }
                 guard let message = frame.message, frame.kind == "text" || frame.kind == "binary" else { continue }
                 let normalised = ReplayNormalisation.normalised(message)
                 if setup == nil, let member = normalised["setup"] { setup = .object(["setup": member]) }

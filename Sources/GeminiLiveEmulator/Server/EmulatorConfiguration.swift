@@ -34,8 +34,9 @@ public struct EmulatorConfiguration: Sendable {
     public var script: EmulatorScript?
     /// The models served.
     public var catalogue: ModelCatalogue = .standard
-    /// A cassette, or a directory of `*.ndjson` cassettes, to replay instead of emulating a model: each connection
-    /// takes the first unused recorded connection whose setup matches its own (file name order).
+    /// A cassette, or a directory with `*.ndjson` cassettes in it or below, to replay instead of emulating a model:
+    /// each connection takes the first unused recorded connection whose setup matches its own (path order), then
+    /// used ones again.
     public var replayPath: String?
     /// Recorded delays are divided by this; 0 sends each recorded frame as soon as the client has reached it.
     public var replaySpeed: Double = 1

@@ -207,6 +207,42 @@ struct ReplayCursorTests {
         #expect(cursor.finished)
     }
 
+    @Test func aRecordedDropDropsAgain() {
+        var cursor = F.cursor([
+            F.client(0, F.setup), F.server(10, F.setupComplete), F.client(20, F.text("hi")),
+            RecordedFrame(time: 30_000, direction: .server, kind: "drop"),
+        ])
+        _ = cursor.receive(message: F.setup)
+        #expect(cursor.receive(message: F.text("hi")) == [.drop])
+        #expect(cursor.finished)
+    }
+
+    @Test func aQuickClientDoesNotReorderTheServer() {
+        let clock = StepClock()
+        // The reply to "one" took 500 ms; "two" came 100 ms after it and was answered 50 ms later.
+        var cursor = F.cursor(
+            [
+                F.client(0, F.setup), F.client(100, F.text("one")), F.server(600, F.reply("first")),
+                F.client(700, F.text("two")), F.server(750, F.reply("second")),
+            ], clock: clock, speed: 1)
+        _ = cursor.receive(message: F.setup)
+        #expect(cursor.receive(message: F.text("one")) == [.schedule(after: .milliseconds(500))])
+        // The live client does not wait for the first reply: the second still follows it.
+        #expect(cursor.receive(message: F.text("two")).isEmpty)
+        clock.step(.milliseconds(500))
+        #expect(F.sent(cursor.timerFired()) == [F.reply("first"), F.reply("second")])
+    }
+
+    @Test func theEchoOfTheClientsCloseIsNotReplayed() {
+        var cursor = F.cursor([
+            F.client(0, F.setup), F.server(10, F.setupComplete),
+            RecordedFrame(time: 20_000, direction: .client, kind: "close"),
+            RecordedFrame(time: 21_000, direction: .server, kind: "close", closeCode: 1000),
+        ])
+        #expect(cursor.receive(message: F.setup) == [.send(F.setupComplete, binary: true)])
+        #expect(!cursor.finished)
+    }
+
     @Test func extraInputDiverges() {
         var cursor = F.cursor([F.client(0, F.setup), F.server(10, F.setupComplete)])
         _ = cursor.receive(message: F.setup)

@@ -79,14 +79,53 @@ struct ReplayServerTests {
         let text = LiveClient.setup(#""generationConfig":{"responseModalities":["TEXT"]}"#)
         let audio = LiveClient.setup(#""generationConfig":{"responseModalities":["AUDIO"]}"#)
         let first = try await Self.record("one", setup: text, to: directory.file("suite/a.ndjson"))
-        let second = try await Self.record("two", setup: audio, to: directory.file("suite/b.ndjson"))
+        try FileManager.default.createDirectory(atPath: directory.file("suite/b"), withIntermediateDirectories: false)
+        let second = try await Self.record("two", setup: audio, to: directory.file("suite/b/attempt-1.ndjson"))
         let server = try await Self.replaying(directory.file("suite"))
         #expect(try await Self.turn("two", setup: audio, at: server.endpoint()).value == second)
         #expect(try await Self.turn("one", setup: text, at: server.endpoint()).value == first)
-        // Each recorded connection answers once: a third client with the same setup has none left.
-        let third = try await Self.turn("one", setup: text, at: server.endpoint())
-        #expect(third.closeCode == 1011)
-        #expect(third.closeReason?.hasPrefix("replay diverged at client frame 1: /setup") == true)
+        // Used ones come round again; a setup no cassette has diverges at the first frame.
+        #expect(try await Self.turn("one", setup: text, at: server.endpoint()).value == first)
+        let other = try await Self.turn("one", setup: LiveClient.setup(model: "models/other"), at: server.endpoint())
+        #expect(other.closeCode == 1011)
+        #expect(
+            other.closeReason
+                == #"replay diverged at client frame 1: /setup/model: recorded "models/gemini-2.0-fl…, got "models/other""#
+        )
+    }
+
+    @Test func aResumedSessionFindsEachOfItsConnections() async throws {
+        let directory = try TemporaryDirectory("replay")
+        let setup = LiveClient.setup(#""sessionResumption":{}"#)
+        let resumed = LiveClient.setup(#""sessionResumption":{"handle":"h1"}"#)
+        let lines = [
+            #"{"time":0,"connection":1,"direction":"client","frame":"text","message":\#(setup)}"#,
+            #"{"time":0.01,"connection":1,"direction":"server","frame":"binary","message":{"setupComplete":{}}}"#,
+            #"{"time":0.02,"connection":1,"direction":"client","frame":"text","message":\#(LiveClient.textTurn("one"))}"#,
+            #"{"time":0.03,"connection":1,"direction":"server","frame":"binary","message":{"sessionResumptionUpdate":{"newHandle":"h1","resumable":true}}}"#,
+            #"{"time":0.04,"connection":1,"direction":"server","frame":"close","code":1011,"reason":"Internal error occurred."}"#,
+            #"{"time":0.3,"connection":2,"direction":"client","frame":"text","message":\#(resumed)}"#,
+            #"{"time":0.31,"connection":2,"direction":"server","frame":"binary","message":{"setupComplete":{}}}"#,
+            #"{"time":0.32,"connection":2,"direction":"client","frame":"text","message":\#(LiveClient.textTurn("one"))}"#,
+            #"{"time":0.33,"connection":2,"direction":"server","frame":"binary","message":{"serverContent":{"turnComplete":true}}}"#,
+        ]
+        try lines.joined(separator: "\n").write(toFile: directory.file("r.ndjson"), atomically: true, encoding: .utf8)
+        let server = try await Self.replaying(directory.file("r.ndjson"))
+        // Recorded in the opposite order to the connections' own: each setup still finds its own.
+        let second = try await Self.turn("one", setup: resumed, at: server.endpoint())
+        #expect(
+            second.value == [
+                "{\n  \"setupComplete\": {}\n}", "{\n  \"serverContent\": {\n    \"turnComplete\": true\n  }\n}",
+            ])
+        let first = try await LiveClient.run(server.endpoint()) { connection in
+            try await connection.send(setup)
+            _ = await connection.next()
+            try await connection.send(LiveClient.textTurn("one"))
+            return await connection.next()?.json
+        }
+        #expect(first.value == ["sessionResumptionUpdate": ["newHandle": "h1", "resumable": true]])
+        #expect(first.closeCode == 1011)
+        #expect(first.closeReason == "Internal error occurred.")
     }
 
     @Test func missingCassettesStopTheStart() throws {
