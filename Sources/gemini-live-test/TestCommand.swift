@@ -137,11 +137,7 @@ struct TestCommand: AsyncParsableCommand {
         if let replay, let record, replay == record {
             throw ValidationError("--record must not be the --replay folder: the replay would overwrite its cassettes.")
         }
-        // The report renderers are being built beside this command; until they are merged these options would
-        // silently write nothing, so they are refused.
-        if junit != nil || tap || results != nil {
-            throw ValidationError("--junit, --tap and --results are not built yet in this version.")
-        }
+
         if let repeatCount, repeatCount < 1 { throw ValidationError("--repeat must be 1 or more.") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more.") }
         guard retryErrors >= 0 else { throw ValidationError("--retry-errors must be 0 or more.") }
@@ -176,14 +172,24 @@ struct TestCommand: AsyncParsableCommand {
             runner.turnTimeout = .milliseconds(Int(turnTimeout * 1000))
             runner.toolVersion = ToolVersion.current
             runner.report = { diagnostics.info($0) }
+            // Opened before anything runs: a file that cannot be written stops the run before it costs anything.
+            let resultsFile = try results.map { (path) throws(ToolError) in try ResultsFile(appendingTo: path) }
             let attempts = try await runner.run(scenarios) { result in
                 diagnostics.info("\(result.scenarioPath) attempt \(result.attempt): \(result.outcome.name)")
+                resultsFile?.append(result.resultsLine)
             }
+            try resultsFile?.finish()
             let report = SuiteReport(scenarios: scenarios, attempts: attempts, gate: gate)
             for scenario in report.scenarios {
                 for attempt in scenario.unfinishedAttempts {
                     if let detail = attempt.outcome.detail { diagnostics.error(detail) }
                 }
+            }
+            if let junit { try ResultsFile.write(report.junitXML, to: junit) }
+            do {
+                try Descriptor.writeAll(Array((tap ? report.tap : report.summary).utf8), to: 1)
+            } catch {
+                throw ToolError(category: .write(errno: error.code), description: "stdout: \(error)")
             }
             throw ExitCode(report.outcome.exitCode)
         } catch {

@@ -64,12 +64,22 @@ struct TestSuiteRunTests {
         #expect(cassette.contains(#""toolResponse":{"functionResponses":[{"id":"call_weather_1","name":"get_weather""#))
     }
 
-    @Test("a failing expectation exits 1")
+    @Test(
+        "a failing expectation exits 1, naming its file:line on stdout and failing in JUnit; --results has the attempt")
     func failingScenario() throws {
         let failing = Self.weather.replacingOccurrences(of: "icontains: sunny", with: "icontains: rainy")
         let folder = try Self.suite(["failing.yaml": failing])
-        let result = try Self.run(folder, Self.emulator + ["failing.yaml"])
+        let result = try Self.run(
+            folder, Self.emulator + ["--junit", "junit.xml", "--results", "results.jsonl", "failing.yaml"])
         #expect(result.status == 1, "\(result.stderrText)")
+        // The failed expectation with its place in the file, what was expected and what came.
+        #expect(result.stdoutText.contains("failing.yaml:11:9:"), "\(result.stdoutText)")
+        #expect(result.stdoutText.contains(#"icontains "rainy""#))
+        let junit = try String(contentsOfFile: folder.file("junit.xml"), encoding: .utf8)
+        #expect(junit.contains("<failure"))
+        let results = try String(contentsOfFile: folder.file("results.jsonl"), encoding: .utf8)
+        #expect(results.split(separator: "\n").count == 1)
+        #expect(results.contains(#""outcome":"completed""#))
     }
 
     @Test("an invalid scenario exits 65 naming file:line:column and the key")
