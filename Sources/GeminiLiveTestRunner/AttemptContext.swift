@@ -49,6 +49,10 @@ struct AttemptContext: Sendable {
                     plans[index], cassette: cassette, header: header(index, host: "127.0.0.1", api: nil))
                 // The close reason is cut to 123 bytes; the emulator's own account has both values in full.
                 if let divergence = replay.diverged { replayed.outcome = .diverged("\(source): \(divergence)") }
+                // Judged from the recorded cassette, in its time: the replay showed the client still does what was
+                // recorded, so the recording's verdicts and latencies are the ones to report, equal to the live
+                // run's by construction (the replay's own frames came as fast as the client went).
+                replayed.cassette = source
                 run = replayed
             } else {
                 let endpoint = self.endpoint!

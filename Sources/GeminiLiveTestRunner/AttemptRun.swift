@@ -7,7 +7,7 @@ public struct AttemptRun: Sendable, Equatable {
     public var outcome: AttemptOutcome
     /// How far each scenario turn got.
     public var statuses: [TurnStatus]
-    /// The cassette written for the attempt.
+    /// The cassette the attempt is judged from: the one it wrote, or for a replay the one it replayed.
     public var cassette: String
     /// Wall-clock seconds the attempt took.
     public var duration: Double

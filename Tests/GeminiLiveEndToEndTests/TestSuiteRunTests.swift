@@ -154,6 +154,9 @@ struct TestSuiteRunTests {
         #expect(recorded.status == 0, "\(recorded.stderrText)")
         let replayed = try Self.run(folder, ["--replay", "cassettes", "weather.yaml"])
         #expect(replayed.status == 0, "\(replayed.stderrText)")
+        // Verdicts and latency figures alike: a replay is judged from the cassette, in its time.
+        #expect(replayed.stdoutText == recorded.stdoutText)
+        #expect(replayed.stdoutText.contains("2 attempts"), "\(replayed.stdoutText)")
 
         let changed = Self.weather.replacingOccurrences(of: "terse", with: "verbose")
         try changed.write(toFile: folder.file("weather.yaml"), atomically: true, encoding: .utf8)
