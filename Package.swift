@@ -254,6 +254,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "GeminiLiveTestRunnerTests",
+            dependencies: ["GeminiLiveTestRunner", "GeminiLiveRegression", "GeminiLiveProtocol"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GeminiLiveEndToEndTests",
             dependencies: ["GeminiLiveTestSupport", "GeminiLiveProtocol"],
             swiftSettings: swiftSettings
