@@ -30,8 +30,7 @@ struct AttemptContext: Sendable {
             let run: AttemptRun
             if case .replay(let folder, let allowStale) = runner.target {
                 let source = CassetteLayout(root: folder, scenarios: scenarios).cassette(of: scenario, attempt: number)
-                let recorded = try FrameRecording(contentsOfFile: source)
-                let hash = recorded.header?.scenarioHash
+                let hash = try Self.header(of: source)?.scenarioHash
                 if hash != fingerprints[index], !allowStale {
                     let detail =
                         "\(source): recorded for another version of \(scenario.path) (scenario hash \(hash ?? "missing"), now \(fingerprints[index])); re-record it with --record, or pass --allow-stale"
@@ -81,6 +80,18 @@ struct AttemptContext: Sendable {
         CassetteHeader(
             tool: runner.toolVersion, recorded: CassetteClock.now(), host: host, api: api,
             model: plans[index].setup.model, scenario: scenarios[index].path, scenarioHash: fingerprints[index])
+    }
+
+    /// A cassette's header, read from its first line only: the frames are the emulator's to read.
+    static func header(of cassette: String) throws(ToolError) -> CassetteHeader? {
+        let bytes: [UInt8]
+        do {
+            bytes = try WholeFile.read(cassette)
+        } catch {
+            throw ToolError(error)
+        }
+        let end = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        return try FrameRecording(ndjson: Array(bytes[..<end]), source: cassette).header
     }
 
     /// The API version named in a standard endpoint path (`...generativelanguage.v1beta.GenerativeService...`).

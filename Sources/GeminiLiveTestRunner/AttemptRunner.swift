@@ -58,7 +58,6 @@ public struct AttemptRunner: Sendable {
         let (inputs, continuation) = AsyncStream<Input>.makeStream()
         let feed = SessionFeed()
         var sessionPolicy = policy
-        sessionPolicy.setup = plan.setup
         // The attempt ends the session itself; the session's own idle wait would only delay a silent one.
         sessionPolicy.idleTimeout = nil
         let report = self.report
@@ -79,8 +78,9 @@ public struct AttemptRunner: Sendable {
         func perform(_ actions: [AttemptAction]) {
             for action in actions {
                 switch action {
-                case .connect:
-                    let session = driver
+                case .connect(let setup):
+                    var session = driver
+                    session.policy.setup = setup
                     timers.append(
                         Task {
                             let outcome = await session.run()
