@@ -89,10 +89,12 @@ fuzz:
 
 EXAMPLES_DIR := $(PREFIX)/share/doc/gemini-live-tools/examples
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man7 \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man7 \
 	  $(DESTDIR)$(EXAMPLES_DIR)/emulator
 	for t in $(TOOLS); do install -m 755 $(BUILD_DIR)/release/$$t $(DESTDIR)$(PREFIX)/bin/; done
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 	install -m 755 samples/*.sh $(DESTDIR)$(EXAMPLES_DIR)/
 	install -m 644 samples/*.wav samples/*.jpg samples/*.txt $(DESTDIR)$(EXAMPLES_DIR)/

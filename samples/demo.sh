@@ -63,7 +63,7 @@ gemini-live-encode --silence 800 "$here/question.wav" |
   gemini-live-session --endpoint "$url" --transcribe input,output |
   gemini-live-decode --wav "$out/reply.wav" --transcript -
 soxi "$out/reply.wav" | grep -E "Sample Rate|Duration"
-echo "   frames exchanged: $(wc -l <"$out/frames.ndjson") (every one logged by the emulator)"
+echo "   frames exchanged: $(grep -c '"direction"' "$out/frames.ndjson") (every one logged by the emulator)"
 
 echo
 echo "== round trip: the encoded audio wrapped as server replies, decoded back to a WAV"

@@ -10,6 +10,9 @@ public struct Diagnostics: Sendable {
     public let tool: String
     /// 0 = errors and warnings only, 1 = `-v`, 2 = `-vv`.
     public var verbosity: Int
+    /// Rewrites each line before it is written: a tool that holds secrets redacts them here, so that no message
+    /// (a server's close reason, an error quoting a file) can carry one to stderr.
+    public var filter: (@Sendable (String) -> String)?
 
     /// Creates a reporter for `tool`.
     public init(tool: String, verbosity: Int = 0) {
@@ -52,6 +55,6 @@ public struct Diagnostics: Sendable {
     }
 
     private func emit(_ line: String) {
-        LineOutput.write(line, to: 2)
+        LineOutput.write(filter?(line) ?? line, to: 2)
     }
 }

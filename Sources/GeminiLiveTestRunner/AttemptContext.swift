@@ -44,8 +44,9 @@ struct AttemptContext: Sendable {
                 var policy = runner.policy
                 // A divergence closes with 1011: retrying would only diverge again.
                 policy.maxRetries = 0
-                var replayed = try await attemptRunner(SuiteRunner.endpoint(emulator.url), policy: policy).run(
-                    plans[index], cassette: cassette, header: header(index, host: "127.0.0.1", api: nil))
+                let replayEndpoint = try SuiteRunner.endpoint(emulator.url)
+                var replayed = try await attemptRunner(replayEndpoint, policy: policy).run(
+                    plans[index], cassette: cassette, header: header(index, endpoint: replayEndpoint))
                 // The close reason is cut to 123 bytes; the emulator's own account has both values in full.
                 if let divergence = replay.diverged { replayed.outcome = .diverged("\(source): \(divergence)") }
                 // Judged from the recorded cassette, in its time: the replay showed the client still does what was
@@ -56,8 +57,7 @@ struct AttemptContext: Sendable {
             } else {
                 let endpoint = self.endpoint!
                 run = try await attemptRunner(endpoint, policy: runner.policy).run(
-                    plans[index], cassette: cassette,
-                    header: header(index, host: endpoint.host, api: Self.apiVersion(in: endpoint.path)))
+                    plans[index], cassette: cassette, header: header(index, endpoint: endpoint))
             }
             if case .error(let reason) = run.outcome, retries < runner.retryErrors {
                 retries += 1
@@ -72,14 +72,18 @@ struct AttemptContext: Sendable {
 
     private func attemptRunner(_ endpoint: SessionEndpoint, policy: SessionPolicy) -> AttemptRunner {
         let report = runner.report
-        return AttemptRunner(endpoint: endpoint, caFile: runner.caFile, policy: policy) { text in report(text) }
+        var attemptRunner = AttemptRunner(endpoint: endpoint, caFile: runner.caFile, policy: policy) { text in
+            report(text)
+        }
+        attemptRunner.redactor = runner.redactor
+        return attemptRunner
     }
 
-    /// The header of a cassette this run writes for scenario `index`.
-    private func header(_ index: Int, host: String, api: String?) -> CassetteHeader {
+    /// The header of a cassette this run writes for scenario `index` against `endpoint`.
+    private func header(_ index: Int, endpoint: SessionEndpoint) -> CassetteHeader {
         CassetteHeader(
-            tool: runner.toolVersion, recorded: CassetteClock.now(), host: host, api: api,
-            model: plans[index].setup.model, scenario: scenarios[index].path, scenarioHash: fingerprints[index])
+            tool: runner.toolVersion, endpoint: endpoint, setup: plans[index].setup, scenario: scenarios[index].path,
+            scenarioHash: fingerprints[index])
     }
 
     /// A cassette's header, read from its first line only: the frames are the emulator's to read.
@@ -92,12 +96,5 @@ struct AttemptContext: Sendable {
         }
         let end = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
         return try FrameRecording(ndjson: Array(bytes[..<end]), source: cassette).header
-    }
-
-    /// The API version named in a standard endpoint path (`...generativelanguage.v1beta.GenerativeService...`).
-    static func apiVersion(in path: String) -> String? {
-        path.split(whereSeparator: { $0 == "." || $0 == "/" }).map(String.init).first {
-            $0 == "v1" || $0 == "v1alpha" || $0 == "v1beta"
-        }
     }
 }

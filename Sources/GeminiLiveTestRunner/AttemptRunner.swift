@@ -18,6 +18,8 @@ public struct AttemptRunner: Sendable {
     public var policy: SessionPolicy
     /// Tells the user something about the attempt (`-v`).
     public var report: @Sendable (String) -> Void
+    /// What the cassette must not hold: the key, `--redact-env` values, resumption handles.
+    public var redactor = SecretRedactor()
 
     /// A close reason the emulator's replay starts with when the client did something the cassette lacks.
     public static let divergencePrefix = "replay diverged"
@@ -51,7 +53,7 @@ public struct AttemptRunner: Sendable {
         let started = ContinuousClock.now
         let recorder: SessionRecorder
         do {
-            recorder = try SessionRecorder(path: cassette, header: header)
+            recorder = try SessionRecorder(path: cassette, header: header, redactor: redactor)
         } catch {
             throw ToolError(error)
         }

@@ -34,6 +34,8 @@ public struct SuiteRunner: Sendable {
     public var toolVersion = ""
     /// Tells the user something (`-v`).
     public var report: @Sendable (String) -> Void = { _ in }
+    /// What no cassette may hold: the key, `--redact-env` values, resumption handles.
+    public var redactor = SecretRedactor()
 
     /// Creates a runner.
     public init(target: SuiteTarget, policy: SessionPolicy) {

@@ -151,6 +151,7 @@ struct EmulatorCommand: AsyncParsableCommand {
                 script: try script.map { path throws(EmulatorError) in try EmulatorScript(path: path) },
                 replayPath: replay, replaySpeed: speed)
             configuration.replayDivergenceHandler = { divergence in diagnostics.error(divergence.description) }
+            configuration.version = ToolVersion.current
             let server = try EmulatorServer(configuration: configuration)
             try await server.run { url in LineOutput.write(url, to: 1) }
         } catch {

@@ -74,9 +74,11 @@ struct SessionCommand: AsyncParsableCommand {
 
     @Option(
         help:
-            "Write every frame in both directions to this file as JSON lines with monotonic timestamps (handles redacted)."
+            "Write a cassette: a header line, then every frame in both directions as JSON lines with monotonic times in ms (secrets redacted)."
     )
     var record: String?
+
+    @OptionGroup var cassetteFlags: CassetteFlags
 
     @OptionGroup var verbosity: VerbosityOptions
 
@@ -86,11 +88,12 @@ struct SessionCommand: AsyncParsableCommand {
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Only one --input can be '-'.") }
         try setupFlags.validate()
         try connectionFlags.validate()
+        try cassetteFlags.validate()
     }
 
     func run() async throws {
         ProcessSetup.ignoreBrokenPipeSignal()
-        let diagnostics = Diagnostics(tool: "gemini-live-session", verbosity: verbosity.verbose)
+        var diagnostics = Diagnostics(tool: "gemini-live-session", verbosity: verbosity.verbose)
         let control = SessionControl()
         SignalFinisher.install { control.stop() }
         do {
@@ -104,10 +107,13 @@ struct SessionCommand: AsyncParsableCommand {
             let configuration = try SessionConfiguration.resolve(
                 request, stdinSetup: stdinSetup,
                 environment: ProcessEnvironment.values(SessionConfiguration.environmentNames))
+            let redactor = cassetteFlags.redactor(for: configuration.endpoint)
+            diagnostics.filter = { redactor.redacting($0) }
+            let reporter = diagnostics
             var driver = SessionDriver(
                 policy: configuration.policy, endpoint: configuration.endpoint, inputs: sources
             ) { text, important in
-                if important { diagnostics.error(text) } else { diagnostics.info(text) }
+                if important { reporter.error(text) } else { reporter.info(text) }
             }
             connectionFlags.apply(to: &driver)
             driver.policy.idleTimeout = idleTimeout > 0 ? .seconds(idleTimeout) : nil
@@ -115,9 +121,13 @@ struct SessionCommand: AsyncParsableCommand {
             driver.control = control
             driver.validator = InputValidator(keepLegacy: keepLegacy)
             driver.strict = strict
-            if let record { driver.recorder = try SessionRecorder(path: record) }
+            if let record {
+                let header = CassetteHeader(
+                    tool: ToolVersion.current, endpoint: configuration.endpoint, setup: configuration.policy.setup)
+                driver.recorder = try SessionRecorder(path: record, header: header, redactor: redactor)
+            }
             driver.toolCommand = onToolCall.map(ToolCallCommand.init)
-            throw diagnostics.exit(reporting: await driver.run())
+            throw reporter.exit(reporting: await driver.run())
         } catch {
             throw diagnostics.exit(reporting: error)
         }

@@ -117,6 +117,8 @@ struct TestCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: SessionConnectionFlags
 
+    @OptionGroup var cassetteFlags: CassetteFlags
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
@@ -151,7 +153,7 @@ struct TestCommand: AsyncParsableCommand {
 
     func run() async throws {
         ProcessSetup.ignoreBrokenPipeSignal()
-        let diagnostics = Diagnostics(tool: "gemini-live-test", verbosity: verbosity.verbose)
+        var diagnostics = Diagnostics(tool: "gemini-live-test", verbosity: verbosity.verbose)
         do {
             if stats {
                 try LatencyStats.print(paths.isEmpty ? ["-"] : paths, diagnostics: diagnostics)
@@ -162,7 +164,16 @@ struct TestCommand: AsyncParsableCommand {
                 diagnostics.warning("no scenario matches --tag/--filter")
                 return
             }
-            var runner = SuiteRunner(target: try target(), policy: policy())
+            let target = try target()
+            // The key and the --redact-env values never reach a cassette, stderr or a report.
+            var redactor = SecretRedactor()
+            if case .endpoint(let endpoint) = target { redactor.add(credentialsOf: endpoint) }
+            let names = cassetteFlags.redactEnvironment
+            redactor.add(environment: names, from: ProcessEnvironment.values(names))
+            diagnostics.filter = { [redactor] line in redactor.redacting(line) }
+            let reporter = diagnostics
+            var runner = SuiteRunner(target: target, policy: policy())
+            runner.redactor = redactor
             runner.caFile = connection.trustedCertificate
             runner.repeatCount = repeatCount ?? (replay == nil ? 1 : nil)
             runner.parallel = parallel
@@ -171,11 +182,11 @@ struct TestCommand: AsyncParsableCommand {
             runner.environment = ProcessEnvironment.values(SessionConfiguration.environmentNames)
             runner.turnTimeout = .milliseconds(Int(turnTimeout * 1000))
             runner.toolVersion = ToolVersion.current
-            runner.report = { diagnostics.info($0) }
+            runner.report = { reporter.info($0) }
             // Opened before anything runs: a file that cannot be written stops the run before it costs anything.
             let resultsFile = try results.map { (path) throws(ToolError) in try ResultsFile(appendingTo: path) }
             let attempts = try await runner.run(scenarios) { result in
-                diagnostics.info("\(result.scenarioPath) attempt \(result.attempt): \(result.outcome.name)")
+                reporter.info("\(result.scenarioPath) attempt \(result.attempt): \(result.outcome.name)")
                 resultsFile?.append(result.resultsLine)
             }
             try resultsFile?.finish()

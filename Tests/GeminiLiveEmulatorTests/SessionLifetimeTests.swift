@@ -166,8 +166,10 @@ struct SessionLifetimeTests {
             closeCode = nil
         }
         #expect(closeCode == nil || closeCode == 1006)
-        let lines = try String(contentsOfFile: directory.file("frames.ndjson"), encoding: .utf8)
+        var lines = try String(contentsOfFile: directory.file("frames.ndjson"), encoding: .utf8)
             .split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
+        let header = lines.removeFirst()
+        #expect(header["cassette"] == 1 && header["recorded"]?.stringValue?.hasSuffix("Z") == true)
         let summary = lines.map { "\($0["direction"]?.stringValue ?? "") \($0["frame"]?.stringValue ?? "")" }
         try #require(summary == ["client text", "server binary", "client text", "server drop"])
         #expect(lines[0]["connection"] == 1)

@@ -20,7 +20,7 @@ struct DocExamplesTests {
     /// Every page in man/, so a new page's examples are tested from the start.
     static let pages =
         ((try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("man").path))
-        ?? []).filter { $0.hasSuffix(".1") || $0.hasSuffix(".7") }.sorted()
+        ?? []).filter { $0.hasSuffix(".1") || $0.hasSuffix(".5") || $0.hasSuffix(".7") }.sorted()
     static let documents = ["README.md"] + pages + ManPageTests.tools.map { "\($0) --help" }
 
     /// A tool's `--help` as printed to a pipe in an 80-column terminal, or at `columns`.

@@ -100,7 +100,7 @@ struct SessionPipelineTests {
         #expect(messages.filter { $0.message["clientContent"] != nil }.count == 1)
     }
 
-    @Test("--record writes both directions with times, handles redacted; the key never appears")
+    @Test("--record writes a header, then both directions with times, handles redacted; the key never appears")
     func cassette() throws {
         let emulator = try SessionEmulator(["--api-key", "sekrit-key"])
         let cassette = emulator.directory.file("cassette.ndjson")
@@ -112,9 +112,12 @@ struct SessionPipelineTests {
         #expect(result.status == 0, "\(result.stderrText)")
         let text = try String(contentsOfFile: cassette, encoding: .utf8)
         #expect(!text.contains("sekrit-key"))
-        let entries = text.split(separator: "\n").compactMap {
+        var entries = text.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
+        let header = entries.removeFirst()
+        #expect(header["cassette"] as? Int == 1 && header["model"] as? String == "models/gemini-live-2.5-flash-preview")
+        #expect(header["redacted"] as? [String] == ["x-goog-api-key"] && header["tool"] != nil)
         let times = entries.compactMap { $0["t"] as? Double }
         #expect(times.count == entries.count && times == times.sorted())
         #expect(Set(entries.compactMap { $0["direction"] as? String }) == ["client", "server"])

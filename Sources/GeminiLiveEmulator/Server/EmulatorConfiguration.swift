@@ -30,6 +30,8 @@ public struct EmulatorConfiguration: Sendable {
     public var consumedIndex = false
     /// Where to write the frame log, if anywhere.
     public var logPath: String?
+    /// The emulator's version, for the `tool` of the log's header.
+    public var version: String?
     /// Scripted behaviour, if any.
     public var script: EmulatorScript?
     /// The models served.

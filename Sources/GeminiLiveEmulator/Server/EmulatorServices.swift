@@ -11,7 +11,9 @@ final class EmulatorServices: Sendable {
 
     init(configuration: EmulatorConfiguration) throws(EmulatorError) {
         self.configuration = configuration
-        log = try configuration.logPath.map { path throws(EmulatorError) in try FrameLog(path: path) }
+        log = try configuration.logPath.map { path throws(EmulatorError) in
+            try FrameLog(path: path, version: configuration.version)
+        }
         store = ResumptionStore(ttl: configuration.handleTTL)
         replay = try configuration.replayPath.map { path throws(EmulatorError) in
             try ReplayLibrary(path: path, speed: configuration.replaySpeed)

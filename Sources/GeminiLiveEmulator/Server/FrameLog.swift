@@ -1,7 +1,10 @@
 import GeminiLiveProtocol
 
-/// The `--log` file: one `FrameRecorder` line per frame, both directions, written line by line.
+/// The `--log` file, a cassette: a `CassetteHeader` line (the emulator's version and when it started), then one
+/// `FrameRecorder` line per frame, both directions, written line by line.
 ///
+/// The header names no host, API version or model: one emulator serves connections on every version with any
+/// model, and each connection's setup says which.
 /// Message frames carry `message`; closes add `"code"` and `"reason"`; a dropped connection is
 /// `"frame":"drop"`. Client frames are logged as received, before validation; a client frame that is
 /// not JSON is logged with its text as `"raw"`.
@@ -9,9 +12,10 @@ public final class FrameLog: Sendable {
     private let file: FrameRecorder
 
     /// Opens (truncating) the log file; one that cannot be created is an output error (73).
-    public init(path: String) throws(EmulatorError) {
+    public init(path: String, version: String? = nil) throws(EmulatorError) {
         do {
-            file = try FrameRecorder(path: path)
+            file = try FrameRecorder(
+                path: path, header: CassetteHeader(tool: version, recorded: CassetteHeader.timestamp()))
         } catch {
             throw EmulatorError(.output(errno: error.code), "cannot create log file '\(path)': \(error)")
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The first line of a cassette: what recorded it, against what, and for which scenario.
 ///
 /// `{"cassette":1,"tool":"0.9.0","recorded":"2026-12-05T09:40:00Z","host":"generativelanguage.googleapis.com",
@@ -66,6 +72,16 @@ public struct CassetteHeader: Sendable, Equatable {
         scenarioHash = object["scenarioHash"]?.stringValue
         if case .array(let names)? = object["redacted"] { redacted = names.compactMap(\.stringValue) }
         for (key, value) in object where !Self.knownKeys.contains(key) { extra.append(key, value) }
+    }
+
+    /// `seconds` since the epoch (now, by default) as the `recorded` text: UTC, ISO 8601, to the second.
+    public static func timestamp(_ seconds: Int = Int(time(nil))) -> String {
+        var clock = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&clock, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// The header as the JSON object of its line, absent fields left out.

@@ -1,16 +1,28 @@
 import GeminiLiveProtocol
 import GeminiLiveSystem
 
-/// Writes the cassette for `--record`: one `FrameRecorder` line per frame or close, both directions.
+/// Writes the cassette for `--record`: a `CassetteHeader` line, then one `FrameRecorder` line per frame or close,
+/// both directions.
 ///
 /// Message frames carry the parsed `message` (its text if it is not JSON); closes have `code` and `reason`,
-/// drops `"frame":"drop"`. Resumption handles are replaced by `"<redacted>"`; the API key never appears in a frame.
+/// drops `"frame":"drop"`. Everything passes through the redactor on its way to the file, so the file never
+/// holds a secret; the header's `redacted` lists the redactor's names.
 public final class SessionRecorder: Sendable {
     private let file: FrameRecorder
+    private let redactor: SecretRedactor
 
-    /// Creates (truncates) `path`, with `header` as its first line when given; one that cannot be created is
-    /// an output error (73), as in every tool.
-    public init(path: String, header: CassetteHeader? = nil) throws(SessionSetupError) {
+    /// Creates (truncates) `path`; one that cannot be created is an output error (73), as in every tool.
+    ///
+    /// - Parameters:
+    ///   - header: the first line; without one the file holds frames only.
+    ///   - redactor: what to replace; by default the fixed rules and resumption handles. Register the session's
+    ///     key with `add(credentialsOf:)` so that it is replaced wherever it shows.
+    public init(path: String, header: CassetteHeader? = nil, redactor: SecretRedactor = SecretRedactor())
+        throws(SessionSetupError)
+    {
+        self.redactor = redactor
+        var header = header
+        header?.redacted = redactor.names
         do {
             file = try FrameRecorder(path: path, header: header)
         } catch {
@@ -22,7 +34,8 @@ public final class SessionRecorder: Sendable {
     func record(direction: String, connection: Int, frame: [UInt8]) {
         guard !frame.isEmpty else { return }
         let message =
-            (try? JSONParser.parse(frame)).map(Self.redacted) ?? .string(String(decoding: frame, as: UTF8.self))
+            (try? JSONParser.parse(frame)).map(redactor.redacting)
+            ?? .string(redactor.redacting(String(decoding: frame, as: UTF8.self)))
         file.record(
             connection: connection, direction: direction, frame: direction == "client" ? "text" : "binary",
             ["message": message])
@@ -32,30 +45,12 @@ public final class SessionRecorder: Sendable {
     func record(close connection: Int, code: Int?, reason: String, direction: String) {
         var fields: JSONObject = [:]
         if let code { fields["code"] = .number(JSONNumber(code)) }
-        fields["reason"] = .string(reason)
+        fields["reason"] = .string(redactor.redacting(reason))
         file.record(connection: connection, direction: direction, frame: code == nil ? "drop" : "close", fields)
     }
 
     /// Closes the file.
     func finish() {
         file.finish()
-    }
-
-    /// `value` with every resumption handle replaced.
-    static func redacted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let object):
-            var result = JSONObject()
-            for (key, member) in object {
-                let secret =
-                    ["handle", "newHandle", "new_handle"].contains(key) && member.stringValue?.isEmpty == false
-                result.append(key, secret ? "<redacted>" : redacted(member))
-            }
-            return .object(result)
-        case .array(let elements):
-            return .array(elements.map(redacted))
-        default:
-            return value
-        }
     }
 }
