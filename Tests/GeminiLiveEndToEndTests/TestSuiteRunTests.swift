@@ -176,6 +176,36 @@ struct TestSuiteRunTests {
                 "/toolResponse/functionResponses/0/response/temperature_c: recorded 21, got 25"))
     }
 
+    @Test("the key and --redact-env values appear in no output: cassettes, results, JUnit, stdout, stderr")
+    func secretsRedacted() throws {
+        let key = "AIzaSecretKeyForTheRunnerTest0123456789"
+        let other = "another-secret-value-42"
+        let emulator = try SessionEmulator(["--api-key", key, "--script", Self.scriptFile])
+        let folder = try Self.suite(["weather.yaml": Self.weather.replacingOccurrences(of: "thanks", with: other)])
+        let result = try ToolRunner.run(
+            Self.tool,
+            [
+                "-vv", "--endpoint", emulator.url, "--redact-env", "OTHER_SECRET", "--record", "cassettes",
+                "--results", "results.jsonl", "--junit", "junit.xml", "weather.yaml",
+            ],
+            environment: ["GEMINI_API_KEY": key, "OTHER_SECRET": other], currentDirectory: folder.path)
+        #expect(result.status == 0, "\(result.stderrText)")
+        var everything = result.stdoutText + result.stderrText
+        for file in ["cassettes/weather/attempt-1.ndjson", "results.jsonl", "junit.xml"] {
+            everything += try String(contentsOfFile: folder.file(file), encoding: .utf8)
+        }
+        #expect(!everything.contains(key))
+        #expect(!everything.contains(other))
+        #expect(everything.contains("x-goog-api-key"), "the header names what was redacted")
+    }
+
+    /// The weather script as a file of its own, for an emulator started as a separate process.
+    static let scriptFile: String = {
+        let path = NSTemporaryDirectory() + "gemini-live-test-weather-script.yaml"
+        try? script.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }()
+
     @Test("an endpoint that refuses connections is a transport error: 69, not a failure")
     func transportError() throws {
         let folder = try Self.suite(["weather.yaml": Self.weather])
