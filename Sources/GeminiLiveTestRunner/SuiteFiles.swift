@@ -4,14 +4,16 @@ import GeminiLiveSystem
     import Glibc
 #endif
 
-/// The scenario files a command line's SUITE arguments name: a file as given, a folder's `*.yaml` and `*.yml`
-/// files (its subfolders too, sorted by path), or a glob pattern (as the shell would expand it, for when it
-/// is quoted). Each file is listed once, in the order the arguments give them.
+/// The scenario files a command line's SUITE arguments name: a file as given, a folder's `*.yaml` and `*.yml` files
+/// (sorted; not its subfolders, so a suite can keep scenarios that must fail, or helpers, one level down), or a
+/// glob pattern (as the shell would expand it, for when it is quoted). Each file is listed once, in the order the
+/// arguments give them.
 public enum SuiteFiles {
-    /// The files of `arguments`; one that names nothing is an input that cannot be opened.
-    public static func expand(_ arguments: [String]) throws(ToolError) -> [String] {
+    /// The files of `arguments`; one that names nothing is an input that cannot be opened. A file a folder or
+    /// glob brings that is one of `excluded` (the emulator's script, kept beside its suite) is left out.
+    public static func expand(_ arguments: [String], excluding excluded: [String] = []) throws(ToolError) -> [String] {
         var files: [String] = []
-        var seen: Set<String> = []
+        var seen = Set(excluded.compactMap(realPath))
         for argument in arguments {
             var found: [String]
             var info = stat()
@@ -25,12 +27,19 @@ public enum SuiteFiles {
             guard !found.isEmpty else {
                 throw ToolError(category: .noInput, description: "\(argument): no scenario files (*.yaml, *.yml)")
             }
-            for file in found where seen.insert(file).inserted { files.append(file) }
+            for file in found where seen.insert(realPath(file) ?? file).inserted { files.append(file) }
         }
         return files
     }
 
-    /// The `*.yaml` and `*.yml` files under `folder`, sorted by path.
+    /// The canonical path of an existing file, so that `./a.yaml` and `a.yaml` are one file.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The `*.yaml` and `*.yml` files in `folder`, sorted by path.
     static func scenarios(in folder: String) -> [String] {
         var files: [String] = []
         guard let directory = opendir(folder) else { return [] }
@@ -42,12 +51,8 @@ public enum SuiteFiles {
             guard !name.hasPrefix(".") else { continue }
             let path = folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)"
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                files += scenarios(in: path)
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                files.append(path)
-            }
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append(path) }
         }
         return files.sorted()
     }

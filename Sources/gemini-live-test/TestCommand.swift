@@ -17,9 +17,10 @@ struct TestCommand: AsyncParsableCommand {
         commandName: "gemini-live-test",
         abstract: "Prompt regression tests for the Gemini Live API: scenario suites, pass rates, per-turn latency.",
         discussion: """
-            Each SUITE is a scenario file (YAML), a folder of *.yaml and *.yml files (subfolders \
-            too), or a glob. Every scenario runs --repeat times as fresh sessions, attempts of all \
-            scenarios interleaved from one queue, --parallel at a time. Each attempt records every \
+            Each SUITE is a scenario file (YAML), a folder of *.yaml and *.yml files (not its \
+            subfolders; the --emulator-script file is left out), or a glob. Every scenario \
+            runs --repeat times as fresh sessions, attempts of all scenarios interleaved from \
+            one queue, --parallel at a time. Each attempt records every \
             frame with its time into a cassette and is judged from that cassette: its \
             expectations pass or fail, and each expectation's pass rate k/N over the attempts is \
             held against its require: under --gate. Transport problems (connect refused, 1011 \
@@ -212,7 +213,7 @@ struct TestCommand: AsyncParsableCommand {
     private func selectedScenarios() throws(ToolError) -> [Scenario] {
         var scenarios: [Scenario] = []
         let pattern = filter.flatMap { try? Regex($0) }
-        for file in try SuiteFiles.expand(paths) {
+        for file in try SuiteFiles.expand(paths, excluding: emulatorScript.map { [$0] } ?? []) {
             let scenario = try Scenario(contentsOfFile: file)
             if !tag.isEmpty, !scenario.tags.contains(where: tag.contains) { continue }
             if let pattern, !scenario.name.contains(pattern), !scenario.path.contains(pattern) { continue }
