@@ -82,6 +82,19 @@ struct TestSuiteRunTests {
         #expect(results.contains(#""outcome":"completed""#))
     }
 
+    @Test("a folder is its scenario files: not its subfolders, and not the emulator script kept beside them")
+    func suiteFolder() throws {
+        let failing = Self.weather.replacingOccurrences(of: "icontains: sunny", with: "icontains: rainy")
+        let folder = try Self.suite(["weather.yaml": Self.weather])
+        try FileManager.default.createDirectory(atPath: folder.file("failing"), withIntermediateDirectories: false)
+        try failing.write(toFile: folder.file("failing/failing.yaml"), atomically: true, encoding: .utf8)
+        let result = try Self.run(folder, ["-v"] + Self.emulator + ["."])
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stderrText.contains("weather.yaml attempt 1: completed"), "\(result.stderrText)")
+        let both = try Self.run(folder, Self.emulator + [".", "failing"])
+        #expect(both.status == 1, "\(both.stderrText)")
+    }
+
     @Test("an invalid scenario exits 65 naming file:line:column and the key")
     func invalidScenario() throws {
         let folder = try Self.suite(["bad.yaml": "turns:\n  - text: hi\n    expect:\n      - bogus_query: 1\n"])
