@@ -155,12 +155,12 @@ public struct SuiteRunner: Sendable {
         }
     }
 
+    /// Creates `path` and the folders above it that are missing, like `mkdir -p`.
     static func makeFolder(_ path: String) throws(ToolError) {
-        var prefix = ""
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            prefix +=
-                prefix.isEmpty && component.isEmpty ? "/" : (prefix.isEmpty || prefix == "/" ? "" : "/") + component
-            guard !component.isEmpty, mkdir(prefix, 0o755) != 0, errno != EEXIST else { continue }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            guard mkdir(prefix, 0o755) != 0, errno != EEXIST else { continue }
             throw ToolError(category: .cannotCreate, description: "\(prefix): \(SystemCallError.current)")
         }
     }
