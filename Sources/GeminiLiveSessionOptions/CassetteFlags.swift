@@ -13,6 +13,13 @@ public struct CassetteFlags: ParsableArguments {
             valueName: "var"))
     public var redactEnvironment: [String] = []
 
+    @Option(
+        name: .customLong("media-dir"),
+        help: ArgumentHelp(
+            "Store audio, image and video payloads as files named by their SHA-256 in this folder; the cassette refers to them.",
+            valueName: "dir"))
+    public var mediaDirectory: String?
+
     /// Creates the option group; ArgumentParser fills it in.
     public init() {}
 
@@ -21,6 +28,9 @@ public struct CassetteFlags: ParsableArguments {
             throw ValidationError("--redact-env takes a variable's name, not '\(name)'.")
         }
     }
+
+    /// The folder of `--media-dir`, if given.
+    public var media: MediaFolder? { mediaDirectory.map(MediaFolder.init(path:)) }
 
     /// The redactor of a session to `endpoint`: its key or token, the values of the `--redact-env` variables in
     /// the process environment, the fixed rules and resumption handles.

@@ -76,6 +76,7 @@ struct AttemptContext: Sendable {
             report(text)
         }
         attemptRunner.redactor = runner.redactor
+        attemptRunner.media = runner.media
         return attemptRunner
     }
 

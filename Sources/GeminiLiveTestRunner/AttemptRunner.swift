@@ -20,6 +20,8 @@ public struct AttemptRunner: Sendable {
     public var report: @Sendable (String) -> Void
     /// What the cassette must not hold: the key, `--redact-env` values, resumption handles.
     public var redactor = SecretRedactor()
+    /// Where the cassette's audio and image payloads go (`--media-dir`); inline without.
+    public var media: MediaFolder?
 
     /// A close reason the emulator's replay starts with when the client did something the cassette lacks.
     public static let divergencePrefix = "replay diverged"
@@ -53,7 +55,7 @@ public struct AttemptRunner: Sendable {
         let started = ContinuousClock.now
         let recorder: SessionRecorder
         do {
-            recorder = try SessionRecorder(path: cassette, header: header, redactor: redactor)
+            recorder = try SessionRecorder(path: cassette, header: header, redactor: redactor, media: media)
         } catch {
             throw ToolError(error)
         }

@@ -52,9 +52,20 @@ public enum SuiteFiles {
             let path = folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)"
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append(path) }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml"), !isEmulatorScript(path) { files.append(path) }
         }
         return files.sorted()
+    }
+
+    /// Whether a YAML file of a folder is an emulator script kept beside its suite (a top-level `rules:` and no
+    /// `turns:`), which the folder does not count among its scenarios; a file named on its own is always read.
+    static func isEmulatorScript(_ path: String) -> Bool {
+        guard let bytes = try? WholeFile.read(path, limit: 1 << 20) else { return false }
+        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+        func topLevel(_ key: String) -> Bool {
+            lines.contains { $0.hasPrefix(key) && $0.dropFirst(key.count).drop { $0 == " " }.first == ":" }
+        }
+        return topLevel("rules") && !topLevel("turns")
     }
 
     static func glob(_ pattern: String) -> [String] {

@@ -36,6 +36,9 @@ public struct SuiteRunner: Sendable {
     public var report: @Sendable (String) -> Void = { _ in }
     /// What no cassette may hold: the key, `--redact-env` values, resumption handles.
     public var redactor = SecretRedactor()
+    /// Where the cassettes' audio and image payloads go (`--media-dir`), shared by all: content addresses make
+    /// one file of a question every attempt sends.
+    public var media: MediaFolder?
 
     /// Creates a runner.
     public init(target: SuiteTarget, policy: SessionPolicy) {

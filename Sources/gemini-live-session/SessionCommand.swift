@@ -89,6 +89,9 @@ struct SessionCommand: AsyncParsableCommand {
         try setupFlags.validate()
         try connectionFlags.validate()
         try cassetteFlags.validate()
+        if cassetteFlags.mediaDirectory != nil, record == nil {
+            throw ValidationError("--media-dir stores the payloads of a cassette: give --record FILE as well.")
+        }
     }
 
     func run() async throws {
@@ -124,7 +127,8 @@ struct SessionCommand: AsyncParsableCommand {
             if let record {
                 let header = CassetteHeader(
                     tool: ToolVersion.current, endpoint: configuration.endpoint, setup: configuration.policy.setup)
-                driver.recorder = try SessionRecorder(path: record, header: header, redactor: redactor)
+                driver.recorder = try SessionRecorder(
+                    path: record, header: header, redactor: redactor, media: cassetteFlags.media)
             }
             driver.toolCommand = onToolCall.map(ToolCallCommand.init)
             throw reporter.exit(reporting: await driver.run())

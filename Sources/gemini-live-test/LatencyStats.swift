@@ -30,7 +30,7 @@ enum LatencyStats {
         } catch {
             throw ToolError(error)
         }
-        let recording = try FrameRecording(ndjson: bytes, source: name)
+        let recording = try FrameRecording(ndjson: bytes, source: name) { MediaFolder(forCassette: path, header: $0) }
         guard !recording.frames.isEmpty else {
             throw ToolError(category: .badData, description: "\(name): no frames: not a frame recording")
         }

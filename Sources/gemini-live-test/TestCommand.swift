@@ -18,7 +18,7 @@ struct TestCommand: AsyncParsableCommand {
         abstract: "Prompt regression tests for the Gemini Live API: scenario suites, pass rates, per-turn latency.",
         discussion: """
             Each SUITE is a scenario file (YAML), a folder of *.yaml and *.yml files (not its \
-            subfolders; the --emulator-script file is left out), or a glob. Every scenario \
+            subfolders; an emulator script kept there is left out), or a glob. Every scenario \
             runs --repeat times as fresh sessions, attempts of all scenarios interleaved from \
             one queue, --parallel at a time. Each attempt records every \
             frame with its time into a cassette and is judged from that cassette: its \
@@ -137,6 +137,9 @@ struct TestCommand: AsyncParsableCommand {
         if emulator, replay != nil { throw ValidationError("--emulator and --replay cannot be used together.") }
         if emulatorScript != nil, !emulator { throw ValidationError("--emulator-script needs --emulator.") }
         if allowStale, replay == nil { throw ValidationError("--allow-stale only applies to --replay.") }
+        if cassetteFlags.mediaDirectory != nil, record == nil {
+            throw ValidationError("--media-dir stores the payloads of kept cassettes: give --record DIR as well.")
+        }
         if let replay, let record, replay == record {
             throw ValidationError("--record must not be the --replay folder: the replay would overwrite its cassettes.")
         }
@@ -175,6 +178,7 @@ struct TestCommand: AsyncParsableCommand {
             let reporter = diagnostics
             var runner = SuiteRunner(target: target, policy: policy())
             runner.redactor = redactor
+            runner.media = cassetteFlags.media
             runner.caFile = connection.trustedCertificate
             runner.repeatCount = repeatCount ?? (replay == nil ? 1 : nil)
             runner.parallel = parallel

@@ -5,6 +5,7 @@ import GeminiLiveProtocol
 ///
 /// The header names no host, API version or model: one emulator serves connections on every version with any
 /// model, and each connection's setup says which.
+///
 /// Message frames carry `message`; closes add `"code"` and `"reason"`; a dropped connection is
 /// `"frame":"drop"`. Client frames are logged as received, before validation; a client frame that is
 /// not JSON is logged with its text as `"raw"`.

@@ -34,6 +34,9 @@ public struct CassetteHeader: Sendable, Equatable {
     public var scenarioHash: String?
     /// The names of what was redacted (environment variables, header names), never the values.
     public var redacted: [String]
+    /// The folder of the media side files, relative to the cassette's folder unless absolute; nil for the
+    /// default, `media` beside the cassette (see `MediaFolder`).
+    public var media: String?
     /// Members this version does not know, in file order.
     public var extra: JSONObject
 
@@ -41,7 +44,7 @@ public struct CassetteHeader: Sendable, Equatable {
     public init(
         format: Int = CassetteHeader.currentFormat, tool: String? = nil, recorded: String? = nil, host: String? = nil,
         api: String? = nil, model: String? = nil, scenario: String? = nil, scenarioHash: String? = nil,
-        redacted: [String] = [], extra: JSONObject = [:]
+        redacted: [String] = [], media: String? = nil, extra: JSONObject = [:]
     ) {
         self.format = format
         self.tool = tool
@@ -52,11 +55,12 @@ public struct CassetteHeader: Sendable, Equatable {
         self.scenario = scenario
         self.scenarioHash = scenarioHash
         self.redacted = redacted
+        self.media = media
         self.extra = extra
     }
 
     private static let knownKeys: Set<String> = [
-        "cassette", "tool", "recorded", "host", "api", "model", "scenario", "scenarioHash", "redacted",
+        "cassette", "tool", "recorded", "host", "api", "model", "scenario", "scenarioHash", "redacted", "media",
     ]
 
     /// Reads a header line's object; nil when it is not one (it has no integer `cassette` member).
@@ -71,6 +75,7 @@ public struct CassetteHeader: Sendable, Equatable {
         scenario = object["scenario"]?.stringValue
         scenarioHash = object["scenarioHash"]?.stringValue
         if case .array(let names)? = object["redacted"] { redacted = names.compactMap(\.stringValue) }
+        media = object["media"]?.stringValue
         for (key, value) in object where !Self.knownKeys.contains(key) { extra.append(key, value) }
     }
 
@@ -93,6 +98,7 @@ public struct CassetteHeader: Sendable, Equatable {
         ]
         for (key, value) in strings { if let value { object.append(key, .string(value)) } }
         if !redacted.isEmpty { object.append("redacted", .array(redacted.map(JSONValue.string))) }
+        if let media { object.append("media", .string(media)) }
         object.append(contentsOf: extra)
         return object
     }

@@ -21,7 +21,12 @@ public struct FrameRecording: Sendable, Equatable {
 
     /// Reads a recording; `source` names it in errors, which are bad data as `SOURCE:LINE:COLUMN: problem`.
     /// Blank lines are skipped.
-    public init(ndjson bytes: [UInt8], source: String) throws(ToolError) {
+    ///
+    /// Media references (`--media-dir`) are resolved back to base64 from `media`, the folder the recording's
+    /// header names, by default (see `MediaFolder`); without a folder they stay as they are.
+    public init(
+        ndjson bytes: [UInt8], source: String, media: (@Sendable (CassetteHeader?) -> MediaFolder)? = nil
+    ) throws(ToolError) {
         var header: CassetteHeader?
         var frames: [RecordedFrame] = []
         var lineNumber = 0
@@ -52,7 +57,15 @@ public struct FrameRecording: Sendable, Equatable {
                 continue
             }
             do throws(FrameLineError) {
-                frames.append(try Self.frame(value))
+                var frame = try Self.frame(value)
+                if let media, let message = frame.message, line.contains(Self.referenceMark) {
+                    do {
+                        frame.message = try media(header).resolving(message)
+                    } catch {
+                        throw FrameLineError(problem: error.problem)
+                    }
+                }
+                frames.append(frame)
             } catch {
                 throw ToolError(category: .badData, description: "\(source):\(lineNumber):1: \(error.problem)")
             }
@@ -60,7 +73,8 @@ public struct FrameRecording: Sendable, Equatable {
         self.init(header: header, frames: frames)
     }
 
-    /// Reads a recording file.
+    /// Reads a recording file, resolving media references from the folder its header names, else from `media`
+    /// beside it.
     public init(contentsOfFile path: String) throws(ToolError) {
         let bytes: [UInt8]
         do {
@@ -68,8 +82,11 @@ public struct FrameRecording: Sendable, Equatable {
         } catch {
             throw ToolError(error)
         }
-        try self.init(ndjson: bytes, source: path)
+        try self.init(ndjson: bytes, source: path) { MediaFolder(forCassette: path, header: $0) }
     }
+
+    /// `"$media"`: a line without it has no reference, and its message is not walked again.
+    private static let referenceMark = Array("\"\(MediaFolder.referenceKey)\"".utf8)
 
     private struct FrameLineError: Error {
         let problem: String
