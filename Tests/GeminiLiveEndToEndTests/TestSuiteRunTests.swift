@@ -88,9 +88,12 @@ struct TestSuiteRunTests {
         let folder = try Self.suite(["weather.yaml": Self.weather])
         try FileManager.default.createDirectory(atPath: folder.file("failing"), withIntermediateDirectories: false)
         try failing.write(toFile: folder.file("failing/failing.yaml"), atomically: true, encoding: .utf8)
-        let result = try Self.run(folder, ["-v"] + Self.emulator + ["."])
+        let result = try Self.run(folder, ["-v"] + Self.emulator + ["--record", "cassettes", "."])
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stderrText.contains("weather.yaml attempt 1: completed"), "\(result.stderrText)")
+        // Without --emulator-script the script beside the scenarios is still no scenario: it has rules, no turns.
+        let replayed = try Self.run(folder, ["--replay", "cassettes", "."])
+        #expect(replayed.status == 0, "\(replayed.stderrText)")
         let both = try Self.run(folder, Self.emulator + [".", "failing"])
         #expect(both.status == 1, "\(both.stderrText)")
     }
