@@ -160,11 +160,10 @@ public struct SuiteRunner: Sendable {
 
     /// Creates `path` and the folders above it that are missing, like `mkdir -p`.
     static func makeFolder(_ path: String) throws(ToolError) {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
-            guard mkdir(prefix, 0o755) != 0, errno != EEXIST else { continue }
-            throw ToolError(category: .cannotCreate, description: "\(prefix): \(SystemCallError.current)")
+        do {
+            try Folder.create(path)
+        } catch {
+            throw ToolError(category: .cannotCreate, description: "\(path): \(error)")
         }
     }
 

@@ -19,7 +19,14 @@ final class TurnFileSink: AudioSink {
     private var turn = 1
 
     init(directory: String, fileExtension: String, rate: Int?) throws(ToolError) {
-        try Self.makeFolder(directory)
+        do {
+            try Folder.create(directory)
+        } catch  where error.code == ENOTDIR {
+            throw ToolError(category: .usage, description: "\(directory): not a folder (--split-turns wants a folder)")
+        } catch {
+            throw ToolError(
+                category: .output(errno: error.code), description: "\(directory): cannot create folder: \(error)")
+        }
         self.directory = directory
         self.fileExtension = fileExtension
         fixedRate = rate
@@ -61,25 +68,5 @@ final class TurnFileSink: AudioSink {
         let number = String(index ?? turn)
         let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
         return directory + "/turn-" + padded + suffix + "." + fileExtension
-    }
-
-    /// Creates `path` and the folders above it, like `mkdir -p`; a folder that exists is fine, a file is not.
-    private static func makeFolder(_ path: String) throws(ToolError) {
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw ToolError(category: .usage, description: "\(path): not a folder (--split-turns wants a folder)")
-            }
-            return
-        }
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            try makeFolder(String(path[..<slash]))
-        }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            let code = errno
-            throw ToolError(
-                category: .output(errno: code),
-                description: "\(path): cannot create folder: \(String(cString: strerror(code)))")
-        }
     }
 }

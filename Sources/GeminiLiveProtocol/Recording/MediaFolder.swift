@@ -25,14 +25,9 @@ public struct MediaFolder: Sendable, Equatable {
         self.path = path
     }
 
-    /// Creates the folder (and its parents) if it does not exist; an output error names it otherwise.
+    /// Creates the folder (and its parents) if it does not exist.
     public func create() throws(SystemCallError) {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw .current }
-            prefix += "/"
-        }
+        try Folder.create(path)
     }
 
     /// The folder a cassette's media are read from: the header's `media` (relative to the cassette's folder
