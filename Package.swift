@@ -140,6 +140,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Runs scenarios (`gemini-live-test`): attempts over the session library in-process, against an endpoint, a
+        // private emulator or a replayed cassette; the cassettes they record, and the results judged from them.
+        .target(
+            name: "GeminiLiveTestRunner",
+            dependencies: [
+                "GeminiLiveRegression", "GeminiLiveEncoder", "GeminiLiveSession", "GeminiLiveEmulator",
+                "GeminiLiveProtocol", "GeminiLiveSystem",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tools
         .executableTarget(
             name: "gemini-live-encode",
@@ -180,7 +191,8 @@ let package = Package(
         .executableTarget(
             name: "gemini-live-test",
             dependencies: [
-                "GeminiLiveRegression", "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
+                "GeminiLiveRegression", "GeminiLiveTestRunner", "GeminiLiveSessionOptions", "GeminiLiveSession",
+                "GeminiLiveCLI", "GeminiLiveProtocol", "GeminiLiveSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -243,6 +255,11 @@ let package = Package(
         .testTarget(
             name: "GeminiLiveRegressionTests",
             dependencies: ["GeminiLiveRegression", "GeminiLiveProtocol", "GeminiLiveSystem"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GeminiLiveTestRunnerTests",
+            dependencies: ["GeminiLiveTestRunner", "GeminiLiveRegression", "GeminiLiveProtocol"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

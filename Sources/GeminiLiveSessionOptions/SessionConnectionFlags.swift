@@ -53,9 +53,17 @@ public struct SessionConnectionFlags: ParsableArguments {
 
     /// The connection limits, on the resolved configuration.
     public func apply(to driver: inout SessionDriver) {
-        driver.policy.connectTimeout = .seconds(connectTimeout)
-        driver.policy.maxRetries = retries
+        apply(to: &driver.policy)
         driver.caFile = caFile
-        driver.policy.pingInterval = pingInterval > 0 ? .seconds(pingInterval) : nil
     }
+
+    /// The connection limits, on a policy (a program that runs its own sessions, like gemini-live-test).
+    public func apply(to policy: inout SessionPolicy) {
+        policy.connectTimeout = .seconds(connectTimeout)
+        policy.maxRetries = retries
+        policy.pingInterval = pingInterval > 0 ? .seconds(pingInterval) : nil
+    }
+
+    /// `--ca-file`, if given.
+    public var trustedCertificate: String? { caFile }
 }

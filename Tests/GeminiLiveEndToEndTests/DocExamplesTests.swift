@@ -176,6 +176,11 @@ struct DocExamplesTests {
                 printf '#!/bin/sh\\ncat >/dev/null\\necho sunny\\n' >weather.sh
                 chmod +x weather.sh
                 gemini-live-encode --text "Name three rivers" >in.ndjson
+                cp samples/emulator/weather.yaml replies.yaml
+                mkdir suite
+                printf '%s\\n' 'name: weather' 'require: 0.8' 'tool_responses:' '  get_weather: {sky: sunny}' \\
+                  'turns:' '  - text: "what is the weather in Paris?"' '    expect:' '      - responded: true' \\
+                  >suite/weather.yaml
                 mkdir .shims
                 printf '#!/bin/sh\\nexec cat >/dev/null\\n' >.shims/aplay
                 chmod +x .shims/aplay

@@ -76,7 +76,7 @@ struct ExitCodeAgreementTests {
                 ("gemini-live-session", offline + ["--api-version", "v9"]),
                 ("gemini-live-session", offline + ["--transcribe", "everything"]),
                 ("gemini-live-emulator", ["--port", "70000"]),
-                ("gemini-live-test", ["{dir}/junk.wav"]),
+                ("gemini-live-test", ["--parallel", "0", "{dir}/junk.wav"]),
             ]),
     ]
 

@@ -194,7 +194,7 @@ struct TestStatsTests {
         #expect(piped.stderrText.hasPrefix("gemini-live-test: stdin:1:"), "\(piped.stderrText)")
     }
 
-    @Test("a missing recording is 66; without --stats, or stdin named twice, a usage error (64) that says why")
+    @Test("a missing recording is 66; without a SUITE, or stdin named twice, a usage error (64) that says why")
     func missingFileAndUsage() throws {
         let tmp = try TemporaryDirectory("test-stats")
         try Self.write(Self.firstRun, tmp.file("run1.ndjson"))
@@ -205,24 +205,27 @@ struct TestStatsTests {
             missing.stderrText
                 == "gemini-live-test: \(tmp.file("missing.ndjson")): cannot open: No such file or directory\n"
         )
-        let noStats = try ToolRunner.run(Self.tool, [tmp.file("run1.ndjson")])
-        #expect(noStats.status == 64)
-        #expect(noStats.stdoutText == "")
-        #expect(noStats.stderrText.contains("only offers --stats"), "\(noStats.stderrText)")
-        #expect(noStats.stderrText.contains("not built yet"), "\(noStats.stderrText)")
+        let noSuite = try ToolRunner.run(Self.tool, [])
+        #expect(noSuite.status == 64)
+        #expect(noSuite.stdoutText == "")
+        #expect(noSuite.stderrText.contains("Give at least one SUITE"), "\(noSuite.stderrText)")
+        // Without --stats a recording is taken for a scenario, and is not one.
+        let noStats = try ToolRunner.run(Self.tool, ["--emulator", tmp.file("run1.ndjson")])
+        #expect(noStats.status == 65)
+        #expect(noStats.stderrText.contains("run1.ndjson:"), "\(noStats.stderrText)")
         let twice = try ToolRunner.run(Self.tool, ["--stats", "-", "-"])
         #expect(twice.status == 64)
         #expect(twice.stderrText.contains("stdin ('-') can be read only once"), "\(twice.stderrText)")
     }
 
-    @Test("--help says plainly that only --stats is built, and its examples fit 80 columns")
+    @Test("--help describes suites and --stats, and its examples fit 80 columns")
     func help() throws {
         let result = try ToolRunner.run(Self.tool, ["--help"], environment: ["COLUMNS": "80"])
         #expect(result.status == 0)
         let help = result.stdoutText
         let words = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(words.contains("THIS VERSION OFFERS ONLY --stats."))
-        #expect(words.contains("are coming and are not built yet"))
+        #expect(words.contains("Each SUITE is a scenario file"))
+        #expect(words.contains("--stats reads frame recordings"))
         let examples = help.split(separator: "\n", omittingEmptySubsequences: false).drop { $0 != "EXAMPLES:" }
             .prefix { !$0.isEmpty }
         // Every line is a command or an explicit continuation of one: none was wrapped by the parser.

@@ -22,6 +22,14 @@ public struct SessionDriver: Sendable {
     public var toolCommand: ToolCallCommand?
     /// Stops the session from outside (signals).
     public var control: SessionControl?
+    /// Client messages from a program rather than from `inputs`; with a feed, no input ends the session.
+    public var feed: SessionFeed?
+    /// Sees every server message and every end of a connection, on the session's event loop, before the
+    /// state machine does; it must return quickly.
+    public var observer: (@Sendable (SessionEvent) -> Void)?
+    /// Writes every server message to stdout, as `gemini-live-session` does; off for a program that reads
+    /// them through `observer`.
+    public var relaysToStdout = true
     /// Prints a message on stderr; `important` ones always, the rest with `-v`.
     public var report: @Sendable (String, _ important: Bool) -> Void
 

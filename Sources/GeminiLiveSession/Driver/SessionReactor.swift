@@ -36,7 +36,8 @@ final class SessionReactor: Sendable {
     private let loop: any EventLoop
     private let finished: EventLoopPromise<SessionOutcome>
     private let gate = InputGate()
-    private let stdout = StdoutWriter()
+    /// nil when the session's output goes only to an observer: no writer thread, stdout untouched.
+    private let stdout: StdoutWriter?
     private let state: NIOLoopBoundBox<LoopState>
 
     /// Creates the reactor off the loop; `transport` moves into the loop's state and is used there only.
@@ -45,6 +46,7 @@ final class SessionReactor: Sendable {
         self.driver = driver
         self.loop = loop
         self.finished = finished
+        stdout = driver.relaysToStdout ? StdoutWriter() : nil
         let machine = SessionStateMachine(policy: driver.policy, clock: ContinuousClock())
         state = .makeBoxSendingValue(LoopState(transport: transport, machine: machine), eventLoop: loop)
     }
@@ -96,10 +98,11 @@ final class SessionReactor: Sendable {
 
     /// Starts the inputs and the first connection; call on the loop.
     func start() {
-        stdout.reportFailures { error in self.loop.execute { self.stdoutFailed(error) } }
+        stdout?.reportFailures { error in self.loop.execute { self.stdoutFailed(error) } }
         let events = EventQueue(loop: loop) { self.handle($0) }
         self.events = events
         driver.control?.attach(events)
+        driver.feed?.attach(events)
         // The machine first: a pipe input may deliver lines as soon as it is registered.
         perform(machine.start())
         startInputs(events: events)
@@ -115,7 +118,7 @@ final class SessionReactor: Sendable {
         let ended: @Sendable () -> Void = {
             if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { events.pushNow(.stdinEOF) }
         }
-        if driver.inputs.isEmpty { events.pushNow(.stdinEOF) }
+        if driver.inputs.isEmpty, driver.feed == nil { events.pushNow(.stdinEOF) }
         for source in driver.inputs {
             guard source.isStream else {
                 intake.startThread(source, events: events, gate: gate, ended: ended)
@@ -184,7 +187,7 @@ final class SessionReactor: Sendable {
                 driver.recorder?.record(direction: "client", connection: id, frame: frame)
                 transport.send(id, frame)
             case .writeStdout(let line):
-                guard !line.isEmpty else { continue }
+                guard let stdout, !line.isEmpty else { continue }
                 do {
                     // Queued while the reader lags (input keeps flowing); past the cushion, this waits.
                     try stdout.write(line)
@@ -206,12 +209,12 @@ final class SessionReactor: Sendable {
                 driver.report(text, important)
             case .exit(let outcome):
                 do {
-                    try stdout.finish()
+                    try stdout?.finish()
                 } catch {
                     // Lines still queued for a lagging reader could not all be written.
                     if error != .brokenPipe, !stdoutGone { driver.report("stdout: \(error)", true) }
                 }
-                stdout.stop()
+                stdout?.stop()
                 driver.recorder?.finish()
                 ended = true
                 backlog.removeAll()
@@ -224,6 +227,10 @@ final class SessionReactor: Sendable {
 
     /// Side work on events the machine does not own: recording, tool commands, empty frames.
     private func observe(_ event: SessionEvent) {
+        switch event {
+        case .serverMessage, .socketClosed, .socketDropped, .connectRefused: driver.observer?(event)
+        default: break
+        }
         switch event {
         case .serverMessage(let id, let frame):
             if frame.line.isEmpty {

@@ -32,26 +32,13 @@ public final class ToolCallCommand: Sendable {
                 continue
             }
             BlockingThread.start {
-                var input = JSONValue.object([
-                    "id": .string(id), "name": function.name.map(JSONValue.string) ?? .null, "args": function.args,
-                ]).compactBytes
-                input.append(UInt8(ascii: "\n"))
-                let (status, output) = Self.run(self.command, input: input)
+                let (status, output) = Self.run(self.command, input: Self.input(for: function))
                 if self.cancelled.withLock({ $0.contains(id) }) {
                     report("tool call \(id) was cancelled; its answer is not sent", false)
                     return
                 }
-                let response: JSONValue
-                if status != 0 {
-                    response = ["error": .string("--on-tool-call command exited with status \(status)")]
-                    report("--on-tool-call for \(id) exited with status \(status)", true)
-                } else if let json = try? JSONParser.parse(output), case .object = json {
-                    response = json
-                } else {
-                    var text = String(decoding: output, as: UTF8.self)
-                    while text.last?.isNewline == true { text.removeLast() }
-                    response = ["output": .string(text)]
-                }
+                if status != 0 { report("--on-tool-call for \(id) exited with status \(status)", true) }
+                let response = Self.response(status: status, output: output, option: "--on-tool-call")
                 let answer = FunctionResponse(id: id, name: function.name, response: response)
                 let message = ClientMessage(.toolResponse(ToolResponse(functionResponses: [answer])))
                 events.pushBlocking(.clientLine(OutboundMessage(message)!))
@@ -59,8 +46,28 @@ public final class ToolCallCommand: Sendable {
         }
     }
 
+    /// The call as a command reads it on stdin: `{"id","name","args"}` and a newline.
+    public static func input(for call: FunctionCall) -> [UInt8] {
+        var input = JSONValue.object([
+            "id": call.id.map(JSONValue.string) ?? .null, "name": call.name.map(JSONValue.string) ?? .null,
+            "args": call.args,
+        ]).compactBytes
+        input.append(UInt8(ascii: "\n"))
+        return input
+    }
+
+    /// The `response` a command's run gives: its stdout when that is a JSON object, else `{"output": text}`;
+    /// `{"error": ...}` naming `option` when it failed.
+    public static func response(status: Int32, output: [UInt8], option: String) -> JSONValue {
+        if status != 0 { return ["error": .string("\(option) command exited with status \(status)")] }
+        if let json = try? JSONParser.parse(output), case .object = json { return json }
+        var text = String(decoding: output, as: UTF8.self)
+        while text.last?.isNewline == true { text.removeLast() }
+        return ["output": .string(text)]
+    }
+
     /// Runs `/bin/sh -c command` with `input` on stdin; returns the exit status and stdout.
-    static func run(_ command: String, input: [UInt8]) -> (Int32, [UInt8]) {
+    public static func run(_ command: String, input: [UInt8]) -> (Int32, [UInt8]) {
         var toChild: [Int32] = [0, 0]
         var fromChild: [Int32] = [0, 0]
         guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { return (127, []) }
