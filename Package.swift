@@ -245,7 +245,7 @@ let package = Package(
         .testTarget(
             name: "GeminiLiveSessionTests",
             dependencies: [
-                "GeminiLiveSession", "GeminiLiveProtocol", "GeminiLiveSystem",
+                "GeminiLiveSession", "GeminiLiveProtocol", "GeminiLiveSystem", "GeminiLiveTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -254,7 +254,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeminiLiveRegressionTests",
-            dependencies: ["GeminiLiveRegression", "GeminiLiveProtocol", "GeminiLiveSystem"],
+            dependencies: ["GeminiLiveRegression", "GeminiLiveProtocol", "GeminiLiveSystem", "GeminiLiveTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import GeminiLiveProtocol
 import GeminiLiveRegression
+import GeminiLiveTestSupport
 
 /// Drives an `AttemptStateMachine` by hand, like a fake I/O layer: keeps every action and the timers still
 /// running, and fires them in time order when the clock is advanced.

@@ -1,5 +1,6 @@
 import GeminiLiveProtocol
 import GeminiLiveSession
+import GeminiLiveTestSupport
 
 /// Drives a `SessionStateMachine` by hand and keeps what it asked for, like a fake driver.
 struct SessionHarness {

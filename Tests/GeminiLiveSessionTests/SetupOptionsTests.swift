@@ -1,5 +1,6 @@
 import GeminiLiveProtocol
 import GeminiLiveSession
+import GeminiLiveTestSupport
 import Testing
 
 @Suite("setup from flags")

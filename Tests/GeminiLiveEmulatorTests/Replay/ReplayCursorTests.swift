@@ -1,5 +1,6 @@
 @testable import GeminiLiveEmulator
 import GeminiLiveProtocol
+import GeminiLiveTestSupport
 import Testing
 
 /// The replay cursor alone: recorded frames and live client messages in, actions out, on a stepped clock.
@@ -146,22 +147,22 @@ struct ReplayCursorTests {
     }
 
     @Test func delaysAreScaledBySpeed() {
-        let clock = StepClock()
+        let clock = ManualClock()
         let frames = [
             F.client(0, F.setup), F.server(10, F.setupComplete), F.client(100, F.text("hi")),
             F.server(500, F.reply("hello")), F.server(600, F.turnComplete),
         ]
         var cursor = F.cursor(frames, clock: clock, speed: 2)
         #expect(cursor.receive(message: F.setup) == [.schedule(after: .milliseconds(5))])
-        clock.step(.milliseconds(5))
+        clock.advance(by: .milliseconds(5))
         #expect(F.sent(cursor.timerFired()) == [F.setupComplete])
-        clock.step(.seconds(3))  // the client takes its time: the delay runs from its frame, not the recording
+        clock.advance(by: .seconds(3))  // the client takes its time: the delay runs from its frame, not the recording
         #expect(cursor.receive(message: F.text("hi")) == [.schedule(after: .milliseconds(200))])
-        clock.step(.milliseconds(199))
+        clock.advance(by: .milliseconds(199))
         #expect(cursor.timerFired() == [.schedule(after: .milliseconds(1))])
-        clock.step(.milliseconds(1))
+        clock.advance(by: .milliseconds(1))
         #expect(cursor.timerFired() == [.send(F.reply("hello"), binary: true), .schedule(after: .milliseconds(50))])
-        clock.step(.milliseconds(50))
+        clock.advance(by: .milliseconds(50))
         #expect(F.sent(cursor.timerFired()) == [F.turnComplete])
 
         var immediate = F.cursor(frames, clock: clock, speed: 0)
@@ -218,7 +219,7 @@ struct ReplayCursorTests {
     }
 
     @Test func aQuickClientDoesNotReorderTheServer() {
-        let clock = StepClock()
+        let clock = ManualClock()
         // The reply to "one" took 500 ms; "two" came 100 ms after it and was answered 50 ms later.
         var cursor = F.cursor(
             [
@@ -229,7 +230,7 @@ struct ReplayCursorTests {
         #expect(cursor.receive(message: F.text("one")) == [.schedule(after: .milliseconds(500))])
         // The live client does not wait for the first reply: the second still follows it.
         #expect(cursor.receive(message: F.text("two")).isEmpty)
-        clock.step(.milliseconds(500))
+        clock.advance(by: .milliseconds(500))
         #expect(F.sent(cursor.timerFired()) == [F.reply("first"), F.reply("second")])
     }
 

@@ -1,5 +1,6 @@
 @testable import GeminiLiveEmulator
 import GeminiLiveProtocol
+import GeminiLiveTestSupport
 
 /// Hand-made recordings and client messages for the replay tests.
 enum ReplayFixtures {
@@ -31,8 +32,8 @@ enum ReplayFixtures {
     }
 
     static func cursor(
-        _ frames: [RecordedFrame], clock: StepClock = StepClock(), speed: Double = 0
-    ) -> ReplayCursor<StepClock> {
+        _ frames: [RecordedFrame], clock: ManualClock = ManualClock(), speed: Double = 0
+    ) -> ReplayCursor<ManualClock> {
         let script = ReplayScript(recording: FrameRecording(frames: frames), connection: 1, source: "test")
         return ReplayCursor(script: script, clock: clock, speed: speed)
     }
