@@ -62,7 +62,9 @@ struct BrowserChatTests {
         return tmp.file("mic.wav")
     }
 
-    @Test("serve.sh: a spoken question, a typed one, an interruption that flushes playback, camera frames, goAway")
+    @Test(
+        "serve.sh: a spoken question, a typed one, an interruption that flushes playback, camera frames, goAway, options"
+    )
     func voiceAndCameraChat() throws {
         let tmp = try TemporaryDirectory("web")
         let script = """
@@ -108,7 +110,7 @@ struct BrowserChatTests {
             ["eval": "JSON.stringify(chat)"],
         ]
         let values = try Self.browse(
-            server: "'\(Self.web)/serve.sh' {port}", audio: try Self.microphone("hello world", in: tmp),
+            server: "'\(Self.web)/serve.sh' {port} -- --voice Kore", audio: try Self.microphone("hello world", in: tmp),
             emulator: emulator, window: "480,1200", steps: steps)
         let chat = try Self.state(values[values.count - 1])
         let turns = try #require(chat["turns"] as? [[String: Any]])
@@ -128,6 +130,11 @@ struct BrowserChatTests {
             try? FileManager.default.removeItem(atPath: keep)
             try FileManager.default.copyItem(atPath: screenshot, toPath: keep)
         }
+        // The page's setup, with serve.sh's transcription and the options given after `--`.
+        let setup = try #require(
+            try emulator.log().compactMap { ($0["message"] as? [String: Any])?["setup"] as? [String: Any] }.first)
+        #expect(setup["inputAudioTranscription"] != nil && setup["outputAudioTranscription"] != nil, "\(setup)")
+        #expect("\(setup)".contains("Kore"), "\(setup)")
         // Camera frames arrived as realtimeInput.video, microphone audio as realtimeInput.audio at 16 kHz.
         let inputs = try emulator.clientMessages().compactMap { $0.message["realtimeInput"] as? [String: Any] }
         #expect(inputs.contains { $0["video"] != nil })
