@@ -10,7 +10,7 @@ BUILD_DIR    := .build
 VENV         := .venv
 SCHEMA_PKG   := google-ai-generativelanguage==0.12.1 google-genai==3.6.1
 SCHEMA_LOG   := $(BUILD_DIR)/schema-log
-DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng festival festvox-us-slt-hts python3-venv parallel openssl jq man-db
+DEB_PACKAGES := pkg-config libsndfile1-dev libsoxr-dev libespeak-ng-dev libpocketsphinx-dev pocketsphinx-en-us sox libsox-fmt-all ffmpeg espeak-ng festival festvox-us-slt-hts python3-venv parallel openssl jq man-db websocketd chromium
 TOOLS        := gemini-live-encode gemini-live-decode gemini-live-session gemini-live-emulator gemini-live-test
 
 .PHONY: all deps build release test lint demo bench fuzz completions install install-files deb test-package clean \

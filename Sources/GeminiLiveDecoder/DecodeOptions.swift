@@ -34,6 +34,8 @@ public struct DecodeOptions: Sendable {
     public var events: OutputTarget?
     /// One JSON record per turn.
     public var turnRecords: OutputTarget?
+    /// The seed tutorial relay's reply lines: `{"text":...}` and `{"audio":...}` per piece as it arrives.
+    public var relay: OutputTarget?
     /// Stop at the first malformed line instead of counting it and going on.
     public var strict = false
 
@@ -48,6 +50,7 @@ public struct DecodeOptions: Sendable {
         if let transcript { result.append(("--transcript", transcript)) }
         if let events { result.append(("--events", events)) }
         if let turnRecords { result.append(("--json", turnRecords)) }
+        if let relay { result.append(("--relay", relay)) }
         return result
     }
 }

@@ -81,6 +81,13 @@ public final class ReplyDecoder: Sendable {
             opened.reports.append(
                 TurnRecordReport(output: try opened.writer(for: target), includeThoughts: options.includeThoughts))
         }
+        if let target = options.relay {
+            // One object in both lists: the sinks give it the audio bytes, the reports the words.
+            let relay = RelayReport(
+                output: try opened.writer(for: target), rate: options.resampleRate ?? TurnAssembler.defaultRate)
+            opened.sinks.append(relay)
+            opened.reports.append(relay)
+        }
         state = Mutex(opened)
     }
 

@@ -34,6 +34,7 @@ struct DecodeCommand: ParsableCommand {
                 --transcript - session.log
               gemini-live-decode --raw --resample 48000 session.log |
                 ffplay -autoexit -nodisp -f s16le -ar 48000 -ac 1 -
+              gemini-live-decode --relay - session.log
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate, .io]))
@@ -106,6 +107,13 @@ struct DecodeCommand: ParsableCommand {
             valueName: "file"))
     var jsonTarget: String?
 
+    @Option(
+        name: .customLong("relay"),
+        help: ArgumentHelp(
+            #"Write the reply as the seed tutorial's relay sends it to its browser page, one line per piece as it arrives: {"text":...} for words, {"audio":BASE64} for PCM, to FILE ('-' = stdout, '2' = stderr)."#,
+            valueName: "file"))
+    var relayTarget: String?
+
     @Flag(help: "Stop at the first malformed line (exit 65) instead of reporting it and going on.")
     var strict = false
 
@@ -126,7 +134,8 @@ struct DecodeCommand: ParsableCommand {
         let options = decodeOptions
         if options.targets.isEmpty && options.audioFiles.isEmpty && splitTurns == nil {
             throw ValidationError(
-                "Nothing to do: give --wav, --out, --split-turns, --raw, --text, --transcript, --events or --json.")
+                "Nothing to do: give --wav, --out, --split-turns, --raw, --text, --transcript, --events, --json or --relay."
+            )
         }
         let onStdout = options.targets.filter { $0.target == .stdout }.map(\.option)
         if onStdout.count > 1 {
@@ -150,6 +159,7 @@ struct DecodeCommand: ParsableCommand {
         options.transcript = transcriptTarget.map(Self.target)
         options.events = eventsTarget.map(Self.target)
         options.turnRecords = jsonTarget.map(Self.target)
+        options.relay = relayTarget.map(Self.target)
         options.strict = strict
         return options
     }
