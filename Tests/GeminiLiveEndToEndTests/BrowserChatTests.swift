@@ -223,6 +223,12 @@ struct BrowserChatTests {
         #expect((replies["audio"] as? Int ?? 0) > 1, "audio pieces: \(replies)")
         #expect((replies["audioBytes"] as? Int ?? 0) % 2 == 0)
         #expect((replies["other"] as? [String] ?? []).isEmpty, "only the relay's two shapes: \(replies)")
+        // The page's setup named no model: the session took it, with the default model, instead of skipping it.
+        let setup = try #require(
+            try emulator.log().compactMap { ($0["message"] as? [String: Any])?["setup"] as? [String: Any] }.first)
+        #expect(
+            (setup["generationConfig"] as? [String: Any])?["responseModalities"] as? [String] == ["AUDIO"], "\(setup)")
+        #expect((setup["model"] as? String)?.hasPrefix("models/") == true, "\(setup)")
         // The session rewrote the tutorial's media chunks into the messages the service takes now.
         let inputs = try emulator.clientMessages().compactMap { $0.message["realtimeInput"] as? [String: Any] }
         #expect(inputs.contains { $0["video"] != nil } && inputs.contains { $0["audio"] != nil })

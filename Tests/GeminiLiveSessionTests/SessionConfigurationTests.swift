@@ -37,6 +37,25 @@ struct SessionConfigurationTests {
         #expect(try resolve(request, stdin: stdin, environment: environment).policy.setup.model == "models/from-flag")
     }
 
+    @Test func aStdinSetupWithoutModelTakesTheModelFlagsWouldGive() throws {
+        // The tutorial page's first line: a setup with generation_config only.
+        let line = JSONValue.object(["setup": ["generation_config": ["response_modalities": ["AUDIO"]]]])
+        let opened = try #require(ClientMessage(json: InputSource.modelLeftOpen(line)).setup)
+        #expect(opened.model == "")
+        #expect(try resolve(stdin: opened).policy.setup.model == SetupOptions.defaultModel)
+        let fromEnvironment = try resolve(stdin: opened, environment: ["GEMINI_LIVE_MODEL": "gemini-x"])
+        #expect(fromEnvironment.policy.setup.model == "models/gemini-x")
+        #expect(fromEnvironment.policy.setup.generationConfig?.responseModalities == ["AUDIO"])
+        var request = Self.localRequest()
+        request.options.model = "gemini-y"
+        #expect(try resolve(request, stdin: opened).policy.setup.model == "models/gemini-y")
+        // A line that is something else, or names its model, is left as it is.
+        let named = JSONValue.object(["setup": ["model": "models/m"]])
+        #expect(InputSource.modelLeftOpen(named) == named)
+        let other = JSONValue.object(["clientContent": ["turnComplete": true]])
+        #expect(InputSource.modelLeftOpen(other) == other)
+    }
+
     @Test func aSetupFileWinsOverTheEnvironment() throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("setup-\(UUID().uuidString).json")
         try Data(#"{"setup":{"model":"models/from-file"}}"#.utf8).write(to: tmp)

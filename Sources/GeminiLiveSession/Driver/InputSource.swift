@@ -40,13 +40,26 @@ public struct InputSource: Sendable {
             throw SessionSetupError(.noInput, error.description)
         }
         guard let line else { return nil }
-        if let json = try? JSONParser.parse(line.bytes), let message = try? ClientMessage(json: json),
+        if let json = try? JSONParser.parse(line.bytes),
+            let message = try? ClientMessage(json: Self.modelLeftOpen(json)),
             let setup = message.setup
         {
             return setup
         }
         pendingLine = line
         return nil
+    }
+
+    /// `json` with an empty `model` added to a setup that names none: a first setup line may leave the model to
+    /// the flags, as the tutorial's browser page does (its setup carries only `generation_config`), and
+    /// `SessionConfiguration` then fills it in from `--model`, `GEMINI_LIVE_MODEL` or the default.
+    public static func modelLeftOpen(_ json: JSONValue) -> JSONValue {
+        guard case .object(var message) = json, message.count == 1, case .object(var setup)? = message["setup"],
+            setup["model"] == nil
+        else { return json }
+        setup.append("model", "")
+        message["setup"] = .object(setup)
+        return .object(message)
     }
 
     /// The next line, blocking until it is read; nil at the end of input.

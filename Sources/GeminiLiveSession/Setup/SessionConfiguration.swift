@@ -50,14 +50,16 @@ public struct SessionConfiguration: Sendable {
     private static func base(
         _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
     ) throws(SessionSetupError) -> Setup {
-        if let stdinSetup {
+        let model = environment["GEMINI_LIVE_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? SetupOptions.defaultModel
+        if var stdinSetup {
             if let file = request.setupFile {
                 throw SessionSetupError(.usage, "a setup came both from --setup '\(file)' and from stdin's first line")
             }
+            // A first line that names no model (InputSource.modelLeftOpen) takes the one a setup from flags would.
+            if stdinSetup.model.isEmpty { stdinSetup.model = SetupOptions.qualifiedModel(model) }
             return stdinSetup
         }
         if let file = request.setupFile { return try SetupFiles.setup(path: file) }
-        let model = environment["GEMINI_LIVE_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? SetupOptions.defaultModel
         return Setup(model: SetupOptions.qualifiedModel(model))
     }
 }
