@@ -47,9 +47,10 @@ extension AttemptContext {
             guard mayRunJudges else {
                 let detail =
                     "\(run.cassette): no verdict of \(criterion.command) on turn \(turn) for \(JSONValue.string(criterion.criterion)) (the judge was added or changed since the recording); re-record it with --record, or pass --allow-stale to run the judge"
+                // The criterion is the scenario's text, which may name a secret like anything else printed.
                 return AttemptResult(
                     scenarioPath: scenario.path, scenarioName: scenario.name, attempt: number,
-                    outcome: .stale(detail), cassette: run.cassette)
+                    outcome: .stale(runner.redactor.redacting(detail)), cassette: run.cassette)
             }
             let judge = TurnJudge(criterion: criterion, scenario: scenario, turn: turn)
             let verdict = await judge.verdict(
