@@ -121,6 +121,7 @@ install-files:
 	install -m 755 samples/emulator/*.sh $(DESTDIR)$(EXAMPLES_DIR)/emulator/
 	install -m 644 samples/emulator/*.json samples/emulator/*.yaml $(DESTDIR)$(EXAMPLES_DIR)/emulator/
 	install -m 644 samples/regression/*.yaml samples/regression/*.json $(DESTDIR)$(EXAMPLES_DIR)/regression/
+	install -m 755 samples/regression/*.sh $(DESTDIR)$(EXAMPLES_DIR)/regression/
 	install -m 644 samples/regression/failing/*.yaml $(DESTDIR)$(EXAMPLES_DIR)/regression/failing/
 	for t in $(TOOLS); do \
 	  install -m 644 $(COMPLETIONS)/bash/$$t $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t; \

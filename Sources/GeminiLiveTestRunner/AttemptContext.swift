@@ -66,7 +66,7 @@ struct AttemptContext: Sendable {
                 )
                 continue
             }
-            return try AttemptResult(scenario, attempt: number, run: run)
+            return try await judged(run, of: index, attempt: number, written: cassette)
         }
     }
 

@@ -1,3 +1,4 @@
+import GeminiLiveProtocol
 import GeminiLiveRegression
 
 /// What running one attempt over a session gave, before it is judged: how it ended, how far each turn got,
@@ -11,12 +12,19 @@ public struct AttemptRun: Sendable, Equatable {
     public var cassette: String
     /// Wall-clock seconds the attempt took.
     public var duration: Double
+    /// The judges' verdicts on the attempt's `judge:` expectations: given by the judges for a live attempt,
+    /// read from the replayed cassette for a replay.
+    public var judgements: [RecordedJudgement]
 
     /// Creates a run.
-    public init(outcome: AttemptOutcome, statuses: [TurnStatus], cassette: String, duration: Double) {
+    public init(
+        outcome: AttemptOutcome, statuses: [TurnStatus], cassette: String, duration: Double,
+        judgements: [RecordedJudgement] = []
+    ) {
         self.outcome = outcome
         self.statuses = statuses
         self.cassette = cassette
         self.duration = duration
+        self.judgements = judgements
     }
 }

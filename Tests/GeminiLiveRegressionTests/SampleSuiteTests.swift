@@ -15,12 +15,15 @@ import Testing
         #expect(scenario.turns.allSatisfy { !$0.expectations.isEmpty })
     }
 
-    @Test func coversSpeechToolsBargeInAndText() throws {
+    @Test func coversSpeechToolsBargeInTextAndAJudge() throws {
         let scenarios = try Self.files.map { file throws in try Scenario(contentsOfFile: Self.folder + "/" + file) }
         let inputs = scenarios.flatMap(\.turns).map(\.input)
         #expect(inputs.contains { if case .audio = $0 { true } else { false } })
         #expect(scenarios.contains { !$0.toolResponses.isEmpty })
         #expect(scenarios.flatMap(\.turns).contains { $0.start?.after == .firstAudio })
+        // The judge the suite ships (says.sh) is run by a scenario, beside it.
+        let judged = scenarios.flatMap(\.judges).map(\.criterion.command)
+        #expect(judged == ["./says.sh hello"])
         #expect(
             scenarios.contains { scenario in
                 scenario.turns.allSatisfy { if case .text = $0.input { true } else { false } }

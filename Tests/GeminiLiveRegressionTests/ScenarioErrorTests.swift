@@ -51,17 +51,17 @@ import Testing
         expectError(
             "turns:\n  - text: hi\n    expect:\n      - output_transcrpt: {contains: x}",
             "bad.yaml:4:9: unknown query; known queries: output_transcript, input_transcript, text, tool_call, "
-                + "tool_calls, events, audio_ms, interrupted, responded, not_truncated, max_gap_ms, close_code, "
+                + "tool_calls, events, audio_ms, interrupted, responded, not_truncated, max_gap_ms, close_code, judge, "
                 + "usage.<field>, latency.<metric> (turns[0].expect[0].output_transcrpt)")
         expectError(
             "turns:\n  - text: hi\n    expect:\n      - latency.first_audio: {lt: 1}",
             "bad.yaml:4:9: unknown query; known queries: output_transcript, input_transcript, text, tool_call, "
-                + "tool_calls, events, audio_ms, interrupted, responded, not_truncated, max_gap_ms, close_code, "
+                + "tool_calls, events, audio_ms, interrupted, responded, not_truncated, max_gap_ms, close_code, judge, "
                 + "usage.<field>, latency.<metric> (turns[0].expect[0].latency.first_audio)")
         expectError(
             "turns:\n  - text: hi\n    expect:\n      - usage.total_tokens: {gt: 1}",
             "bad.yaml:4:9: unknown query; known queries: output_transcript, input_transcript, text, tool_call, "
-                + "tool_calls, events, audio_ms, interrupted, responded, not_truncated, max_gap_ms, close_code, "
+                + "tool_calls, events, audio_ms, interrupted, responded, not_truncated, max_gap_ms, close_code, judge, "
                 + "usage.<field>, latency.<metric> (turns[0].expect[0].usage.total_tokens)")
         expectError(
             "turns:\n  - text: hi\n    expect:\n      - text: {contain: x}",

@@ -2,7 +2,8 @@ import GeminiLiveSystem
 
 /// The frames of one recorded attempt, in file order, read from the NDJSON a `FrameRecorder` writes:
 /// `{"t":1234.567,"connection":1,"direction":"client","frame":"text","message":{...}}`, after an optional
-/// first line that is a `CassetteHeader`.
+/// first line that is a `CassetteHeader`; a line with a `judge` member instead is a judge's verdict on a turn
+/// (`RecordedJudgement`), kept apart from the frames so that nothing that replays or times frames sees it.
 ///
 /// A line gives its time as `t` in milliseconds (what the recorder writes) or `time` in seconds (what it wrote
 /// before, still read so older recordings keep working); both are read from their decimal text into exact
@@ -12,11 +13,14 @@ public struct FrameRecording: Sendable, Equatable {
     public var header: CassetteHeader?
     /// The frames.
     public var frames: [RecordedFrame]
+    /// The judges' verdicts, in file order.
+    public var judgements: [RecordedJudgement]
 
     /// Wraps frames already in hand.
-    public init(header: CassetteHeader? = nil, frames: [RecordedFrame]) {
+    public init(header: CassetteHeader? = nil, frames: [RecordedFrame], judgements: [RecordedJudgement] = []) {
         self.header = header
         self.frames = frames
+        self.judgements = judgements
     }
 
     /// Reads a recording; `source` names it in errors, which are bad data as `SOURCE:LINE:COLUMN: problem`.
@@ -29,6 +33,7 @@ public struct FrameRecording: Sendable, Equatable {
     ) throws(ToolError) {
         var header: CassetteHeader?
         var frames: [RecordedFrame] = []
+        var judgements: [RecordedJudgement] = []
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -56,13 +61,17 @@ public struct FrameRecording: Sendable, Equatable {
                 header = read
                 continue
             }
-            do throws(FrameLineError) {
+            do throws(RecordingLineError) {
+                if case .object(let object) = value, let judge = object["judge"] {
+                    judgements.append(try RecordedJudgement(judge: judge, time: try Self.time(of: object)))
+                    continue
+                }
                 var frame = try Self.frame(value)
                 if let media, let message = frame.message, line.contains(Self.referenceMark) {
                     do {
                         frame.message = try media(header).resolving(message)
                     } catch {
-                        throw FrameLineError(problem: error.problem)
+                        throw RecordingLineError(error.problem)
                     }
                 }
                 frames.append(frame)
@@ -70,7 +79,7 @@ public struct FrameRecording: Sendable, Equatable {
                 throw ToolError(category: .badData, description: "\(source):\(lineNumber):1: \(error.problem)")
             }
         }
-        self.init(header: header, frames: frames)
+        self.init(header: header, frames: frames, judgements: judgements)
     }
 
     /// Reads a recording file, resolving media references from the folder its header names, else from `media`
@@ -88,31 +97,30 @@ public struct FrameRecording: Sendable, Equatable {
     /// `"$media"`: a line without it has no reference, and its message is not walked again.
     private static let referenceMark = Array("\"\(MediaFolder.referenceKey)\"".utf8)
 
-    private struct FrameLineError: Error {
-        let problem: String
-    }
-
-    private static func frame(_ value: JSONValue) throws(FrameLineError) -> RecordedFrame {
-        guard case .object(let object) = value else { throw FrameLineError(problem: "expected a JSON object") }
-        let time: Int
+    /// A line's time in microseconds: `time` in seconds or `t` in milliseconds.
+    private static func time(of object: JSONObject) throws(RecordingLineError) -> Int {
         if case .number(let seconds)? = object["time"] {
             guard let micros = DecimalTime.scaled(seconds, by: 6) else {
-                throw FrameLineError(problem: "time is not a usable number (time)")
+                throw RecordingLineError("time is not a usable number (time)")
             }
-            time = micros
+            return micros
         } else if case .number(let milliseconds)? = object["t"] {
             guard let micros = DecimalTime.scaled(milliseconds, by: 3) else {
-                throw FrameLineError(problem: "t is not a usable number (t)")
+                throw RecordingLineError("t is not a usable number (t)")
             }
-            time = micros
-        } else {
-            throw FrameLineError(problem: "no time: expected time in seconds or t in milliseconds (time)")
+            return micros
         }
+        throw RecordingLineError("no time: expected time in seconds or t in milliseconds (time)")
+    }
+
+    private static func frame(_ value: JSONValue) throws(RecordingLineError) -> RecordedFrame {
+        guard case .object(let object) = value else { throw RecordingLineError("expected a JSON object") }
+        let time = try time(of: object)
         guard let directionName = object["direction"]?.stringValue,
             let direction = RecordedFrame.Direction(rawValue: directionName)
-        else { throw FrameLineError(problem: "direction must be \"client\" or \"server\" (direction)") }
+        else { throw RecordingLineError("direction must be \"client\" or \"server\" (direction)") }
         guard let kind = object["frame"]?.stringValue else {
-            throw FrameLineError(problem: "no frame kind (frame)")
+            throw RecordingLineError("no frame kind (frame)")
         }
         let connection = object["connection"]?.intValue ?? 1
         return RecordedFrame(

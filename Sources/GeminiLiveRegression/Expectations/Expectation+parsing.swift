@@ -35,6 +35,7 @@ extension Expectation {
 
     private static func predicate(for query: Query, _ node: SourceNode, path: String) throws(ToolError) -> Predicate {
         if query == .toolCall { return try callPredicate(node, path: path) }
+        if query == .judge { return try judgePredicate(node, path: path) }
         guard case .mapping = node.value else {
             try check(node, suits: query, path: path)
             return .equals(node.json)
@@ -132,6 +133,35 @@ extension Expectation {
                 at: arguments.location, "expected a mapping, found \(arguments.typeName)", key: "\(path).args")
         }
         return .call(name: name, arguments: arguments?.json)
+    }
+
+    /// `judge: {command: ./judge.sh, criterion: "answers in one polite sentence", timeout_s: 30}`.
+    private static func judgePredicate(_ node: SourceNode, path: String) throws(ToolError) -> Predicate {
+        var fields = try MappingFields(node, path: path)
+        try fields.rejectUnknownKeys(known: ["command", "criterion", "timeout_s"])
+        func text(_ key: String) throws(ToolError) -> String {
+            guard let value = fields.takeValue(key) else {
+                throw .invalidScenario(at: node.location, "a judge needs a \(key)", key: fields.path(of: key))
+            }
+            let text = try MappingFields.string(value, path: fields.path(of: key))
+            guard !text.allSatisfy(\.isWhitespace) else {
+                throw .invalidScenario(at: value.location, "\(key) must not be empty", key: fields.path(of: key))
+            }
+            return text
+        }
+        let command = try text("command")
+        let criterion = try text("criterion")
+        var judge = JudgeCriterion(command: command, criterion: criterion)
+        if let value = fields.takeValue("timeout_s") {
+            let seconds = try MappingFields.number(value, path: fields.path(of: "timeout_s"))
+            guard seconds > 0, seconds <= 86_400 else {
+                throw .invalidScenario(
+                    at: value.location, "timeout_s must be above 0 and at most 86400", key: fields.path(of: "timeout_s")
+                )
+            }
+            judge.timeout = .milliseconds(Int((seconds * 1000).rounded(.up)))
+        }
+        return .judge(judge)
     }
 
     /// A plain value compared with `equals` must have the query's type, or it could never pass.

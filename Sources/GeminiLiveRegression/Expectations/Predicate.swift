@@ -31,6 +31,8 @@ public enum Predicate: Sendable, Equatable, CustomStringConvertible {
     case subsequence([String])
     /// One of the calls has this name (if given) and its arguments contain `arguments` (if given).
     case call(name: String?, arguments: JSONValue?)
+    /// The judge's verdict on the criterion is pass.
+    case judge(JudgeCriterion)
 
     /// The scenario keys of the predicates.
     public static let keys = [
@@ -81,6 +83,9 @@ public enum Predicate: Sendable, Equatable, CustomStringConvertible {
                 return (name == nil || call["name"]?.stringValue == name)
                     && (arguments.map { $0.isSubset(of: callArguments) } ?? true)
             }
+        case .judge:
+            // The value of a judged turn is its verdict, `{"verdict": "pass", "reason": ...}`.
+            return actual["verdict"]?.stringValue == RecordedJudgement.Verdict.pass.rawValue
         }
     }
 
@@ -107,6 +112,7 @@ public enum Predicate: Sendable, Equatable, CustomStringConvertible {
         case .subsequence(let elements): "subsequence \(JSONValue.array(elements.map(JSONValue.string)))"
         case .call(let name, let arguments):
             "call \(name ?? "of any name")" + (arguments.map { " with arguments containing \($0)" } ?? "")
+        case .judge(let judge): "pass on \(JSONValue.string(judge.criterion)) by \(judge.command)"
         }
     }
 

@@ -9,6 +9,7 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
         case flag
         case list
         case calls
+        case verdict
     }
 
     /// The output transcription fragments of the reply, joined as received.
@@ -39,6 +40,8 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
     case closeCode
     /// A timing figure of the turn.
     case latency(LatencyMetric)
+    /// A judge's verdict on the turn, which the turn's frames alone do not hold.
+    case judge
 
     /// The `usageMetadata` counts a scenario may query.
     public static let usageFields = [
@@ -51,7 +54,7 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
         ("output_transcript", .outputTranscript), ("input_transcript", .inputTranscript), ("text", .text),
         ("tool_call", .toolCall), ("tool_calls", .toolCalls), ("events", .events), ("audio_ms", .audioMilliseconds),
         ("interrupted", .interrupted), ("responded", .responded), ("not_truncated", .notTruncated),
-        ("max_gap_ms", .maxGapMilliseconds), ("close_code", .closeCode),
+        ("max_gap_ms", .maxGapMilliseconds), ("close_code", .closeCode), ("judge", .judge),
     ]
 
     /// Every key a scenario may use, with `usage.<field>` and `latency.<metric>` as patterns, for error messages.
@@ -90,6 +93,7 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .interrupted, .responded, .notTruncated: .flag
         case .events: .list
         case .toolCall: .calls
+        case .judge: .verdict
         }
     }
 }
@@ -103,6 +107,7 @@ extension Query.ValueKind {
         case .flag: "true or false"
         case .list: "a list"
         case .calls: "a list of calls"
+        case .verdict: "a judge's verdict"
         }
     }
 }

@@ -105,6 +105,8 @@ public struct RecordedTurn: Sendable, Equatable {
         case .usage(let field): return reply.usage?[field].flatMap { $0.isNull ? nil : $0 }
         case .closeCode: return reply.closeCode.map { .number(JSONNumber($0)) }
         case .latency(let metric): return latency[metric].map { .number(JSONNumber($0)) }
+        // A verdict is given by a judge after the attempt (see `ExpectationResult`), not read from frames.
+        case .judge: return nil
         }
     }
 }

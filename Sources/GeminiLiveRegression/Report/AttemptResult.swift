@@ -1,3 +1,5 @@
+import GeminiLiveProtocol
+
 /// What one attempt of a scenario came to: how it ended, the verdict of every expectation, and the timing of
 /// every turn it reached. The unit of `--results` (one JSON line each) and the input of `SuiteReport`.
 public struct AttemptResult: Sendable, Equatable {
@@ -42,13 +44,15 @@ public struct AttemptResult: Sendable, Equatable {
     /// the prompt; its turns are still kept for the latency figures.
     public init(
         _ scenario: Scenario, attempt number: Int, outcome: AttemptOutcome = .completed, recorded: RecordedAttempt,
-        duration: Double = 0, cassette: String? = nil
+        judgements: [RecordedJudgement] = [], duration: Double = 0, cassette: String? = nil
     ) {
         var expectations: [ExpectationResult] = []
         if outcome == .completed {
             for (index, turn) in scenario.turns.enumerated() {
                 let recorded = recorded.turns.indices.contains(index) ? recorded.turns[index] : nil
-                expectations += turn.expectations.map { ExpectationResult($0, turn: index + 1, in: recorded) }
+                expectations += turn.expectations.map {
+                    ExpectationResult($0, turn: index + 1, in: recorded, judgements: judgements)
+                }
             }
         }
         self.init(

@@ -35,6 +35,7 @@ extension FailureKind {
         case .latency: self = actual == nil && silent ? .noResponse : .latencyBudget
         case .audioMilliseconds: self = silent ? .noResponse : .valueMismatch
         case .interrupted, .usage, .closeCode: self = .valueMismatch
+        case .judge: self = .judgeError
         }
     }
 

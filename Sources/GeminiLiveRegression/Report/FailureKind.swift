@@ -31,4 +31,11 @@ public enum FailureKind: String, Sendable, Equatable, Hashable, CaseIterable {
     case replayDivergence = "replay_divergence"
     /// The scenario changed since its cassette was recorded.
     case staleCassette = "stale_cassette"
+    /// A judge's verdict on the turn was fail.
+    case judgeFail = "judge_fail"
+    /// A judge could not tell whether the turn meets its criterion: not a pass.
+    case judgeUnsure = "judge_unsure"
+    /// The judge gave no verdict: it exited non-zero, timed out, or printed something other than pass, fail
+    /// or unsure. A fault of the judge, not the model's, but never a pass.
+    case judgeError = "judge_error"
 }
