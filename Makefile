@@ -92,6 +92,7 @@ test-cluster: build
 bench: release
 	scripts/bench.sh $(BUILD_DIR)/release
 	scripts/bench-decode.sh $(BUILD_DIR)/release
+	scripts/bench-regression.sh $(BUILD_DIR)/release
 
 # Coverage-guided fuzzing (libFuzzer): builds every Tests/Fuzz/<name>/target.swift into .build/fuzz/<name> and
 # runs each for FUZZ_SECONDS (default 60) under nice; fails on any crash, saving the input. See scripts/fuzz.sh.

@@ -38,7 +38,9 @@ struct AttemptContext: Sendable {
                         scenarioPath: scenario.path, scenarioName: scenario.name, attempt: number,
                         outcome: .stale(detail), cassette: source)
                 }
-                let replay = ReplayConfiguration(replaying: source)
+                // Read once: the emulator replays its frames, the runner's timers follow its times.
+                let recording = try FrameRecording(contentsOfFile: source)
+                let replay = ReplayConfiguration(replaying: recording, from: source)
                 let emulator = try await PrivateEmulator.start(replay.configuration)
                 defer { emulator.stop() }
                 var policy = runner.policy
@@ -46,7 +48,8 @@ struct AttemptContext: Sendable {
                 policy.maxRetries = 0
                 let replayEndpoint = try SuiteRunner.endpoint(emulator.url)
                 var replayed = try await attemptRunner(replayEndpoint, policy: policy).run(
-                    plans[index], cassette: cassette, header: header(index, endpoint: replayEndpoint))
+                    plans[index], cassette: cassette, header: header(index, endpoint: replayEndpoint),
+                    replaying: recording)
                 // The close reason is cut to 123 bytes; the emulator's own account has both values in full.
                 if let divergence = replay.diverged { replayed.outcome = .diverged("\(source): \(divergence)") }
                 // Judged from the recorded cassette, in its time: the replay showed the client still does what was

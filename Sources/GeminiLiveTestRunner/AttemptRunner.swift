@@ -52,6 +52,23 @@ public struct AttemptRunner: Sendable {
     public func run(_ plan: AttemptPlan, cassette: String, header: CassetteHeader) async throws(ToolError)
         -> AttemptRun
     {
+        try await run(plan, cassette: cassette, header: header, clock: ContinuousClock(), cassetteTimers: nil)
+    }
+
+    /// Runs `plan` once against an emulator replaying `recording`: the attempt's timers run in the recording's
+    /// time (`CassetteTimers`), so a barge-in's delay or a timeout costs no wall-clock wait.
+    func run(_ plan: AttemptPlan, cassette: String, header: CassetteHeader, replaying recording: FrameRecording)
+        async throws(ToolError) -> AttemptRun
+    {
+        let clock = CassetteClock()
+        return try await run(
+            plan, cassette: cassette, header: header, clock: clock,
+            cassetteTimers: CassetteTimers(recording, clock: clock))
+    }
+
+    private func run<C: Clock>(
+        _ plan: AttemptPlan, cassette: String, header: CassetteHeader, clock: C, cassetteTimers: CassetteTimers?
+    ) async throws(ToolError) -> AttemptRun where C.Duration == Duration, C: Sendable {
         let started = ContinuousClock.now
         let recorder: SessionRecorder
         do {
@@ -73,7 +90,8 @@ public struct AttemptRunner: Sendable {
         driver.relaysToStdout = false
         driver.observer = { continuation.yield(.session($0)) }
 
-        var machine = AttemptStateMachine(plan: plan, clock: ContinuousClock())
+        var machine = AttemptStateMachine(plan: plan, clock: clock)
+        var cassetteTimers = cassetteTimers
         var timers: [Task<Void, Never>] = []
         var setupSeen = false
         var divergence: String?
@@ -83,6 +101,7 @@ public struct AttemptRunner: Sendable {
             for action in actions {
                 switch action {
                 case .connect(let setup):
+                    cassetteTimers?.clientFrameWritten()
                     var session = driver
                     session.policy.setup = setup
                     timers.append(
@@ -91,8 +110,12 @@ public struct AttemptRunner: Sendable {
                             continuation.yield(.ended(outcome))
                         })
                 case .send(let message):
-                    if let outbound = OutboundMessage(message) { feed.send(outbound) }
+                    if let outbound = OutboundMessage(message) {
+                        cassetteTimers?.clientFrameWritten()
+                        feed.send(outbound)
+                    }
                 case .runToolCommand(let command, let call):
+                    cassetteTimers?.toolCommands += 1
                     BlockingThread.start {
                         let (status, output) = ToolCallCommand.run(command, input: ToolCallCommand.input(for: call))
                         if status != 0 {
@@ -103,6 +126,8 @@ public struct AttemptRunner: Sendable {
                         continuation.yield(.toolAnswer(call, response))
                     }
                 case .startTimer(let timer, let delay):
+                    cassetteTimers?.start(timer, after: delay)
+                    // In a replay too: the wall clock bounds a cassette that never lets its timers fire.
                     timers.append(
                         Task {
                             try? await Task.sleep(for: delay)
@@ -116,10 +141,17 @@ public struct AttemptRunner: Sendable {
             }
         }
 
+        /// Fires the timers the cassette's time has reached.
+        func fireCassetteTimers() {
+            while let timer = cassetteTimers?.nextDue() { perform(machine.handle(.timerFired(timer))) }
+        }
+
         perform(machine.start())
         loop: for await input in inputs {
+            defer { fireCassetteTimers() }
             switch input {
             case .session(.serverMessage(_, let frame)):
+                cassetteTimers?.serverFrameRead()
                 // The session decodes frames without their model turn; the attempt needs it (audio, text).
                 guard let json = try? JSONParser.parse(frame.line), let message = try? ServerMessage(json: json)
                 else { continue }
@@ -137,6 +169,7 @@ public struct AttemptRunner: Sendable {
             case .timer(let timer):
                 perform(machine.handle(.timerFired(timer)))
             case .toolAnswer(let call, let response):
+                cassetteTimers?.toolCommands -= 1
                 perform(machine.handle(.toolCommandFinished(call: call, response: response)))
             case .ended(let outcome):
                 // Once every turn is done, how the connection ends says nothing about the attempt (a server

@@ -1,4 +1,5 @@
 import GeminiLiveEmulator
+import GeminiLiveProtocol
 import GeminiLiveSystem
 import Synchronization
 
@@ -10,9 +11,9 @@ final class ReplayConfiguration: Sendable {
     /// The emulator's configuration.
     let emulator: EmulatorConfiguration
 
-    init(replaying cassette: String) {
+    init(replaying recording: FrameRecording, from cassette: String) {
         var configuration = EmulatorConfiguration()
-        configuration.replayPath = cassette
+        configuration.replayRecording = (recording, cassette)
         configuration.replaySpeed = 0
         emulator = configuration
     }

@@ -54,16 +54,29 @@ final class ReplayLibrary: Sendable {
             } catch {
                 throw EmulatorError(error.category, "cannot replay \(error.description)")
             }
-            for connection in ReplayScript.connections(in: recording) {
-                let script = ReplayScript(
-                    recording: recording, connection: connection, source: "\(file) connection \(connection)")
-                if script.setup != nil { scripts.append(script) }
-            }
+            scripts += Self.scripts(of: recording, source: file)
         }
         guard !scripts.isEmpty else {
             throw EmulatorError(.badData, "replay cassette '\(path)' records no setup")
         }
         self.init(scripts: scripts, speed: speed)
+    }
+
+    /// Replays a recording already read from `source` (a replaying `gemini-live-test` reads it for its own
+    /// timers, and the cassette is not parsed twice).
+    convenience init(recording: FrameRecording, source: String, speed: Double) throws(EmulatorError) {
+        let scripts = Self.scripts(of: recording, source: source)
+        guard !scripts.isEmpty else {
+            throw EmulatorError(.badData, "replay cassette '\(source)' records no setup")
+        }
+        self.init(scripts: scripts, speed: speed)
+    }
+
+    /// The recorded connections of `recording` that have a setup, in connection order.
+    private static func scripts(of recording: FrameRecording, source: String) -> [ReplayScript] {
+        ReplayScript.connections(in: recording).map { connection in
+            ReplayScript(recording: recording, connection: connection, source: "\(source) connection \(connection)")
+        }.filter { $0.setup != nil }
     }
 
     /// Takes the least used recorded connection whose setup matches `message` (a live client's first message,

@@ -1,3 +1,5 @@
+import GeminiLiveProtocol
+
 /// Everything the emulator is told on its command line.
 public struct EmulatorConfiguration: Sendable {
     /// The address to bind.
@@ -40,6 +42,8 @@ public struct EmulatorConfiguration: Sendable {
     /// each connection takes the first unused recorded connection whose setup matches its own (path order), then
     /// used ones again.
     public var replayPath: String?
+    /// A cassette already read, with the path it came from, to replay instead of `replayPath`'s.
+    public var replayRecording: (recording: FrameRecording, source: String)?
     /// Recorded delays are divided by this; 0 sends each recorded frame as soon as the client has reached it.
     public var replaySpeed: Double = 1
     /// Told the whole story when a replayed client diverges, just before the 1011 close (whose reason is short);

@@ -15,8 +15,12 @@ final class EmulatorServices: Sendable {
             try FrameLog(path: path, version: configuration.version)
         }
         store = ResumptionStore(ttl: configuration.handleTTL)
-        replay = try configuration.replayPath.map { path throws(EmulatorError) in
-            try ReplayLibrary(path: path, speed: configuration.replaySpeed)
+        if let (recording, source) = configuration.replayRecording {
+            replay = try ReplayLibrary(recording: recording, source: source, speed: configuration.replaySpeed)
+        } else {
+            replay = try configuration.replayPath.map { path throws(EmulatorError) in
+                try ReplayLibrary(path: path, speed: configuration.replaySpeed)
+            }
         }
     }
 

@@ -67,7 +67,7 @@ public struct FrameRecording: Sendable, Equatable {
                     continue
                 }
                 var frame = try Self.frame(value)
-                if let media, let message = frame.message, line.contains(Self.referenceMark) {
+                if let media, let message = frame.message, Self.holds(line, Self.referenceMark) {
                     do {
                         frame.message = try media(header).resolving(message)
                     } catch {
@@ -96,6 +96,19 @@ public struct FrameRecording: Sendable, Equatable {
 
     /// `"$media"`: a line without it has no reference, and its message is not walked again.
     private static let referenceMark = Array("\"\(MediaFolder.referenceKey)\"".utf8)
+
+    /// Whether `line` holds `mark`, by a plain scan: the standard library's generic `contains(_:)` looks up type
+    /// metadata as it goes and cost more than parsing the line's JSON (a cassette's audio lines are long).
+    private static func holds(_ line: ArraySlice<UInt8>, _ mark: [UInt8]) -> Bool {
+        guard let first = mark.first, line.count >= mark.count else { return false }
+        let last = line.endIndex - mark.count
+        var index = line.startIndex
+        while index <= last {
+            if line[index] == first, line[index..<index + mark.count].elementsEqual(mark) { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// A line's time in microseconds: `time` in seconds or `t` in milliseconds.
     private static func time(of object: JSONObject) throws(RecordingLineError) -> Int {
