@@ -40,25 +40,9 @@ actor ReplayConnection {
     /// Handles one client frame.
     func receive(_ message: WebSocketMessage) async {
         guard !finished else { return }
-        let bytes: [UInt8]
-        let kind: String
-        switch message {
-        case .text(let text):
-            bytes = Array(text.utf8)
-            kind = "text"
-        case .binary(let buffer):
-            bytes = Array(buffer.readableBytesView)
-            kind = "binary"
-        }
-        let json = try? JSONParser.parse(bytes)
-        if let log = services.log {
-            if let json {
-                log.record(connection: number, direction: "client", frame: kind, message: json)
-            } else {
-                log.record(
-                    connection: number, direction: "client", frame: kind, raw: String(decoding: bytes, as: UTF8.self))
-            }
-        }
+        let frame = ClientFrame(message)
+        let json = try? JSONParser.parse(frame.bytes)
+        if let log = services.log { frame.record(in: log, connection: number, json: json) }
         if cursor == nil {
             // The first frame picks the recording: the one whose setup it repeats.
             switch library.claim(ReplayNormalisation.normalised(json ?? .null)) {
@@ -74,7 +58,7 @@ actor ReplayConnection {
         if let json {
             await perform(cursor?.receive(message: json) ?? [])
         } else {
-            await perform(cursor?.receive(bytes) ?? [])
+            await perform(cursor?.receive(frame.bytes) ?? [])
         }
     }
 

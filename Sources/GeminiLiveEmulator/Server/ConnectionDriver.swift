@@ -58,25 +58,11 @@ actor ConnectionDriver {
     /// Handles one client frame.
     func receive(_ message: WebSocketMessage) async {
         guard !finished else { return }
-        let bytes: [UInt8]
-        let kind: String
-        switch message {
-        case .text(let text):
-            bytes = Array(text.utf8)
-            kind = "text"
-        case .binary(let buffer):
-            bytes = Array(buffer.readableBytesView)
-            kind = "binary"
-        }
+        let frame = ClientFrame(message)
         if let log = services.log {
-            if let json = try? JSONParser.parse(bytes) {
-                log.record(connection: number, direction: "client", frame: kind, message: json)
-            } else {
-                log.record(
-                    connection: number, direction: "client", frame: kind, raw: String(decoding: bytes, as: UTF8.self))
-            }
+            frame.record(in: log, connection: number, json: try? JSONParser.parse(frame.bytes))
         }
-        await perform(session.receive(bytes))
+        await perform(session.receive(frame.bytes))
     }
 
     /// The client went away (close frame or end of stream).
