@@ -13,8 +13,10 @@ struct EmulatorCommand: AsyncParsableCommand {
             (and ...BidiGenerateContentConstrained on v1alpha). Once listening it prints one line, \
             ws://127.0.0.1:PORT (wss://localhost:PORT with TLS), on stdout, and runs until SIGINT or SIGTERM.
 
-            Replies are deterministic: the model says what it received (text, seconds of audio and their \
-            transcript, picture count and sizes), as streamed text or espeak-ng speech at 24 kHz. \
+            Replies are deterministic in their words: the model says what it received (text, seconds of \
+            audio and their transcript, picture count and sizes), as streamed text or espeak-ng speech at \
+            24 kHz. The speech's length may differ by a few samples from one reply to the next (espeak-ng \
+            keeps state between utterances; the first reply of a process runs about 40 ms longer). \
             --script FILE makes it say other things, call tools, pause, interrupt itself or fail.
 
             --replay CASSETTE answers instead with the server frames of a recording \
