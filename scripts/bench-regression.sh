@@ -75,21 +75,18 @@ hwms=()
 runner_rss=()
 for run in $(seq "$runs"); do
   log=$out/emulator-$run.ndjson
-  rm -f "$out/emulator.url"
-  "$bin/gemini-live-emulator" --port 0 --script "$suite/emulator.yaml" --log "$log" >"$out/emulator.url" \
-    2>"$out/emulator-$run.err" &
+  # The emulator prints its URL once it listens: reading that line waits for it (as samples/demo.sh does).
+  exec 3< <(exec "$bin/gemini-live-emulator" --port 0 --script "$suite/emulator.yaml" --log "$log" \
+    2>"$out/emulator-$run.err")
   emulator=$!
-  while [ ! -s "$out/emulator.url" ]; do
-    kill -0 "$emulator" 2>/dev/null || { echo "bench: the emulator did not start:" >&2; cat "$out/emulator-$run.err" >&2; exit 1; }
-    sleep 0.05
-  done
-  url=$(head -1 "$out/emulator.url")
+  read -r url <&3 || { echo "bench: the emulator did not start:" >&2; cat "$out/emulator-$run.err" >&2; exit 1; }
   seconds=$(GEMINI_API_KEY=bench-key-7f3a9c2e timed "$out/parallel-$run.txt" "$test_tool" --endpoint "$url" \
     --record "$out/parallel-$run" --repeat "$parallel_repeat" --parallel 8 .)
   hwms+=("$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$emulator/status")")
   runner_rss+=("$(( $(cut -d' ' -f2 "$out/parallel-$run.txt.time") / 1024 ))")
   kill -TERM "$emulator"
-  wait "$emulator" || true
+  wait "$emulator" 2>/dev/null || true
+  exec 3<&-
   rates+=("$(python3 -c "print(f'{$parallel_attempts / $seconds:.2f}')")")
   # Every attempt's frames reached the emulator once and whole: each connection's frames, both ways, are
   # exactly one attempt's cassette (what its client wrote and read), and every cassette is one connection's.
