@@ -46,8 +46,9 @@ cleanup() {
   trap - EXIT INT TERM
   for g in "${pgids[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
   for g in "${pgids[@]}"; do
-    # Wait for each group to go (sshd's sessions, the emulator), then make sure.
-    for _ in $(seq 100); do kill -0 -- "-$g" 2>/dev/null || break; sleep 0.1; done
+    # Each group's leader (sshd, the emulator) is this script's own job: wait for it to end on TERM, then
+    # take whatever of its group is left (sshd's session processes).
+    wait "$g" 2>/dev/null || true
     kill -KILL -- "-$g" 2>/dev/null || true
   done
   for h in "${hosts[@]}"; do
@@ -153,23 +154,18 @@ setsid "$bin/gemini-live-emulator" --host "10.213.${subnets[0]}.1" --port 0 --lo
 emulator=$!
 pgids+=($emulator)
 
-# Wait until each sshd lets the client in (and the emulator has printed its URL), for as long as they run.
-wait_for() { # what, pid, command...
-  local what=$1 pid=$2 polls=0
-  shift 2
-  until "$@" 2>/dev/null; do
-    kill -0 "$pid" 2>/dev/null || return 1
-    polls=$((polls + 1))
-    [ $((polls % 300)) -ne 0 ] || say "still waiting for $what"
-    sleep 0.1
-  done
+# Wait for the line each server prints once it listens (sshd: "Server listening on", the emulator: its URL),
+# for as long as it runs: tail follows the file and ends with the server (--pid), grep stops at the line.
+wait_for_line() { # file, pattern, pid
+  grep -q -m1 -- "$2" < <(tail -n +1 -F --pid="$3" "$1" 2>/dev/null)
 }
 for i in 0 1; do
   addr=10.213.${subnets[i]}.2
-  wait_for "sshd on $addr" "${pgids[i]}" ssh -F "$tmp/ssh_config" "$addr" true ||
+  wait_for_line "$tmp/host${hosts[i]}/sshd.log" "Server listening on" "${pgids[i]}" &&
+    ssh -F "$tmp/ssh_config" "$addr" true ||
     { cat "$tmp/host${hosts[i]}/sshd.log" >&2; fail "sshd on $addr did not start"; }
 done
-wait_for "the emulator" "$emulator" test -s "$tmp/emulator.url" ||
+wait_for_line "$tmp/emulator.url" "^ws://" "$emulator" ||
   { cat "$tmp/emulator.log" >&2; fail "the emulator did not start"; }
 port=$(sed -n 's|^ws://[^:]*:\([0-9]*\).*|\1|p' "$tmp/emulator.url")
 [ -n "$port" ] || fail "no port in the emulator's URL: $(cat "$tmp/emulator.url")"
