@@ -29,11 +29,15 @@ extension SessionStateMachine {
                 pendingToolCalls.insert(id)
                 toolCallHandleCount[id] = handlesKept
             }
+            if policy.runsToolCommands { actions += runToolCommands(call) }
         case .toolCallCancellation(let cancellation):
             pendingToolCalls.subtract(cancellation.ids)
+            cancelToolCommands(cancellation.ids)
         case .serverContent(let content):
             if content.interrupted == true { turnInterrupted = true }
-            guard content.turnComplete == true else { break }
+            // A turn the model completes while its task goes on (interactionStatus IN_PROGRESS) answers nothing
+            // yet: the drain and --turns wait for the one that ends the task.
+            guard content.endsInteraction else { break }
             turnsCompleted += 1
             failures = 0
             // The input that interrupted a turn is answered by a later turn, never by the cut one.

@@ -1,0 +1,155 @@
+import GeminiLiveProtocol
+import GeminiLiveSessionCore
+import Testing
+
+/// A `setup` line from the input on the manual clock: contextUpdate where the model takes it, otherwise a new
+/// connection with the new setup and the latest handle.
+@Suite("session state machine: reconfiguration by a setup line")
+struct SessionReconfigurationTests {
+    static func setup(model: String = "models/gemini-3.8-live", system: String? = nil, voice: String? = nil) -> Setup {
+        var setup = Setup(model: model)
+        if let system { setup.systemInstruction = Content(parts: [Part(text: system)]) }
+        if let voice {
+            setup.generationConfig = GenerationConfig(speechConfig: SpeechConfig(voiceName: voice))
+        }
+        return setup
+    }
+
+    static func sentFrames(_ actions: [SessionAction]) -> [JSONValue] {
+        actions.compactMap { action in
+            guard case .send(_, let frame) = action else { return nil }
+            return try? JSONParser.parse(frame)
+        }
+    }
+
+    static func reports(_ actions: [SessionAction]) -> [(String, Bool)] {
+        actions.compactMap { action in
+            guard case .report(let text, let important) = action else { return nil }
+            return (text, important)
+        }
+    }
+
+    @Test("a new system instruction on a gemini-3.8-live model goes out as contextUpdate, on the same connection")
+    func contextUpdate() throws {
+        var session = SessionHarness { $0.setup = Self.setup(system: "Be brief.") }
+        session.establish()
+        session.client("hi", triggersTurn: true)
+        let actions = session.send(.setupLine(Self.setup(system: "Answer in French.")))
+        let frames = Self.sentFrames(actions)
+        #expect(frames.count == 1)
+        let update = try #require(frames.first?["contextUpdate"])
+        #expect(update["systemInstruction"]?["parts"]?[0]?["text"]?.stringValue == "Answer in French.")
+        #expect(update["tools"] == nil, "only the fields that changed")
+        #expect(SessionHarness.closes(actions).isEmpty)
+        #expect(session.machine.connection == 1)
+        #expect(session.machine.setup.systemInstruction?.parts.first?.text == "Answer in French.")
+
+        // New tools: the list replaces the old one, inside its `tools` wrapper.
+        var withTools = Self.setup(system: "Answer in French.")
+        withTools.tools = [["functionDeclarations": [["name": "lookup"]]]]
+        let toolUpdate = Self.sentFrames(session.send(.setupLine(withTools)))
+        #expect(
+            toolUpdate.first?["contextUpdate"]?["tools"]?["tools"]?[0]?["functionDeclarations"]?[0]?["name"] == "lookup"
+        )
+    }
+
+    @Test("a contextUpdate counts as a client message: a handle's lastConsumedClientMessageIndex covers it")
+    func contextUpdateIsIndexed() {
+        var session = SessionHarness { $0.setup = Self.setup(system: "A") }
+        session.establish()
+        session.client("one")
+        session.send(.setupLine(Self.setup(system: "B")))
+        session.client("two")
+        #expect(session.machine.bufferedMessages == 3)
+        session.handleUpdate("h1", consumed: 1)
+        #expect(session.machine.bufferedMessages == 1, "index 0 (one) and 1 (the update) are covered")
+    }
+
+    @Test("any other change reconnects with the new setup and the latest handle, and re-sends what no handle covers")
+    func reconnectKeepsTheConversation() throws {
+        var session = SessionHarness { $0.setup = Self.setup(voice: "Puck") }
+        session.establish()
+        session.client("one", triggersTurn: true)
+        session.handleUpdate("h1", consumed: 0)
+        session.client("two")
+        let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
+        #expect(Self.sentFrames(actions).isEmpty, "no contextUpdate: the voice is not a context field")
+        #expect(SessionHarness.closes(actions) == [1000])
+        #expect(session.machine.phase == .closingForResume)
+        let reconnect = session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
+        let setup = try #require(SessionHarness.setups(reconnect).first)
+        #expect(setup.sessionResumption?.handle == "h1")
+        #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
+        session.send(.connected(connection: 2))
+        let resumed = session.server(["setupComplete": [:]])
+        #expect(SessionHarness.sentTexts(resumed) == ["two"], "what the handle did not cover")
+    }
+
+    @Test("a model without contextUpdate reconnects even for a new system instruction")
+    func olderModelReconnects() {
+        var session = SessionHarness {
+            $0.setup = Self.setup(model: "models/gemini-3.1-flash-live-preview", system: "A")
+        }
+        session.establish()
+        session.handleUpdate("h1")
+        let actions = session.send(.setupLine(Self.setup(model: "models/gemini-3.1-flash-live-preview", system: "B")))
+        #expect(Self.sentFrames(actions).isEmpty)
+        #expect(SessionHarness.closes(actions) == [1000])
+    }
+
+    @Test("without a handle yet the new setup starts a new session: said on stderr, sent messages not replayed")
+    func noHandleStartsAfresh() throws {
+        var session = SessionHarness { $0.setup = Self.setup(voice: "Puck") }
+        session.establish()
+        session.client("one", triggersTurn: true)
+        let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
+        let note = try #require(Self.reports(actions).first { $0.1 })
+        #expect(note.0.contains("no resumption handle has arrived yet"))
+        #expect(note.0.contains("the conversation so far is not kept"))
+        session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
+        #expect(session.machine.bufferedMessages == 0)
+        session.send(.connected(connection: 2))
+        #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])).isEmpty)
+    }
+
+    @Test("before setupComplete the pending connection is replaced, and messages already read wait for the new one")
+    func beforeSetupComplete() throws {
+        var session = SessionHarness { $0.setup = Self.setup() }
+        session.client("early", triggersTurn: true)
+        let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
+        #expect(actions.contains(.abortConnection(connection: 1)))
+        #expect(Self.reports(actions).allSatisfy { !$0.1 }, "nothing lost, nothing to warn about")
+        let setup = try #require(SessionHarness.setups(actions).first)
+        #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
+        #expect(session.machine.connection == 2)
+        // A late event of the replaced connection changes nothing.
+        #expect(session.send(.connected(connection: 1)).isEmpty)
+        session.send(.connected(connection: 2))
+        #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])) == ["early"])
+    }
+
+    @Test("the same setup again changes nothing; during a goAway pause the next connection takes the new one")
+    func sameSetupAndPause() throws {
+        var session = SessionHarness { $0.setup = Self.setup(voice: "Puck") }
+        session.establish()
+        #expect(SessionHarness.closes(session.send(.setupLine(Self.setup(voice: "Puck")))).isEmpty)
+        session.server(["goAway": ["timeLeft": "10s"]])
+        #expect(SessionHarness.closes(session.send(.setupLine(Self.setup(voice: "Kore")))).isEmpty)
+        session.handleUpdate("h2")
+        let reconnect = session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
+        let setup = try #require(SessionHarness.setups(reconnect).first)
+        #expect(setup.sessionResumption?.handle == "h2")
+        #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
+    }
+
+    @Test("the contextUpdate rule: gemini-3.8-live family only, by model id under any resource path")
+    func capabilityTable() {
+        #expect(ModelCapabilities.acceptsContextUpdate("models/gemini-3.8-live"))
+        #expect(ModelCapabilities.acceptsContextUpdate("gemini-3.8-live-extended-thinking"))
+        #expect(
+            ModelCapabilities.acceptsContextUpdate(
+                "projects/p/locations/us-central1/publishers/google/models/gemini-3.8-live"))
+        #expect(!ModelCapabilities.acceptsContextUpdate("models/gemini-3.1-flash-live-preview"))
+        #expect(!ModelCapabilities.acceptsContextUpdate("models/gemini-2.5-flash-native-audio-latest"))
+    }
+}
