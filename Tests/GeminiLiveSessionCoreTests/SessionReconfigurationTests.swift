@@ -85,6 +85,22 @@ struct SessionReconfigurationTests {
         #expect(SessionHarness.sentTexts(resumed) == ["two"], "what the handle did not cover")
     }
 
+    @Test("a handle without an index after an answered turn covers the request at once; later input is kept")
+    func answeredTurnIsCovered() {
+        var session = SessionHarness()
+        session.establish()
+        session.client("question", triggersTurn: true)
+        session.client("audio after it")
+        session.turnComplete()
+        session.handleUpdate("h1")
+        #expect(session.machine.bufferedMessages == 1, "the answered question is covered within the in-flight margin")
+        session.send(
+            .setupLine(Setup(model: "models/gemini-3.8-live", generationConfig: GenerationConfig(temperature: 1))))
+        session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
+        session.send(.connected(connection: 2))
+        #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])) == ["audio after it"])
+    }
+
     @Test("a model without contextUpdate reconnects even for a new system instruction")
     func olderModelReconnects() {
         var session = SessionHarness {
@@ -126,6 +142,18 @@ struct SessionReconfigurationTests {
         #expect(session.send(.connected(connection: 1)).isEmpty)
         session.send(.connected(connection: 2))
         #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])) == ["early"])
+    }
+
+    @Test("a setup line right after setupComplete, before any input (the browser page's first line): a quiet switch")
+    func firstLineAfterSetupComplete() throws {
+        var session = SessionHarness { $0.setup = Self.setup() }
+        session.establish()
+        let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
+        #expect(Self.reports(actions).allSatisfy { !$0.1 }, "no conversation to lose, nothing to warn about")
+        #expect(SessionHarness.closes(actions) == [1000])
+        let reconnect = session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
+        let setup = try #require(SessionHarness.setups(reconnect).first)
+        #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
     }
 
     @Test("the same setup again changes nothing; during a goAway pause the next connection takes the new one")

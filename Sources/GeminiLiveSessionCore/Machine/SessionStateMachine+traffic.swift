@@ -46,6 +46,10 @@ extension SessionStateMachine {
             } else {
                 answeredTurns += 1
                 answeredSequence = highestSentSequence
+                // The server reads input in order: answering a request means everything up to it was read.
+                if !unansweredTurnRequests.isEmpty {
+                    consumedSequence = max(consumedSequence, unansweredTurnRequests.removeFirst())
+                }
             }
             if let turns = policy.turns, turnsCompleted >= turns {
                 actions += finish(.success)
@@ -105,7 +109,9 @@ extension SessionStateMachine {
         if let consumed = update.lastConsumedClientMessageIndex {
             buffer.cover(throughIndex: min(consumed, sentOnConnection - 1))
         } else {
-            // No proof of how far the server read: keep what may still have been in flight.
+            // No index: what an answered turn proves was read, and what was sent long enough ago; the rest
+            // may still have been in flight and is kept.
+            buffer.cover(sentThroughSequence: consumedSequence)
             buffer.cover(sentBy: elapsed - policy.inFlightMargin)
         }
         if phase == .pausedForGoAway {
@@ -120,7 +126,10 @@ extension SessionStateMachine {
         guard phase != .closingToExit else { return [] }
         let sequence = buffer.append(message)
         lastSequence = sequence
-        if message.triggersTurn { turnRequests += 1 }
+        if message.triggersTurn {
+            turnRequests += 1
+            unansweredTurnRequests.append(sequence)
+        }
         if message.kind == .toolResponse { pendingToolCalls.subtract(message.toolCallIDs) }
         switch phase {
         case .streaming:

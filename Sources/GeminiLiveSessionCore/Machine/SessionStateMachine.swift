@@ -52,6 +52,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var lastSequence = -1
     var answeredSequence = -1
     var turnRequests = 0
+    /// The sequence numbers of the sent turn requests no turn has answered yet, oldest first.
+    var unansweredTurnRequests: [Int] = []
+    /// Every message up to this sequence number was consumed: a turn answered a request at or after it.
+    var consumedSequence = -1
     /// Completed turns that were not interrupted: only these answer an input.
     var answeredTurns = 0
     /// An `interrupted` came in the turn now in progress.
