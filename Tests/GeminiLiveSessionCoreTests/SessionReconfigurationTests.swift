@@ -53,16 +53,16 @@ struct SessionReconfigurationTests {
         )
     }
 
-    @Test("a contextUpdate counts as a client message: a handle's lastConsumedClientMessageIndex covers it")
+    @Test("a contextUpdate takes a place in the count a handle's lastConsumedClientMessageIndex refers to")
     func contextUpdateIsIndexed() {
         var session = SessionHarness { $0.setup = Self.setup(system: "A") }
         session.establish()
         session.client("one")
         session.send(.setupLine(Self.setup(system: "B")))
         session.client("two")
-        #expect(session.machine.bufferedMessages == 3)
+        #expect(session.machine.bufferedMessages == 2, "the update is not kept: a new connection's setup carries it")
         session.handleUpdate("h1", consumed: 1)
-        #expect(session.machine.bufferedMessages == 1, "index 0 (one) and 1 (the update) are covered")
+        #expect(session.machine.bufferedMessages == 1, "index 0 (one) and 1 (the update) are covered, 2 (two) is not")
     }
 
     @Test("any other change reconnects with the new setup and the latest handle, and re-sends what no handle covers")
@@ -128,10 +128,9 @@ struct SessionReconfigurationTests {
         #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])).isEmpty)
     }
 
-    @Test("before setupComplete the pending connection is replaced, and messages already read wait for the new one")
+    @Test("before setupComplete, with nothing read yet (the browser page's first line): the connection is replaced")
     func beforeSetupComplete() throws {
         var session = SessionHarness { $0.setup = Self.setup() }
-        session.client("early", triggersTurn: true)
         let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
         #expect(actions.contains(.abortConnection(connection: 1)))
         #expect(Self.reports(actions).allSatisfy { !$0.1 }, "nothing lost, nothing to warn about")
@@ -140,8 +139,43 @@ struct SessionReconfigurationTests {
         #expect(session.machine.connection == 2)
         // A late event of the replaced connection changes nothing.
         #expect(session.send(.connected(connection: 1)).isEmpty)
+        session.client("hello", triggersTurn: true)
         session.send(.connected(connection: 2))
-        #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])) == ["early"])
+        #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])) == ["hello"])
+    }
+
+    @Test("messages read before a setup line go out under the old setup; the change follows them, in input order")
+    func orderedBeforeSetupComplete() throws {
+        var session = SessionHarness { $0.setup = Self.setup(system: "A") }
+        session.client("under A", triggersTurn: true)
+        #expect(SessionHarness.closes(session.send(.setupLine(Self.setup(system: "B")))).isEmpty)
+        session.client("under B", triggersTurn: true)
+        session.send(.connected(connection: 1))
+        let actions = session.server(["setupComplete": [:]])
+        let frames = actions.compactMap { action -> JSONValue? in
+            guard case .send(_, let frame) = action else { return nil }
+            return try? JSONParser.parse(frame)
+        }
+        #expect(frames.count == 3)
+        #expect(frames.first?["realtimeInput"]?["text"] == "under A")
+        #expect(frames.dropFirst().first?["contextUpdate"]?["systemInstruction"]?["parts"]?[0]?["text"] == "B")
+        #expect(frames.last?["realtimeInput"]?["text"] == "under B")
+
+        // A change that needs a new connection: the earlier message goes out, then the switch; the later one waits.
+        var other = SessionHarness { $0.setup = Self.setup(voice: "Puck") }
+        other.client("under Puck")
+        other.send(.setupLine(Self.setup(voice: "Kore")))
+        other.client("under Kore")
+        other.send(.connected(connection: 1))
+        other.handleUpdate("h1")
+        let switched = other.server(["setupComplete": [:]])
+        #expect(SessionHarness.sentTexts(switched) == ["under Puck"])
+        #expect(SessionHarness.closes(switched) == [1000])
+        let reconnect = other.send(.socketClosed(connection: 1, code: 1000, reason: ""))
+        let setup = try #require(SessionHarness.setups(reconnect).first)
+        #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
+        other.send(.connected(connection: 2))
+        #expect(SessionHarness.sentTexts(other.server(["setupComplete": [:]])) == ["under Puck", "under Kore"])
     }
 
     @Test("a setup line right after setupComplete, before any input (the browser page's first line): a quiet switch")

@@ -7,8 +7,6 @@ public struct OutboundMessage: Sendable, Equatable {
         case clientContent
         case realtimeInput
         case toolResponse
-        /// `contextUpdate`: a new system instruction or tool list, from a `setup` line.
-        case contextUpdate
     }
 
     /// The frame: one compact JSON object, no newline.

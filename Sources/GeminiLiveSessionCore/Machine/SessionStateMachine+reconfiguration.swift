@@ -1,48 +1,67 @@
 import GeminiLiveProtocol
 
 extension SessionStateMachine {
-    /// A `setup` line from the input: the session goes on with `newSetup`.
+    /// A `setup` line from the input: the session goes on with `newSetup`, for the messages read after it.
     ///
-    /// When only the system instruction or the tools change and the model takes `contextUpdate`, that message
-    /// carries the change on the open connection. Otherwise the session reconnects with the new setup and the
-    /// latest resumption handle, as after `goAway`, so the conversation is kept; without a handle (none arrived
-    /// yet, or `--no-resumption`) the new setup starts a new session, and the messages already sent are not
-    /// re-sent to it. Before the first `setupComplete` nothing is lost: the pending connection is replaced.
+    /// While the session streams, the change applies at once (`apply`). Otherwise messages read before the line
+    /// may still wait to be sent: they go out under the setup they were written for, and the change applies right
+    /// after them, once a connection is established. With nothing waiting, the next connection simply uses the new
+    /// setup; before the first `setupComplete` (the browser page's first line) the pending connection is replaced.
     mutating func reconfigure(_ newSetup: Setup) -> [SessionAction] {
         var incoming = newSetup
         if policy.resumption, handle == nil, let lineHandle = incoming.sessionResumption?.handle, !lineHandle.isEmpty {
             handle = lineHandle
         }
         incoming.sessionResumption?.handle = nil
-        var current = setup
-        current.sessionResumption?.handle = nil
-        guard incoming != current else {
+        var latest = pendingSetup ?? setup
+        latest.sessionResumption?.handle = nil
+        guard incoming != latest else {
             return [.report("setup line: the same setup as the session's; nothing changes", important: false)]
         }
         switch phase {
-        case .connecting:
+        case .streaming:
+            return apply(incoming)
+        case .idle, .closingToExit, .finished:
+            return []
+        case .connecting, .pausedForGoAway, .closingForResume, .waitingToReconnect:
+            if pendingSetup != nil || buffer.hasUnsent {
+                if pendingSetup == nil { pendingSetupBoundary = lastSequence }
+                pendingSetup = incoming
+                return [
+                    .report(
+                        "setup line: applied once the messages read before it are sent on the next connection",
+                        important: false)
+                ]
+            }
             setup = incoming
+            guard phase == .connecting else {
+                return [.report("setup line: the next connection uses the new setup", important: false)]
+            }
             return [
                 .report("setup line before setupComplete: connecting again with it", important: false),
                 .abortConnection(connection: connection),
             ] + connect()
-        case .streaming:
-            if let frame = Self.contextUpdate(from: current, to: incoming) {
-                setup = incoming
-                return [
-                    .report(
-                        "setup line: sending the new system instruction or tools as contextUpdate", important: false)
-                ]
-                    + accept(OutboundMessage(frame: frame, kind: .contextUpdate))
-            }
-            setup = incoming
-            return [restartNote()] + close(thenExit: false)
-        case .pausedForGoAway, .closingForResume, .waitingToReconnect:
-            setup = incoming
-            return [.report("setup line: the next connection uses the new setup", important: false)]
-        case .idle, .closingToExit, .finished:
-            return []
         }
+    }
+
+    /// A new setup on an established connection: `contextUpdate` when that can carry the change, otherwise a new
+    /// connection with the new setup and the latest resumption handle, as after `goAway`, so the conversation is
+    /// kept; without a handle (none arrived yet, or `--no-resumption`) the new setup starts a new session, and the
+    /// messages already sent are not re-sent to it.
+    mutating func apply(_ incoming: Setup) -> [SessionAction] {
+        var current = setup
+        current.sessionResumption?.handle = nil
+        setup = incoming
+        guard let frame = Self.contextUpdate(from: current, to: incoming) else {
+            return [restartNote()] + close(thenExit: false)
+        }
+        // Not kept for re-sending: a later connection's setup carries the change itself. It still takes a place
+        // in the count `lastConsumedClientMessageIndex` refers to.
+        sentOnConnection += 1
+        return [
+            .report("setup line: sending the new system instruction or tools as contextUpdate", important: false),
+            .send(connection: connection, frame: frame),
+        ]
     }
 
     /// What a reconnection for a new setup keeps, said; without a handle, the sent messages are dropped.

@@ -81,7 +81,19 @@ extension SessionStateMachine {
             }
             actions.append(.report(note, important: evicted > 0))
         }
-        for position in positions { actions.append(send(position)) }
+        guard let pending = pendingSetup else {
+            for position in positions { actions.append(send(position)) }
+            if inputEnded { actions += checkDone() }
+            return actions
+        }
+        // What was read before the setup line goes out under the setup it was written for, then the change.
+        for position in positions where buffer[position].sequence <= pendingSetupBoundary {
+            actions.append(send(position))
+        }
+        pendingSetup = nil
+        actions += apply(pending)
+        guard phase == .streaming else { return actions }
+        for position in buffer.unsentPositions { actions.append(send(position)) }
         if inputEnded { actions += checkDone() }
         return actions
     }

@@ -40,6 +40,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     public internal(set) var handle: String?
     /// The setup the session runs with: the policy's, until a `setup` line replaces it.
     public internal(set) var setup: Setup
+    /// A setup line's setup, waiting until the messages read before it (up to sequence `pendingSetupBoundary`)
+    /// are sent.
+    var pendingSetup: Setup?
+    var pendingSetupBoundary = -1
     /// Completed turns so far.
     public internal(set) var turnsCompleted = 0
     /// Connections that reached `setupComplete`.
