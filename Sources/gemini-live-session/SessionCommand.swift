@@ -12,10 +12,13 @@ struct SessionCommand: AsyncParsableCommand {
         commandName: "gemini-live-session",
         abstract: "Run a Gemini Live session: NDJSON client messages in, one compact JSON line per server message out.",
         discussion: """
-            Sends the setup, waits for setupComplete, then sends each valid input line (clientContent, \
-            realtimeInput or toolResponse, either casing) as one frame, in order. Every server message is \
-            written to stdout as one compact JSON line, flushed at once. A first stdin line that is a setup \
-            is taken as the setup; flags override its fields.
+            Connects at start, sends the setup, waits for setupComplete, then sends each valid input line \
+            (clientContent, realtimeInput or toolResponse, either casing) as one frame, in order. Every server \
+            message is written to stdout as one compact JSON line, flushed at once.
+
+            A setup line in the input reconfigures the running session (flags still override its fields): a new \
+            systemInstruction or tools on a gemini-3.8-live model go out as contextUpdate; any other change \
+            reconnects with the new setup and the latest resumption handle, so the conversation is kept.
 
             The session survives the service's goAway and dropped connections: it resumes with the latest \
             resumption handle and re-sends the client messages no handle covers. After the end of input it \
@@ -29,6 +32,9 @@ struct SessionCommand: AsyncParsableCommand {
                 gemini-live-decode --wav reply.wav --text -
               echo '{"realtimeInput":{"text":"Hi"}}' |
                 gemini-live-session --transcribe output | gemini-live-decode --text -
+              printf '%s\\n' '{"realtimeInput":{"text":"Hi"}}' \\
+                '{"setup":{"generationConfig":{"temperature":0.2}}}' \\
+                '{"realtimeInput":{"text":"Bye"}}' | gemini-live-session --turns 2
               gemini-live-session --input mic.fifo --input camera.fifo \\
                 --transcribe output   # offline: no (a live microphone and camera)
 

@@ -74,7 +74,11 @@ struct SessionReconfigurationTests {
         session.client("two")
         let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
         #expect(Self.sentFrames(actions).isEmpty, "no contextUpdate: the voice is not a context field")
-        #expect(SessionHarness.closes(actions) == [1000])
+        // "two" is not covered yet: like after goAway, the switch waits for a fresh handle, sending nothing.
+        #expect(SessionHarness.closes(actions).isEmpty)
+        #expect(session.machine.phase == .pausedForGoAway)
+        #expect(SessionHarness.sentTexts(session.client("three")).isEmpty, "held for the new connection")
+        #expect(SessionHarness.closes(session.handleUpdate("h1", consumed: 0)) == [1000])
         #expect(session.machine.phase == .closingForResume)
         let reconnect = session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
         let setup = try #require(SessionHarness.setups(reconnect).first)
@@ -82,7 +86,7 @@ struct SessionReconfigurationTests {
         #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
         session.send(.connected(connection: 2))
         let resumed = session.server(["setupComplete": [:]])
-        #expect(SessionHarness.sentTexts(resumed) == ["two"], "what the handle did not cover")
+        #expect(SessionHarness.sentTexts(resumed) == ["two", "three"], "what the handle did not cover, then the rest")
     }
 
     @Test("a handle without an index after an answered turn covers the request at once; later input is kept")
@@ -96,6 +100,7 @@ struct SessionReconfigurationTests {
         #expect(session.machine.bufferedMessages == 1, "the answered question is covered within the in-flight margin")
         session.send(
             .setupLine(Setup(model: "models/gemini-3.8-live", generationConfig: GenerationConfig(temperature: 1))))
+        session.handleUpdate("h2")
         session.send(.socketClosed(connection: 1, code: 1000, reason: ""))
         session.send(.connected(connection: 2))
         #expect(SessionHarness.sentTexts(session.server(["setupComplete": [:]])) == ["audio after it"])
@@ -113,12 +118,15 @@ struct SessionReconfigurationTests {
         #expect(SessionHarness.closes(actions) == [1000])
     }
 
-    @Test("without a handle yet the new setup starts a new session: said on stderr, sent messages not replayed")
+    @Test("no handle within the wait: the new setup starts a new session, said on stderr, sent messages not replayed")
     func noHandleStartsAfresh() throws {
         var session = SessionHarness { $0.setup = Self.setup(voice: "Puck") }
         session.establish()
         session.client("one", triggersTurn: true)
-        let actions = session.send(.setupLine(Self.setup(voice: "Kore")))
+        session.send(.setupLine(Self.setup(voice: "Kore")))
+        #expect(session.timers[.handleWait]?.1 == .seconds(10))
+        let actions = session.fire(.handleWait)
+        #expect(SessionHarness.closes(actions) == [1000])
         let note = try #require(Self.reports(actions).first { $0.1 })
         #expect(note.0.contains("no resumption handle has arrived yet"))
         #expect(note.0.contains("the conversation so far is not kept"))
@@ -167,10 +175,10 @@ struct SessionReconfigurationTests {
         other.send(.setupLine(Self.setup(voice: "Kore")))
         other.client("under Kore")
         other.send(.connected(connection: 1))
-        other.handleUpdate("h1")
         let switched = other.server(["setupComplete": [:]])
         #expect(SessionHarness.sentTexts(switched) == ["under Puck"])
-        #expect(SessionHarness.closes(switched) == [1000])
+        #expect(other.machine.phase == .pausedForGoAway, "waiting for a handle that follows the earlier message")
+        #expect(SessionHarness.closes(other.handleUpdate("h1")) == [1000])
         let reconnect = other.send(.socketClosed(connection: 1, code: 1000, reason: ""))
         let setup = try #require(SessionHarness.setups(reconnect).first)
         #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")

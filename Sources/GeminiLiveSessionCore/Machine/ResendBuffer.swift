@@ -18,6 +18,9 @@ struct ResendBuffer: Sendable {
     /// Entries held (sent or not).
     var count: Int { entries.count - start }
 
+    /// Whether any entry was sent on the current connection (and no handle covers it yet).
+    var hasSent: Bool { entries[start...].contains { $0.connectionIndex != nil } }
+
     /// Whether any entry waits to be sent on the current connection.
     var hasUnsent: Bool { entries[start...].contains { $0.connectionIndex == nil } }
 

@@ -46,14 +46,25 @@ extension SessionStateMachine {
 
     /// A new setup on an established connection: `contextUpdate` when that can carry the change, otherwise a new
     /// connection with the new setup and the latest resumption handle, as after `goAway`, so the conversation is
-    /// kept; without a handle (none arrived yet, or `--no-resumption`) the new setup starts a new session, and the
+    /// kept; without a handle (none arrived, or `--no-resumption`) the new setup starts a new session, and the
     /// messages already sent are not re-sent to it.
+    ///
+    /// Like after `goAway`, while sent messages wait for a handle to cover them, the switch waits for a fresh
+    /// handle (at most `handleWait`), sending nothing meanwhile: the conversation so far is then in it.
     mutating func apply(_ incoming: Setup) -> [SessionAction] {
         var current = setup
         current.sessionResumption?.handle = nil
         setup = incoming
         guard let frame = Self.contextUpdate(from: current, to: incoming) else {
-            return [restartNote()] + close(thenExit: false)
+            guard policy.resumption, buffer.hasSent else { return [restartNote()] + close(thenExit: false) }
+            phase = .pausedForGoAway
+            switchingSetup = true
+            return [
+                .report(
+                    "setup line: waiting for a fresh resumption handle, then reconnecting with the new setup",
+                    important: false),
+                startTimer(.handleWait, after: policy.handleWait),
+            ]
         }
         // Not kept for re-sending: a later connection's setup carries the change itself. It still takes a place
         // in the count `lastConsumedClientMessageIndex` refers to.

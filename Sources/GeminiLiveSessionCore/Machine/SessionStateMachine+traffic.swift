@@ -127,8 +127,11 @@ extension SessionStateMachine {
             buffer.cover(sentBy: elapsed - policy.inFlightMargin)
         }
         if phase == .pausedForGoAway {
-            return [.report("fresh resumption handle after goAway: switching connections", important: false)]
-                + close(thenExit: false)
+            let note =
+                switchingSetup
+                ? restartNote()
+                : .report("fresh resumption handle after goAway: switching connections", important: false)
+            return [note] + close(thenExit: false)
         }
         return []
     }

@@ -16,7 +16,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         case connecting
         /// Setup done: client messages flow.
         case streaming
-        /// `goAway` seen: sending paused, waiting for a fresh handle.
+        /// `goAway` seen, or a setup line needs a new connection: sending paused, waiting for a fresh handle.
         case pausedForGoAway
         /// Our close is under way; a new connection follows.
         case closingForResume
@@ -44,6 +44,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     /// are sent.
     var pendingSetup: Setup?
     var pendingSetupBoundary = -1
+    /// The pause for a fresh handle is for a setup line's new connection, not for a `goAway`.
+    var switchingSetup = false
     /// Completed turns so far.
     public internal(set) var turnsCompleted = 0
     /// Connections that reached `setupComplete`.
@@ -194,6 +196,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         cancelTimer(.ping)
         cancelTimer(.pongDeadline)
         unansweredPing = nil
+        switchingSetup = false
         sentOnConnection = 0
         turnInterrupted = false
         buffer.resetForNewConnection()
@@ -338,6 +341,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
                 + failed(
                     "connection \(connection): \(step) within \(limit) (--connect-timeout)", classification: .retry,
                     timedOut: true)
+        case (.handleWait, .pausedForGoAway) where switchingSetup:
+            return [restartNote()] + close(thenExit: false)
         case (.handleWait, .pausedForGoAway):
             let note =
                 handle == nil
