@@ -246,6 +246,7 @@ struct VertexSessionTests {
             #"{"rules":[{"match":{"text":"weather"},"reply":[{"toolCall":{"name":"get_weather","args":{"city":"Paris"},"id":"call_1"}},{"say":"It is {{response}} in Paris."}]}]}"#
             .write(toFile: scriptFile, atomically: true, encoding: .utf8)
         let emulator = try SessionEmulator(["--script", scriptFile])
+        // Through tee: the session's stdout is then a pipe, written line by line (a regular file is written in blocks).
         let out = emulator.directory.file("out.ndjson")
         let answer = #"{"toolResponse":{"functionResponses":[{"name":"get_weather","response":{"output":"sunny"}}]}}"#
         let result = try emulator.shell(
@@ -255,11 +256,16 @@ struct VertexSessionTests {
              wait_until has_lines 1 toolCall '\(out)'
              echo '\(answer)') |
               gemini-live-session --vertex --endpoint "$URL" --project p --access-token-command 'echo t' \\
-                \(Self.textModel.joined(separator: " ")) > '\(out)'
+                \(Self.textModel.joined(separator: " ")) | tee '\(out)'
             """)
         #expect(result.status == 0, "\(result.stderrText)")
         let output = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(output.contains("It is sunny in Paris."), "\(output)")
+        let reply = output.split(separator: "\n").compactMap { line -> String? in
+            let json = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let turn = (json?["serverContent"] as? [String: Any])?["modelTurn"] as? [String: Any]
+            return (turn?["parts"] as? [[String: Any]])?.compactMap { $0["text"] as? String }.joined()
+        }.joined()
+        #expect(reply == "It is sunny in Paris.", "\(output)")
         let sent = try emulator.clientMessages().compactMap { $0.message["toolResponse"] as? [String: Any] }
         let response = (sent.first?["functionResponses"] as? [[String: Any]])?.first
         #expect(response?["name"] as? String == "get_weather")
@@ -271,6 +277,7 @@ struct VertexSessionTests {
     )
     func transparentResumptionAcrossADrop() throws {
         let emulator = try SessionEmulator(["--drop-after", "5"])
+        // Through tee: the session's stdout is then a pipe, written line by line (a regular file is written in blocks).
         let out = emulator.directory.file("out.ndjson")
         let calls = emulator.directory.file("calls")
         func messages(_ range: ClosedRange<Int>) -> String {
@@ -286,7 +293,7 @@ struct VertexSessionTests {
              \(messages(5...10))) |
               gemini-live-session --vertex --endpoint "$URL" --project p --location us-east4 \\
                 --access-token-command "echo run >> '\(calls)'; echo t" --transparent-resumption --idle-timeout 3 \\
-                \(Self.textModel.joined(separator: " ")) > '\(out)'
+                \(Self.textModel.joined(separator: " ")) | tee '\(out)'
             """)
         #expect(result.status == 0, "\(result.stderrText)")
         let setups = try Self.setups(emulator)
