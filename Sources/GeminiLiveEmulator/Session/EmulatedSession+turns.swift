@@ -64,7 +64,7 @@ extension EmulatedSession {
         guard phase == .active, reply?.turn == turn else { return [] }
         if let calls = message.toolCall?.functionCalls {
             for call in calls {
-                if let id = call.id { reply?.waitingForTool[id] = call.name ?? "" }
+                if let id = call.id { reply?.waitingForTool.append(WaitingCall(id: id, name: call.name)) }
             }
         }
         return [.send(message)]

@@ -15,8 +15,14 @@ public struct EmulatedSession {
 
     struct ActiveReply: Equatable {
         var turn: Int
-        /// The calls awaiting an answer: id → function name (Vertex AI matches an answer without an id by name).
-        var waitingForTool: [String: String] = [:]
+        /// The calls awaiting an answer, oldest first, with their function names (Vertex AI matches an answer
+        /// without an id by name).
+        var waitingForTool: [WaitingCall] = []
+    }
+
+    struct WaitingCall: Equatable {
+        var id: String
+        var name: String?
     }
 
     let options: SessionOptions
@@ -202,9 +208,11 @@ public struct EmulatedSession {
             for var answer in response.functionResponses {
                 if answer.id == nil, options.backend == .vertexAI, let name = answer.name {
                     // Vertex AI accepts an answer without an id: it answers the oldest call of that name.
-                    answer.id = current.waitingForTool.filter { $0.value == name }.keys.sorted().first
+                    answer.id = current.waitingForTool.first { $0.name == name }?.id
                 }
-                guard let id = answer.id, current.waitingForTool.removeValue(forKey: id) != nil else { continue }
+                guard let id = answer.id, let position = current.waitingForTool.firstIndex(where: { $0.id == id })
+                else { continue }
+                current.waitingForTool.remove(at: position)
                 actions.append(.deliverToolResponse(turn: current.turn, response: answer))
             }
             reply = current
