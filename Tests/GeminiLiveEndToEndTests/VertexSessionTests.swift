@@ -204,6 +204,12 @@ struct VertexSessionTests {
             result.stdoutText + result.stderrText + (try String(contentsOfFile: cassette, encoding: .utf8))
             + (try String(contentsOfFile: emulator.logPath, encoding: .utf8))
         #expect(!everything.contains("command-secret"))
+        let cassetteText = try String(contentsOfFile: cassette, encoding: .utf8)
+        let header = cassetteText.split(separator: "\n").first.flatMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(header?["api"] as? String == "v1beta1", "\(header ?? [:])")
+        #expect((header?["model"] as? String)?.hasPrefix("projects/p/locations/europe-west4/") == true)
         #expect(SessionLines.turnCompletes(result) >= 1)
     }
 
