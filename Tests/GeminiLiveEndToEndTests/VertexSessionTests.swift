@@ -317,6 +317,73 @@ struct VertexSessionTests {
         #expect(try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n").count == 2)
     }
 
+    @Test(
+        "google-genai with vertexai=True connects to the emulator's Vertex path with its bearer token, full model name and transparent resumption"
+    )
+    func officialSDKOnVertex() throws {
+        guard let python = EmulatorSDKTests.python else {
+            Issue.record("no Python with google-genai: run `make test`, which creates .venv")
+            return
+        }
+        let tmp = try TemporaryDirectory("vertex-sdk")
+        let openssl = try ToolRunner.run(
+            "openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
+                "subjectAltName=DNS:localhost", "-days", "1", "-keyout", tmp.file("key.pem"), "-out",
+                tmp.file("cert.pem"),
+            ])
+        #expect(openssl.status == 0, "\(openssl.stderrText)")
+        // The SDK's own Vertex branch: project and location given, credentials with a token, the base URL moved
+        // to the emulator (it then asks for //ws/google.cloud.aiplatform.v1beta1.LlmBidiService/...).
+        try """
+        import asyncio, sys
+        from google import genai
+        from google.genai import types
+        from google.oauth2.credentials import Credentials
+
+        async def main():
+            client = genai.Client(
+                vertexai=True, project="sdk-project", location="us-central1",
+                credentials=Credentials(token="ya29.sdk-token"), http_options={"base_url": sys.argv[1] + "/"})
+            config = {"response_modalities": ["TEXT"],
+                      "session_resumption": types.SessionResumptionConfig(transparent=True)}
+            async with client.aio.live.connect(model="gemini-live-2.5-flash-preview", config=config) as session:
+                await session.send_client_content(
+                    turns={"role": "user", "parts": [{"text": "Hello from the SDK"}]}, turn_complete=True)
+                text = ""
+                async for message in session.receive():
+                    text += message.text or ""
+                    if message.server_content and message.server_content.turn_complete:
+                        break
+            print("REPLY", text)
+
+        asyncio.run(main())
+        """.write(toFile: tmp.file("vertex.py"), atomically: true, encoding: .utf8)
+        let log = tmp.file("emulator.ndjson")
+        let result = try ToolRunner.shell(
+            """
+            gemini-live-emulator --port 0 --tls-cert '\(tmp.file("cert.pem"))' --tls-key '\(tmp.file("key.pem"))' \
+              --log '\(log)' > '\(tmp.file("url"))' &
+            emulator=$!
+            trap 'kill $emulator' EXIT
+            listening() { [ -s '\(tmp.file("url"))' ] || ! kill -0 $emulator 2> /dev/null; }
+            wait_until listening
+            base=$(sed 's/^wss:/https:/' '\(tmp.file("url"))')
+            SSL_CERT_FILE='\(tmp.file("cert.pem"))' '\(python)' '\(tmp.file("vertex.py"))' "$base"
+            """, timeout: 120)
+        #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
+        #expect(result.stdoutText.contains("Hello from the SDK"), "\(result.stdoutText)")
+        let setup = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").lazy.compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["message"] as? [String: Any])?[
+                "setup"] as? [String: Any]
+        }.first
+        #expect(
+            setup?["model"] as? String
+                == "projects/sdk-project/locations/us-central1/publishers/google/models/gemini-live-2.5-flash-preview")
+        #expect((setup?["sessionResumption"] as? [String: Any])?["transparent"] as? Bool == true)
+    }
+
     static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
