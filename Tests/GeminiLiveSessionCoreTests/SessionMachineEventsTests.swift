@@ -40,18 +40,16 @@ struct SessionMachineEventsTests {
         #expect(Self.reports(actions).map(\.0) == ["stdin:3: not JSON; line skipped"])
     }
 
-    @Test("tool calls under --on-tool-call: one command per call with an id, its answer sent as a toolResponse")
+    @Test("tool calls under --on-tool-call: one command per call, its answer sent as a toolResponse")
     func toolDispatch() throws {
         var session = SessionHarness { $0.runsToolCommands = true }
         session.establish()
         let actions = session.server([
             "toolCall": ["functionCalls": [["id": "c1", "name": "lookup", "args": ["q": "x"]], ["name": "anonymous"]]]
         ])
-        #expect(Self.toolRuns(actions).map(\.id) == ["c1"])
-        #expect(
-            Self.reports(actions).contains { $0.0 == "a toolCall without an id cannot be answered; skipped" && $0.1 })
-        let answered = session.send(
-            .toolCommandFinished(id: "c1", name: "lookup", status: 0, output: Array(#"{"temp":21}"#.utf8)))
+        let runs = Self.toolRuns(actions)
+        #expect(runs.map(\.id) == ["c1", nil])
+        let answered = session.send(.toolCommandFinished(call: runs[0], status: 0, output: Array(#"{"temp":21}"#.utf8)))
         let frame = try #require(
             answered.compactMap { action -> JSONValue? in
                 guard case .send(_, let frame) = action else { return nil }
@@ -61,7 +59,15 @@ struct SessionMachineEventsTests {
         #expect(response?["id"] == "c1")
         #expect(response?["name"] == "lookup")
         #expect(response?["response"]?["temp"] == 21)
-        #expect(session.send(.toolCommandFinished(id: "c1", name: "lookup", status: 0, output: [])).isEmpty, "once")
+        #expect(session.send(.toolCommandFinished(call: runs[0], status: 0, output: [])).isEmpty, "once")
+        // A call without an id (Vertex AI) is answered without one, by its name.
+        let unnamed = session.send(.toolCommandFinished(call: runs[1], status: 0, output: Array("ok".utf8)))
+        let unnamedFrame = unnamed.compactMap { action -> JSONValue? in
+            guard case .send(_, let frame) = action else { return nil }
+            return try? JSONParser.parse(frame)
+        }.first
+        #expect(unnamedFrame?["toolResponse"]?["functionResponses"]?[0]?["name"] == "anonymous")
+        #expect(unnamedFrame?["toolResponse"]?["functionResponses"]?[0]?["id"] == nil)
     }
 
     @Test("a failing command answers with an error and says so; plain text becomes {output}")
@@ -69,9 +75,11 @@ struct SessionMachineEventsTests {
         var session = SessionHarness { $0.runsToolCommands = true }
         session.establish()
         session.server(["toolCall": ["functionCalls": [["id": "a", "name": "f"], ["id": "b", "name": "g"]]]])
-        let failed = session.send(.toolCommandFinished(id: "a", name: "f", status: 3, output: []))
+        let failed = session.send(
+            .toolCommandFinished(call: FunctionCall(id: "a", name: "f"), status: 3, output: []))
         #expect(Self.reports(failed).contains { $0.0 == "--on-tool-call for a exited with status 3" && $0.1 })
-        let texts = session.send(.toolCommandFinished(id: "b", name: "g", status: 0, output: Array("sunny\n".utf8)))
+        let texts = session.send(
+            .toolCommandFinished(call: FunctionCall(id: "b", name: "g"), status: 0, output: Array("sunny\n".utf8)))
         let frames = (failed + texts).compactMap { action -> JSONValue? in
             guard case .send(_, let frame) = action else { return nil }
             return try? JSONParser.parse(frame)
@@ -88,7 +96,8 @@ struct SessionMachineEventsTests {
         session.establish()
         session.server(["toolCall": ["functionCalls": [["id": "c1", "name": "f"]]]])
         session.server(["toolCallCancellation": ["ids": ["c1"]]])
-        let actions = session.send(.toolCommandFinished(id: "c1", name: "f", status: 0, output: Array("{}".utf8)))
+        let actions = session.send(
+            .toolCommandFinished(call: FunctionCall(id: "c1", name: "f"), status: 0, output: Array("{}".utf8)))
         #expect(!actions.contains { if case .send = $0 { true } else { false } })
         #expect(Self.reports(actions).map(\.0) == ["tool call c1 was cancelled; its answer is not sent"])
     }

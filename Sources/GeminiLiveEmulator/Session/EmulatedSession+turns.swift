@@ -63,7 +63,9 @@ extension EmulatedSession {
     public mutating func replyOutput(turn: Int, message: ServerMessage) -> [EmulatorAction] {
         guard phase == .active, reply?.turn == turn else { return [] }
         if let calls = message.toolCall?.functionCalls {
-            reply?.waitingForTool.formUnion(calls.compactMap(\.id))
+            for call in calls {
+                if let id = call.id { reply?.waitingForTool.append(WaitingCall(id: id, name: call.name)) }
+            }
         }
         return [.send(message)]
     }

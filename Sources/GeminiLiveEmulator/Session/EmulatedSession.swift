@@ -15,7 +15,14 @@ public struct EmulatedSession {
 
     struct ActiveReply: Equatable {
         var turn: Int
-        var waitingForTool: Set<String> = []
+        /// The calls awaiting an answer, oldest first, with their function names (Vertex AI matches an answer
+        /// without an id by name).
+        var waitingForTool: [WaitingCall] = []
+    }
+
+    struct WaitingCall: Equatable {
+        var id: String
+        var name: String?
     }
 
     let options: SessionOptions
@@ -117,8 +124,9 @@ public struct EmulatedSession {
     // MARK: - Setup
 
     mutating func acceptSetup(_ setup: Setup) -> [EmulatorAction] {
-        guard let model = options.catalogue.model(named: setup.model) else {
-            return close(.modelNotFound(ModelCatalogue.fullName(setup.model), version: options.apiVersion))
+        guard let model = catalogueModel(named: setup.model) else {
+            let shown = options.backend == .vertexAI ? setup.model : ModelCatalogue.fullName(setup.model)
+            return close(.modelNotFound(shown, version: options.apiVersion))
         }
         let modalities = (setup.generationConfig?.responseModalities ?? ["AUDIO"]).map { $0.uppercased() }
         guard modalities.count <= 1 else { return close(.invalidArgument) }
@@ -141,6 +149,29 @@ public struct EmulatedSession {
             return [.resume(handle: handle)]
         }
         return completeSetup()
+    }
+
+    /// The catalogue's model for `name` as this connection's service spells it: `models/ID` (or a bare id) on
+    /// the Gemini API; `projects/P/locations/L/publishers/google/models/ID` or, in express mode,
+    /// `publishers/google/models/ID` on Vertex AI.
+    func catalogueModel(named name: String) -> ModelProfile? {
+        switch options.backend {
+        case .geminiAPI:
+            return options.catalogue.model(named: name)
+        case .vertexAI:
+            guard name.hasPrefix("projects/") || name.hasPrefix("publishers/"), let id = ModelName.id(in: name) else {
+                return nil
+            }
+            return options.catalogue.model(named: id)
+        }
+    }
+
+    /// Whether resumption updates say which client messages were consumed: always with `--consumed-index`, and
+    /// on Vertex AI when the setup asks for transparent resumption.
+    var reportsConsumedIndex: Bool {
+        if options.consumedIndex { return true }
+        guard options.backend == .vertexAI, let resumption = setup?.sessionResumption else { return false }
+        return resumption.unknownFields["transparent"]?.boolValue == true
     }
 
     mutating func completeSetup() -> [EmulatorAction] {
@@ -174,12 +205,25 @@ public struct EmulatedSession {
         case .toolResponse(let response):
             guard var current = reply else { return [] }
             var actions: [EmulatorAction] = []
-            for answer in response.functionResponses {
-                guard let id = answer.id, current.waitingForTool.remove(id) != nil else { continue }
+            for var answer in response.functionResponses {
+                if answer.id == nil, options.backend == .vertexAI, let name = answer.name {
+                    // Vertex AI accepts an answer without an id: it answers the oldest call of that name.
+                    answer.id = current.waitingForTool.first { $0.name == name }?.id
+                }
+                guard let id = answer.id, let position = current.waitingForTool.firstIndex(where: { $0.id == id })
+                else { continue }
+                current.waitingForTool.remove(at: position)
                 actions.append(.deliverToolResponse(turn: current.turn, response: answer))
             }
             reply = current
             return actions
+        case .contextUpdate(let update):
+            // Later replies see the new instruction and tools, as after a setup that carried them.
+            guard var current = setup else { return close(.invalidArgument) }
+            if let instruction = update.systemInstruction { current.systemInstruction = instruction }
+            if let tools = update.tools { current.tools = tools }
+            setup = current
+            return []
         }
     }
 
@@ -212,7 +256,7 @@ public struct EmulatedSession {
         // Audio of an utterance still in progress is not in the snapshot: those messages count as not consumed,
         // so a client that re-sends everything after the index rebuilds the utterance exactly.
         let consumed = (utteranceStartIndex ?? clientMessageCount) - 1
-        if options.consumedIndex, consumed >= 0 {
+        if reportsConsumedIndex, consumed >= 0 {
             update.lastConsumedClientMessageIndex = consumed
         }
         return [.store(handle: handle, snapshot: conversation), .send(ServerMessage(.sessionResumptionUpdate(update)))]

@@ -1,5 +1,9 @@
+import GeminiLiveProtocol
+
 /// The per-connection settings the state machine needs (from the command line and the request).
 public struct SessionOptions: Sendable {
+    /// The service this connection speaks for, from its request path: it picks the reply shapes and rules.
+    public var backend: Backend = .geminiAPI
     /// The models served.
     public var catalogue: ModelCatalogue = .standard
     /// `v1`, `v1beta` or `v1alpha`, from the request path (used in the unknown-model reason).

@@ -18,7 +18,7 @@ public struct SessionDriver: Sendable {
     public var strict = false
     /// The setup a `setup` input line stands for: by default the line itself; `gemini-live-session` lays its
     /// flags over it (`SetupLayering`).
-    public var layered: @Sendable (Setup) -> Setup = { $0 }
+    public var layered: @Sendable (Setup) throws(MessageDecodingError) -> Setup = { $0 }
     /// Writes every frame to a cassette (`--record`).
     public var recorder: SessionRecorder?
     /// Answers tool calls with a command (`--on-tool-call`).

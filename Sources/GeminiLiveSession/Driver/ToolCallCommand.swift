@@ -19,12 +19,11 @@ public struct ToolCallCommand: Sendable {
         self.command = command
     }
 
-    /// Starts the command for `call` (which has an id); its end is pushed to `events`.
+    /// Starts the command for `call`; its end is pushed to `events`.
     func start(_ call: FunctionCall, events: EventQueue) {
-        let id = call.id ?? ""
         BlockingThread.start {
             let (status, output) = Self.run(command, input: Self.input(for: call))
-            events.pushBlocking(.toolCommandFinished(id: id, name: call.name, status: status, output: output))
+            events.pushBlocking(.toolCommandFinished(call: call, status: status, output: output))
         }
     }
 

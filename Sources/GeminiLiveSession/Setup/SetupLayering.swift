@@ -3,8 +3,9 @@ import GeminiLiveProtocol
 /// How a setup given as a message (a `setup` input line) becomes the session's setup: the flags laid over it.
 ///
 /// The same rule as for `--setup FILE`: a line that names no model takes the one a setup from flags would
-/// (`--model`, `$GEMINI_LIVE_MODEL`, the default), flags override its fields, and without resumption it carries no
-/// `sessionResumption`. The files the flags name (`--system @FILE`, `--tools`) were read once, at start.
+/// (`--model`, `$GEMINI_LIVE_MODEL`, the default), flags override its fields, on Vertex AI the model gets its
+/// Vertex name (`VertexAccess.adapt`), and without resumption it carries no `sessionResumption`. The files the
+/// flags name (`--system @FILE`, `--tools`) were read once, at start.
 public struct SetupLayering: Sendable {
     /// The flags' setup fields, files already read.
     var options: SetupOptions
@@ -12,12 +13,17 @@ public struct SetupLayering: Sendable {
     var defaultModel: String
     /// Whether the session asks for resumption handles.
     var resumption: Bool
+    /// Vertex AI's project and location, when the session runs there.
+    var vertex: VertexAccess?
+    /// `--transparent-resumption` (Vertex AI).
+    var transparentResumption: Bool
 
-    /// The setup `line` stands for.
-    public func setup(from line: Setup) -> Setup {
+    /// The setup `line` stands for; fails when Vertex AI refuses what it asks for.
+    public func setup(from line: Setup) throws(SessionSetupError) -> Setup {
         var setup = line
         if setup.model.isEmpty { setup.model = defaultModel }
         setup = options.apply(to: setup)
+        if let vertex { setup = try vertex.adapt(setup, transparentResumption: transparentResumption) }
         if !resumption { setup.sessionResumption = nil }
         return setup
     }

@@ -9,11 +9,14 @@ public struct InputIntake: Sendable {
     public var validator: InputValidator
     /// End at the first bad line instead of skipping it.
     public var strict: Bool
-    /// The setup a `setup` line stands for: the flags laid over it (`SetupLayering`).
-    public var layered: @Sendable (Setup) -> Setup
+    /// The setup a `setup` line stands for: the flags laid over it (`SetupLayering`); its error makes the line bad.
+    public var layered: @Sendable (Setup) throws(MessageDecodingError) -> Setup
 
     /// Creates an intake.
-    public init(validator: InputValidator, strict: Bool, layered: @escaping @Sendable (Setup) -> Setup = { $0 }) {
+    public init(
+        validator: InputValidator, strict: Bool,
+        layered: @escaping @Sendable (Setup) throws(MessageDecodingError) -> Setup = { $0 }
+    ) {
         self.validator = validator
         self.strict = strict
         self.layered = layered
@@ -30,7 +33,7 @@ public struct InputIntake: Sendable {
                 }
                 return (messages.map(SessionEvent.clientLine), true)
             case .setup(let setup):
-                return ([.setupLine(layered(setup))], true)
+                return ([.setupLine(try layered(setup))], true)
             }
         } catch {
             // Built only here: a name per line would cost an allocation for every good line.

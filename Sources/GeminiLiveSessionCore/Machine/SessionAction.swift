@@ -10,7 +10,7 @@ public enum SessionAction: Sendable, Equatable {
     case writeStdout([UInt8])
     /// Send a WebSocket ping with `payload` on `connection`; the server's pong comes back as `.pong`.
     case sendPing(connection: Int, payload: [UInt8])
-    /// Run the `--on-tool-call` command for `call` (which has an id); its end comes back as `.toolCommandFinished`.
+    /// Run the `--on-tool-call` command for `call`; its end comes back as `.toolCommandFinished`.
     case runToolCommand(FunctionCall)
     /// Start the close handshake on `connection`.
     case closeSocket(connection: Int, code: Int, reason: String)

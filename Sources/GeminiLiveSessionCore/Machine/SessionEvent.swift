@@ -17,8 +17,8 @@ public enum SessionEvent: Sendable, Equatable {
     case setupLine(Setup)
     /// An input line that is not a valid client message (`source:LINE: problem`); it was skipped.
     case badInputLine(String)
-    /// The `--on-tool-call` command for call `id` (of function `name`) ended with `status`, printing `output`.
-    case toolCommandFinished(id: String, name: String?, status: Int32, output: [UInt8])
+    /// The `--on-tool-call` command for `call` ended with `status`, printing `output`.
+    case toolCommandFinished(call: FunctionCall, status: Int32, output: [UInt8])
     /// The server closed `connection` with a close frame.
     case socketClosed(connection: Int, code: Int, reason: String)
     /// `connection` ended without a close frame (TCP reset, DNS failure, failed upgrade).

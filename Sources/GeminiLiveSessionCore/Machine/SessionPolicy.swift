@@ -43,6 +43,11 @@ public struct SessionPolicy: Sendable {
         self.setup = setup
     }
 
+    /// The first connection's setup frame (with `handle`, e.g. `--resume`'s, when resumption is on).
+    public func setupFrame(handle: String?) -> [UInt8] {
+        setupFrame(setup, handle: handle)
+    }
+
     /// `setup` as one connection sends it: with `sessionResumption` (and the handle) when resumption is on.
     func setupFrame(_ setup: Setup, handle: String?) -> [UInt8] {
         var setup = setup

@@ -103,15 +103,13 @@ extension SessionStateMachine {
         rest.0.tools = nil
         rest.1.tools = nil
         guard rest.0 == rest.1 else { return nil }
-        var update = JSONObject()
+        var update = ContextUpdate()
         if new.systemInstruction != old.systemInstruction {
             guard let instruction = new.systemInstruction else { return nil }
-            update["systemInstruction"] = instruction.json
+            update.systemInstruction = instruction
         }
-        if new.tools != old.tools {
-            // The list replaces the earlier one, inside a `tools` wrapper object.
-            update["tools"] = ["tools": .array(new.tools ?? [])]
-        }
-        return JSONValue.object(["contextUpdate": .object(update)]).compactBytes
+        // The list replaces the earlier one.
+        if new.tools != old.tools { update.tools = new.tools ?? [] }
+        return ClientMessage(.contextUpdate(update)).compactBytes
     }
 }

@@ -1,13 +1,15 @@
 import GeminiLiveProtocol
 
 extension SessionStateMachine {
-    /// A `toolCall` under `--on-tool-call`: one command per function call that has an id.
+    /// A `toolCall` under `--on-tool-call`: one command per function call. A call without an id (Vertex AI may send
+    /// one) is answered without one too; the service matches the answer by the function's name.
     mutating func runToolCommands(_ call: ToolCall) -> [SessionAction] {
         call.functionCalls.map { function in
-            guard let id = function.id, !id.isEmpty else {
-                return .report("a toolCall without an id cannot be answered; skipped", important: true)
+            if let id = function.id, !id.isEmpty {
+                runningToolCommands.insert(id)
+            } else {
+                runningUnnamedToolCommands += 1
             }
-            runningToolCommands.insert(id)
             return .runToolCommand(function)
         }
     }
@@ -18,17 +20,23 @@ extension SessionStateMachine {
     }
 
     /// A tool command ended: its answer goes out like an input line, unless the call was cancelled meanwhile.
-    mutating func toolCommandFinished(id: String, name: String?, status: Int32, output: [UInt8]) -> [SessionAction] {
-        guard runningToolCommands.remove(id) != nil else { return [] }
-        if cancelledToolCalls.remove(id) != nil {
-            return [.report("tool call \(id) was cancelled; its answer is not sent", important: false)]
+    mutating func toolCommandFinished(_ call: FunctionCall, status: Int32, output: [UInt8]) -> [SessionAction] {
+        if let id = call.id, !id.isEmpty {
+            guard runningToolCommands.remove(id) != nil else { return [] }
+            if cancelledToolCalls.remove(id) != nil {
+                return [.report("tool call \(id) was cancelled; its answer is not sent", important: false)]
+            }
+        } else {
+            guard runningUnnamedToolCommands > 0 else { return [] }
+            runningUnnamedToolCommands -= 1
         }
         var actions: [SessionAction] = []
         if status != 0 {
-            actions.append(.report("--on-tool-call for \(id) exited with status \(status)", important: true))
+            let label = call.id ?? call.name ?? "(unnamed)"
+            actions.append(.report("--on-tool-call for \(label) exited with status \(status)", important: true))
         }
         let response = ToolCallAnswer.response(status: status, output: output, option: "--on-tool-call")
-        let answer = FunctionResponse(id: id, name: name, response: response)
+        let answer = FunctionResponse(id: call.id, name: call.name, response: response)
         let message = ClientMessage(.toolResponse(ToolResponse(functionResponses: [answer])))
         guard let outbound = OutboundMessage(message) else { return actions }
         return actions + accept(outbound)

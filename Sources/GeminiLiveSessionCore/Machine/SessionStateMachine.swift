@@ -74,6 +74,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var pendingToolCalls: Set<String> = []
     /// Calls whose `--on-tool-call` command runs now; a cancelled one's answer is not sent.
     var runningToolCommands: Set<String> = []
+    /// Commands running for calls without an id (Vertex AI's): answered by name, never cancelled.
+    var runningUnnamedToolCommands = 0
     var cancelledToolCalls: Set<String> = []
     /// How many handles had been kept when each tool call arrived: a resumed session knows a call
     /// only if its handle is newer than the call.
@@ -152,8 +154,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             return reconfigure(newSetup)
         case .badInputLine(let text):
             return [.report(text + "; line skipped", important: true)]
-        case .toolCommandFinished(let id, let name, let status, let output):
-            return toolCommandFinished(id: id, name: name, status: status, output: output)
+        case .toolCommandFinished(let call, let status, let output):
+            return toolCommandFinished(call, status: status, output: output)
         case .tlsFailed(let id, let failure):
             guard id == connection else { return [] }
             connectionOpen = false
