@@ -20,7 +20,7 @@ struct SessionCommand: AsyncParsableCommand {
             (clientContent, realtimeInput or toolResponse, either casing) as one frame, in order. Every server \
             message is written to stdout as one compact JSON line, flushed at once.
 
-            A setup line in the input reconfigures the running session (flags still override its fields): a new \
+            A setup line in the input reconfigures the running session, changing the members it names: a new \
             systemInstruction or tools on a gemini-3.8-live model go out as contextUpdate; any other change \
             reconnects with the new setup and the latest resumption handle, so the conversation is kept.
 
@@ -161,7 +161,7 @@ struct SessionCommand: AsyncParsableCommand {
             let layering = configuration.layering
             driver.layered = { line throws(MessageDecodingError) in
                 do throws(SessionSetupError) {
-                    return try layering.setup(from: line)
+                    return try layering.line(line)
                 } catch {
                     throw MessageDecodingError(reason: error.message)
                 }

@@ -99,7 +99,7 @@ struct SessionConnectionLifeTests {
         #expect((resumption?["handle"] as? String)?.isEmpty == false, "the second setup carries the latest handle")
         let config = setups[1]["generationConfig"] as? [String: Any]
         #expect(config?["temperature"] as? Double == 0.25, "the new setup's field")
-        #expect(config?["responseModalities"] as? [String] == ["TEXT"], "the flags still laid over it")
+        #expect(config?["responseModalities"] as? [String] == ["TEXT"], "what the line does not name is kept")
         #expect(setups[1]["model"] as? String == "models/gemini-live-2.5-flash-preview", "the model from --model")
         // The emulator numbers turns per conversation: the answer after the switch is still turn 2.
         #expect(Self.replies(result.stdoutText) == ["Turn 1. You said: first.", "Turn 2. You said: second."])
@@ -107,6 +107,34 @@ struct SessionConnectionLifeTests {
         #expect(SessionLines.texts(try emulator.clientMessages()) == ["first", "second"])
         #expect(
             result.stdoutText.components(separatedBy: "setupComplete").count - 1 == 2, "one stdout stream, two setups")
+    }
+
+    @Test("on gemini-3.8-live a new system instruction goes out as contextUpdate, in order, on the same connection")
+    func setupLineAsContextUpdate() throws {
+        let emulator = try SessionEmulator()
+        let result = try emulator.shell(
+            "cd '\(emulator.directory.path)'\n"
+                + Self.conversation(
+                    "--model gemini-3.8-live --system 'Be brief.'",
+                    """
+                    await setupComplete
+                    say '\(SessionLines.turn("first"))'
+                    await turnComplete
+                    say '{"setup":{"systemInstruction":{"parts":[{"text":"Answer in French."}]}}}'
+                    say '\(SessionLines.turn("second"))'
+                    await turnComplete
+                    """), timeout: 120)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let client = try emulator.log().filter { $0["direction"] as? String == "client" }
+        let messages = client.compactMap { $0["message"] as? [String: Any] }
+        #expect(messages.filter { $0["setup"] != nil }.count == 1, "no new connection")
+        #expect(Set(client.compactMap { $0["connection"] as? Int }) == [1])
+        let kinds = messages.compactMap(\.keys.first)
+        #expect(kinds == ["setup", "clientContent", "contextUpdate", "clientContent"], "\(kinds)")
+        let update = messages.first { $0["contextUpdate"] != nil }?["contextUpdate"] as? [String: Any]
+        let parts = (update?["systemInstruction"] as? [String: Any])?["parts"] as? [[String: Any]]
+        #expect(parts?.first?["text"] as? String == "Answer in French.", "the line's instruction replaces --system's")
+        #expect(update?["tools"] == nil, "only what changed")
     }
 
     @Test("without resumption a setup line starts a new session, and stderr says the conversation is not kept")

@@ -212,6 +212,38 @@ struct SessionReconfigurationTests {
         #expect(setup.generationConfig?.speechConfig?.voiceName == "Kore")
     }
 
+    @Test("a line changes the members it names: objects merged member by member, lists and strings replaced")
+    func overlay() throws {
+        var base = Self.setup(system: "A", voice: "Puck")
+        base.generationConfig?.temperature = 0.5
+        base.tools = [["googleSearch": [:]]]
+        base.outputAudioTranscription = [:]
+        let line = try ClientMessage(
+            line: Array(
+                #"{"setup":{"model":"","generation_config":{"speech_config":{"voice_config":{"prebuilt_voice_config":{"voice_name":"Kore"}}}},"tools":[{"functionDeclarations":[{"name":"f"}]}]}}"#
+                    .utf8)
+        ).setup!
+        let merged = SetupOverlay.apply(line, over: base)
+        #expect(merged.model == "models/gemini-3.8-live", "an empty model keeps the session's")
+        #expect(merged.generationConfig?.speechConfig?.voiceName == "Kore")
+        #expect(merged.generationConfig?.temperature == 0.5, "a sibling the line does not name is kept")
+        #expect(merged.systemInstruction?.parts.first?.text == "A")
+        #expect(merged.tools == [["functionDeclarations": [["name": "f"]]]], "a list is replaced whole")
+        #expect(merged.outputAudioTranscription == [:])
+    }
+
+    @Test("a line naming only the system instruction keeps everything else, and on 3.8 becomes a contextUpdate")
+    func partialLine() throws {
+        var session = SessionHarness { $0.setup = Self.setup(system: "A", voice: "Puck") }
+        session.establish()
+        var line = Setup(model: "")
+        line.systemInstruction = Content(parts: [Part(text: "B")])
+        let actions = session.send(.setupLine(line))
+        #expect(Self.sentFrames(actions).first?["contextUpdate"]?["systemInstruction"]?["parts"]?[0]?["text"] == "B")
+        #expect(session.machine.setup.generationConfig?.speechConfig?.voiceName == "Puck")
+        #expect(session.machine.setup.model == "models/gemini-3.8-live")
+    }
+
     @Test("the contextUpdate rule: gemini-3.8-live family only, by model id under any resource path")
     func capabilityTable() {
         #expect(ModelCapabilities.acceptsContextUpdate("models/gemini-3.8-live"))

@@ -16,8 +16,8 @@ public struct SessionDriver: Sendable {
     public var validator = InputValidator()
     /// End at the first bad line instead of skipping it.
     public var strict = false
-    /// The setup a `setup` input line stands for: by default the line itself; `gemini-live-session` lays its
-    /// flags over it (`SetupLayering`).
+    /// A `setup` input line made ready to be laid over the running setup: by default the line itself;
+    /// `gemini-live-session` qualifies its model and applies the Vertex AI rules (`SetupLayering.line`).
     public var layered: @Sendable (Setup) throws(MessageDecodingError) -> Setup = { $0 }
     /// Writes every frame to a cassette (`--record`).
     public var recorder: SessionRecorder?

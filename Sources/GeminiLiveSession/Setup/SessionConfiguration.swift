@@ -22,7 +22,7 @@ public struct SessionConfiguration: Sendable {
     ///
     /// The base setup is `stdinSetup` (a setup message a program already holds) if given, else `--setup FILE`,
     /// else a setup naming `$GEMINI_LIVE_MODEL` (or the default model); giving both `stdinSetup` and `--setup` is
-    /// a usage error. Flags are laid over the base (`layering`, which also turns later setup lines into setups).
+    /// a usage error. Flags are laid over the base (`layering`, which also readies later setup lines).
     /// Resumption is decided here only: when it is off the setup carries no `sessionResumption`; when on, the
     /// first handle is `--resume`, else the base setup's own handle.
     /// The key comes from `--api-key-file`, else the environment, and the Gemini API's hosts need one.
@@ -43,7 +43,7 @@ public struct SessionConfiguration: Sendable {
         let layering = SetupLayering(
             options: try request.resolvedOptions(), defaultModel: SetupOptions.qualifiedModel(model),
             resumption: request.resumption, vertex: vertex, transparentResumption: request.transparentResumption)
-        var setup = try layering.setup(from: try base(request, stdinSetup: stdinSetup, environment: environment))
+        var setup = try layering.setup(over: try base(request, stdinSetup: stdinSetup, environment: environment))
         var policy: SessionPolicy
         if request.resumption {
             let handle = request.resumeHandle ?? setup.sessionResumption?.handle

@@ -1,15 +1,13 @@
 import GeminiLiveProtocol
 
-/// How a setup given as a message (a `setup` input line) becomes the session's setup: the flags laid over it.
+/// The session's setups from what the user gave: the first one from flags over `--setup FILE`, and each `setup`
+/// input line made ready to be laid over the running setup (`SetupOverlay`, in the state machine).
 ///
-/// The same rule as for `--setup FILE`: a line that names no model takes the one a setup from flags would
-/// (`--model`, `$GEMINI_LIVE_MODEL`, the default), flags override its fields, on Vertex AI the model gets its
-/// Vertex name (`VertexAccess.adapt`), and without resumption it carries no `sessionResumption`. The files the
-/// flags name (`--system @FILE`, `--tools`) were read once, at start.
+/// The files the flags name (`--system @FILE`, `--tools`) were read once, at start.
 public struct SetupLayering: Sendable {
     /// The flags' setup fields, files already read.
     var options: SetupOptions
-    /// The model for a line that names none, with `models/`.
+    /// The model when neither the base setup nor the flags name one, with `models/`.
     var defaultModel: String
     /// Whether the session asks for resumption handles.
     var resumption: Bool
@@ -18,12 +16,26 @@ public struct SetupLayering: Sendable {
     /// `--transparent-resumption` (Vertex AI).
     var transparentResumption: Bool
 
-    /// The setup `line` stands for; fails when Vertex AI refuses what it asks for.
-    public func setup(from line: Setup) throws(SessionSetupError) -> Setup {
-        var setup = line
+    /// The first setup: `base` with the flags laid over it, the Vertex model name on Vertex AI, and no
+    /// `sessionResumption` without resumption.
+    func setup(over base: Setup) throws(SessionSetupError) -> Setup {
+        var setup = base
         if setup.model.isEmpty { setup.model = defaultModel }
         setup = options.apply(to: setup)
         if let vertex { setup = try vertex.adapt(setup, transparentResumption: transparentResumption) }
+        if !resumption { setup.sessionResumption = nil }
+        return setup
+    }
+
+    /// A `setup` line as it is laid over the running setup: a model it names gets `models/` (or its Vertex name);
+    /// one that names none (empty) keeps the session's. Fails when Vertex AI refuses what it asks for.
+    public func line(_ line: Setup) throws(SessionSetupError) -> Setup {
+        var setup = line
+        if !setup.model.isEmpty { setup.model = SetupOptions.qualifiedModel(setup.model) }
+        if let vertex {
+            setup = try vertex.adapt(setup, transparentResumption: transparentResumption)
+            if line.model.isEmpty { setup.model = "" }
+        }
         if !resumption { setup.sessionResumption = nil }
         return setup
     }

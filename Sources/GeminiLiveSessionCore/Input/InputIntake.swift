@@ -3,13 +3,13 @@ import GeminiLiveProtocol
 /// Turns input lines into session events: each line validated and taken whole, so inputs merge line by line.
 ///
 /// A bad line becomes `.badInputLine` (reported, skipped); under `strict` the first one ends the session. A
-/// `setup` line becomes `.setupLine` once `layered` has laid the flags over it.
+/// `setup` line becomes `.setupLine` once `layered` has made it ready (its model qualified, Vertex AI's rules).
 public struct InputIntake: Sendable {
     /// How lines are checked.
     public var validator: InputValidator
     /// End at the first bad line instead of skipping it.
     public var strict: Bool
-    /// The setup a `setup` line stands for: the flags laid over it (`SetupLayering`); its error makes the line bad.
+    /// A `setup` line made ready to be laid over the running setup; its error makes the line bad.
     public var layered: @Sendable (Setup) throws(MessageDecodingError) -> Setup
 
     /// Creates an intake.

@@ -13,7 +13,7 @@ public enum SessionEvent: Sendable, Equatable {
     case unreadableServerFrame(connection: Int, byteCount: Int)
     /// A validated client message from the input, in input order.
     case clientLine(OutboundMessage)
-    /// A `setup` line from the input, flags already laid over it: reconfigure the session.
+    /// A `setup` line from the input: the members it names change the session's setup (`SetupOverlay`).
     case setupLine(Setup)
     /// An input line that is not a valid client message (`source:LINE: problem`); it was skipped.
     case badInputLine(String)

@@ -1,19 +1,20 @@
 import GeminiLiveProtocol
 
 extension SessionStateMachine {
-    /// A `setup` line from the input: the session goes on with `newSetup`, for the messages read after it.
+    /// A `setup` line from the input: the session goes on with the line laid over its setup (`SetupOverlay`), for
+    /// the messages read after it.
     ///
     /// While the session streams, the change applies at once (`apply`). Otherwise messages read before the line
     /// may still wait to be sent: they go out under the setup they were written for, and the change applies right
     /// after them, once a connection is established. With nothing waiting, the next connection simply uses the new
     /// setup; before the first `setupComplete` (the browser page's first line) the pending connection is replaced.
-    mutating func reconfigure(_ newSetup: Setup) -> [SessionAction] {
-        var incoming = newSetup
-        if policy.resumption, handle == nil, let lineHandle = incoming.sessionResumption?.handle, !lineHandle.isEmpty {
+    mutating func reconfigure(_ line: Setup) -> [SessionAction] {
+        if policy.resumption, handle == nil, let lineHandle = line.sessionResumption?.handle, !lineHandle.isEmpty {
             handle = lineHandle
         }
-        incoming.sessionResumption?.handle = nil
         var latest = pendingSetup ?? setup
+        var incoming = SetupOverlay.apply(line, over: latest)
+        incoming.sessionResumption?.handle = nil
         latest.sessionResumption?.handle = nil
         guard incoming != latest else {
             return [.report("setup line: the same setup as the session's; nothing changes", important: false)]
