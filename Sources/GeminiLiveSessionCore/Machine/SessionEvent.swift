@@ -25,7 +25,8 @@ public enum SessionEvent: Sendable, Equatable {
     case socketDropped(connection: Int, reason: String)
     /// The TLS handshake of `connection` failed.
     case tlsFailed(connection: Int, TLSFailure)
-    /// `connection` could not be opened for a reason retrying cannot fix (the upgrade was refused with 401/403/404).
+    /// `connection` could not be opened for a reason retrying cannot fix (the upgrade was refused with 401, 403 or
+    /// 404; no access token).
     case connectRefused(connection: Int, reason: String, kind: ToolErrorCategory)
     /// A pong frame arrived on `connection`; its payload echoes the ping it answers.
     case pong(connection: Int, payload: [UInt8])
