@@ -23,4 +23,6 @@ struct PendingReply: Sendable {
     var calls: Int
     /// What the user said in the turn.
     var said: String
+    /// On a model that thinks in the background: the reply's actions, done after its filler turn completes.
+    var afterFiller: [ScriptAction]?
 }

@@ -16,12 +16,29 @@ public struct EmulatedSession {
     struct ActiveReply: Equatable {
         var turn: Int
         var waitingForTool: Set<String> = []
+        /// Whether the model turn is under way: some of its output (content, transcription, a call) went out.
+        /// Only then does a barge-in send `interrupted`; before, the reply is dropped and its input joins the next.
+        var underway = false
+        /// What the user gave for this reply, carried into the next turn if the reply is dropped unseen.
+        var input: TurnInput
+        /// The prompt tokens the input added, taken back if the reply is dropped unseen.
+        var promptTokens: Int
     }
 
     let options: SessionOptions
     var phase = Phase.awaitingSetup
     var setup: Setup?
     var model: ModelProfile?
+    /// The system instruction in force: setup's, replaced by a `contextUpdate` that sets one.
+    var systemInstruction: Content?
+    /// The tools in force: setup's, replaced by a `contextUpdate` that sets them.
+    var tools: [JSONValue]?
+    /// Input of a reply dropped before any of it went out, which the next turn answers together with its own.
+    var carriedInput: TurnInput?
+    /// Counts realtime audio messages, so an idle timer knows whether audio came after it was set.
+    var audioMessages = 0
+    /// The audio count when the pending stream-idle timer was set, if one is.
+    var idleTimerArmedAt: Int?
     var modality = "AUDIO"
     var conversation = ConversationSnapshot()
     var reply: ActiveReply?
@@ -46,6 +63,11 @@ public struct EmulatedSession {
     /// Creates a session waiting for its setup.
     public init(options: SessionOptions) {
         self.options = options
+    }
+
+    /// How messages look: the negotiated model's dialect on the backend served.
+    var dialect: WireDialect {
+        model?.dialect(for: options.backend) ?? .of(options.backend)
     }
 
     /// Whether the session has closed or dropped (nothing more is processed).
@@ -111,6 +133,8 @@ public struct EmulatedSession {
             return [.send(ServerMessage(.goAway(GoAway(timeLeft: left))))]
         case .lifetime:
             return close(.deadlineExpired)
+        case .audioStreamIdle:
+            return audioStreamIdle()
         }
     }
 
@@ -129,6 +153,8 @@ public struct EmulatedSession {
         self.setup = setup
         self.model = model
         self.modality = modality
+        systemInstruction = setup.systemInstruction
+        tools = setup.tools
         let detection = setup.realtimeInputConfig?.automaticActivityDetection
         if detection?.disabled != true {
             vad = VoiceActivityDetector(
@@ -145,7 +171,8 @@ public struct EmulatedSession {
 
     mutating func completeSetup() -> [EmulatorAction] {
         phase = .active
-        var actions: [EmulatorAction] = [.send(ServerMessage(.setupComplete(SetupComplete())))]
+        let acknowledgement = dialect.setupComplete { Handle.random() }
+        var actions: [EmulatorAction] = [.send(ServerMessage(.setupComplete(acknowledgement)))]
         actions += resumptionUpdate()
         let lead = options.effectiveGoAwayLead
         if lead > 0 { actions.append(.schedule(.goAway, after: .seconds(options.connectionLifetime - lead))) }
