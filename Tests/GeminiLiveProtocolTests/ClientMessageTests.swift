@@ -11,6 +11,33 @@ struct ClientMessageTests {
         return message
     }
 
+    @Test func contextUpdateRoundTripsWithTheToolsWrapper() throws {
+        let text = """
+            {"contextUpdate":{"systemInstruction":{"parts":[{"text":"Answer in French."}]},\
+            "tools":{"tools":[{"functionDeclarations":[{"name":"get_time"}]}]}}}
+            """
+        let message = try roundTrip(text)
+        #expect(String(decoding: message.compactBytes, as: UTF8.self) == text)
+        let update = try #require(message.contextUpdate)
+        #expect(update.systemInstruction?.parts.first?.text == "Answer in French.")
+        #expect(update.tools?.count == 1)
+    }
+
+    @Test func contextUpdateReadsABareToolsListAndWritesItWrapped() throws {
+        let message = try roundTrip(#"{"context_update":{"tools":[{"googleSearch":{}}]}}"#)
+        #expect(message.contextUpdate?.systemInstruction == nil)
+        #expect(
+            String(decoding: message.compactBytes, as: UTF8.self)
+                == #"{"contextUpdate":{"tools":{"tools":[{"googleSearch":{}}]}}}"#)
+    }
+
+    @Test func contextUpdateThatChangesNothingIsRefused() {
+        #expect(throws: MessageDecodingError.self) { try ClientMessage(line: Array(#"{"contextUpdate":{}}"#.utf8)) }
+        #expect(throws: MessageDecodingError.self) {
+            try ClientMessage(line: Array(#"{"contextUpdate":{"tools":{"list":[]}}}"#.utf8))
+        }
+    }
+
     @Test func setupInCamelCaseRoundTripsExactly() throws {
         let text = """
             {"setup":{"model":"models/gemini-3.8-live","generationConfig":{"responseModalities":["AUDIO"],\
@@ -133,10 +160,13 @@ struct ClientMessageTests {
     }
 
     static let badMessages: [(String, String)] = [
-        ("{}", "a client message needs exactly one of setup, clientContent, realtimeInput, toolResponse; found none"),
+        (
+            "{}",
+            "a client message needs exactly one of setup, clientContent, realtimeInput, toolResponse, contextUpdate; found none"
+        ),
         (
             #"{"setup":{"model":"m"},"client_content":{}}"#,
-            "a client message needs exactly one of setup, clientContent, realtimeInput, toolResponse; found setup and clientContent"
+            "a client message needs exactly one of setup, clientContent, realtimeInput, toolResponse, contextUpdate; found setup and clientContent"
         ),
         ("[]", "expected an object"),
         (#"{"setup":{}}"#, "setup.model: missing required field"),

@@ -68,6 +68,8 @@ enum FieldSchema {
                     "parts": .leaf,
                 ]))
         ]),
+        // The tools list may come wrapped (`{"tools": [...]}`) or bare; both are left to the decoder.
+        "contextUpdate": .message(["systemInstruction": content, "tools": .leaf]),
     ])
 
     /// The first member of `value` the proto does not know, as (name, snake_case path of its parent).

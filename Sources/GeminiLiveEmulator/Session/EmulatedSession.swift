@@ -207,6 +207,13 @@ public struct EmulatedSession {
             }
             reply = current
             return actions
+        case .contextUpdate(let update):
+            // Later replies see the new instruction and tools, as after a setup that carried them.
+            guard var current = setup else { return close(.invalidArgument) }
+            if let instruction = update.systemInstruction { current.systemInstruction = instruction }
+            if let tools = update.tools { current.tools = tools }
+            setup = current
+            return []
         }
     }
 

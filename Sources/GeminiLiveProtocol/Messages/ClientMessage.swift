@@ -1,4 +1,4 @@
-/// One client-to-server frame: exactly one of setup, clientContent, realtimeInput or toolResponse.
+/// One client-to-server frame: exactly one of setup, clientContent, realtimeInput, toolResponse or contextUpdate.
 public struct ClientMessage: JSONConvertible, CustomStringConvertible {
     /// The oneof payload of a client message.
     public enum Kind: Sendable, Equatable {
@@ -6,6 +6,7 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
         case clientContent(ClientContent)
         case realtimeInput(RealtimeInput)
         case toolResponse(ToolResponse)
+        case contextUpdate(ContextUpdate)
 
         /// The camelCase wire name of the payload.
         public var fieldName: String {
@@ -14,6 +15,7 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
             case .clientContent: "clientContent"
             case .realtimeInput: "realtimeInput"
             case .toolResponse: "toolResponse"
+            case .contextUpdate: "contextUpdate"
             }
         }
 
@@ -23,11 +25,12 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
             case .clientContent(let payload): payload.json
             case .realtimeInput(let payload): payload.json
             case .toolResponse(let payload): payload.json
+            case .contextUpdate(let payload): payload.json
             }
         }
     }
 
-    static let fieldNames = ["setup", "clientContent", "realtimeInput", "toolResponse"]
+    static let fieldNames = ["setup", "clientContent", "realtimeInput", "toolResponse", "contextUpdate"]
 
     /// The payload.
     public var kind: Kind
@@ -44,7 +47,8 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
         var fields = try MessageFields(json)
         let present = Self.fieldNames.filter { fields.contains($0) }
         guard present.count == 1, let name = present.first else {
-            let expected = "a client message needs exactly one of setup, clientContent, realtimeInput, toolResponse"
+            let expected =
+                "a client message needs exactly one of setup, clientContent, realtimeInput, toolResponse, contextUpdate"
             if present.isEmpty { throw MessageDecodingError(reason: "\(expected); found none") }
             throw MessageDecodingError(reason: "\(expected); found \(present.joined(separator: " and "))")
         }
@@ -52,7 +56,8 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
         case "setup": kind = .setup(try fields.decode(name)!)
         case "clientContent": kind = .clientContent(try fields.decode(name)!)
         case "realtimeInput": kind = .realtimeInput(try fields.decode(name)!)
-        default: kind = .toolResponse(try fields.decode(name)!)
+        case "toolResponse": kind = .toolResponse(try fields.decode(name)!)
+        default: kind = .contextUpdate(try fields.decode(name)!)
         }
         unknownFields = fields.unknownFields
     }
@@ -89,6 +94,12 @@ public struct ClientMessage: JSONConvertible, CustomStringConvertible {
     /// The tool response payload, if this is one.
     public var toolResponse: ToolResponse? {
         if case .toolResponse(let payload) = kind { return payload }
+        return nil
+    }
+
+    /// The context update payload, if this is one.
+    public var contextUpdate: ContextUpdate? {
+        if case .contextUpdate(let payload) = kind { return payload }
         return nil
     }
 }

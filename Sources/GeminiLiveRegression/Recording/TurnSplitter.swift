@@ -16,7 +16,8 @@ struct TurnSplitter {
 
     mutating func client(_ message: ClientMessage, at time: Int) {
         switch message.kind {
-        case .setup:
+        case .setup, .contextUpdate:
+            // Configuration, not input: neither starts nor ends a user turn.
             break
         case .toolResponse:
             // The wait for our own tool is not a stall of the model's: the gap starts again here.

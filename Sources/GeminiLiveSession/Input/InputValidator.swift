@@ -71,7 +71,7 @@ public struct InputValidator: Sendable {
             if Self.isEmpty(input) {
                 throw MessageDecodingError(path: "realtimeInput", reason: "empty: nothing to send")
             }
-        case .clientContent:
+        case .clientContent, .contextUpdate:
             break
         }
         return .messages([
@@ -102,6 +102,7 @@ public struct InputValidator: Sendable {
         switch message.kind {
         case .toolResponse: .toolResponse
         case .realtimeInput: .realtimeInput
+        case .contextUpdate: .contextUpdate
         default: .clientContent
         }
     }

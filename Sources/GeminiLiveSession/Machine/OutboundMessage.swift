@@ -7,6 +7,7 @@ public struct OutboundMessage: Sendable, Equatable {
         case clientContent
         case realtimeInput
         case toolResponse
+        case contextUpdate
     }
 
     /// The frame: one compact JSON object, no newline.
@@ -40,6 +41,7 @@ public struct OutboundMessage: Sendable, Equatable {
         case .clientContent: kind = .clientContent
         case .realtimeInput: kind = .realtimeInput
         case .toolResponse: kind = .toolResponse
+        case .contextUpdate: kind = .contextUpdate
         }
         frame = message.compactBytes
         toolCallIDs = message.toolResponse?.functionResponses.compactMap(\.id) ?? []
