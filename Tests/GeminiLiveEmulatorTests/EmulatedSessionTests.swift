@@ -110,6 +110,8 @@ struct EmulatedSessionTests {
         var session = Self.session()
         _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
         _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
+        let said = ServerMessage(.serverContent(ServerContent(modelTurn: Content(parts: [Part(text: "Turn")]))))
+        #expect(session.replyOutput(turn: 1, message: said) == [.send(said)], "the model turn is under way")
         let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
         #expect(actions.first == .cancelReply(turn: 1))
         let messages = Self.sent(actions)
@@ -118,6 +120,23 @@ struct EmulatedSessionTests {
         let stale = ServerMessage(.serverContent(ServerContent(generationComplete: true)))
         #expect(session.replyOutput(turn: 1, message: stale).isEmpty)
         #expect(session.replyFinished(turn: 1, responseTokens: 3).isEmpty)
+    }
+
+    /// `interrupted` only ever follows a model turn that was under way: a reply none of which went out is dropped
+    /// without a word, and the next turn answers its input too.
+    @Test func aReplyNotYetUnderWayIsDroppedSilentlyAndItsInputJoinsTheNextTurn() throws {
+        var session = Self.session()
+        _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
+        _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
+        let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
+        #expect(actions.first == .cancelReply(turn: 1))
+        #expect(Self.sent(actions).isEmpty, "no interrupted, no turnComplete: nothing of the model turn went out")
+        guard case .startReply(let request)? = actions.last else {
+            Issue.record("no new reply: \(actions)")
+            return
+        }
+        #expect(request.turn == 1, "the dropped turn's number is used again")
+        #expect(request.input.texts == ["one", "two"])
     }
 
     @Test func withNoInterruptionATurnDuringAReplyWaitsForItsEnd() {

@@ -7,12 +7,7 @@ import GeminiLiveProtocol
 enum ServiceFrame {
     /// The frame for `message`.
     static func bytes(_ message: ServerMessage) -> [UInt8] {
-        bytes(json: message.json)
-    }
-
-    /// The frame for a message already in JSON form (a recorded one, replayed).
-    static func bytes(json: JSONValue) -> [UInt8] {
-        PrettyJSON.bytes(inServiceOrder(json)) + [UInt8(ascii: "\n")]
+        PrettyJSON.frame(inServiceOrder(message.json))
     }
 
     /// `json` with each `toolCall.functionCalls[]` entry's members reordered to `name`, `args`, `id`, then the rest.

@@ -29,8 +29,8 @@ extension EmulatedSession {
         let request = ReplyRequest(
             turn: turn, input: input, modality: modality, transcribeInput: setup?.inputAudioTranscription != nil,
             transcribeOutput: setup?.outputAudioTranscription != nil, multiPartEvents: model.multiPartEvents,
-            model: model, dialect: dialect, systemInstruction: Self.text(of: systemInstruction),
-            functionNames: Self.functionNames(in: tools), history: conversation.history)
+            model: model, dialect: dialect, systemInstruction: Self.text(of: setup?.systemInstruction),
+            functionNames: Self.functionNames(in: setup?.tools), history: conversation.history)
         actions.append(.startReply(request))
         return actions
     }

@@ -29,10 +29,6 @@ public struct EmulatedSession {
     var phase = Phase.awaitingSetup
     var setup: Setup?
     var model: ModelProfile?
-    /// The system instruction in force: setup's, replaced by a `contextUpdate` that sets one.
-    var systemInstruction: Content?
-    /// The tools in force: setup's, replaced by a `contextUpdate` that sets them.
-    var tools: [JSONValue]?
     /// Input of a reply dropped before any of it went out, which the next turn answers together with its own.
     var carriedInput: TurnInput?
     /// Counts realtime audio messages, so an idle timer knows whether audio came after it was set.
@@ -153,8 +149,6 @@ public struct EmulatedSession {
         self.setup = setup
         self.model = model
         self.modality = modality
-        systemInstruction = setup.systemInstruction
-        tools = setup.tools
         let detection = setup.realtimeInputConfig?.automaticActivityDetection
         if detection?.disabled != true {
             vad = VoiceActivityDetector(
@@ -208,8 +202,9 @@ public struct EmulatedSession {
             reply = current
             return actions
         case .contextUpdate(let update):
-            // Later replies see the new instruction and tools, as after a setup that carried them.
-            guard var current = setup else { return close(.invalidArgument) }
+            // Later replies see the new instruction and tools, as after a setup that carried them; the update takes
+            // effect where it stands among the other input (a reply already started keeps what it had).
+            guard model?.acceptsContextUpdate == true, var current = setup else { return close(.invalidArgument) }
             if let instruction = update.systemInstruction { current.systemInstruction = instruction }
             if let tools = update.tools { current.tools = tools }
             setup = current
