@@ -1,5 +1,6 @@
 import GeminiLiveEmulator
 import GeminiLiveProtocol
+import Foundation
 import Synchronization
 import Testing
 
@@ -239,5 +240,48 @@ struct ConsumedIndexTests {
             return nil
         }
         #expect(updates.first?.lastConsumedClientMessageIndex == 0, "activityStart (index 1) and its audio are pending")
+    }
+}
+
+/// The end of the client's audio stream ends the user's turn as silence would.
+struct AudioStreamEndTests {
+    static func audio(_ samples: [Int16]) -> [UInt8] {
+        let data = Base64.encodedString(AudioFixtures.bytes(samples[...]))
+        return Array(#"{"realtimeInput":{"audio":{"mimeType":"audio/pcm;rate=16000","data":"\#(data)"}}}"#.utf8)
+    }
+
+    static let tone = (0..<8_000).map { Int16(8_000 * sin(Double($0) * 0.2)) }
+
+    @Test func speechFollowedByNoAudioForTheSilenceDurationEndsTheTurn() {
+        var session = EmulatedSession(options: SessionOptions())
+        _ = session.receive(Array(#"{"setup":{"model":"models/gemini-3.8-live"}}"#.utf8))
+        let first = session.receive(Self.audio(Self.tone))
+        #expect(first.contains(.schedule(.audioStreamIdle, after: .milliseconds(700))), "the default silence")
+        #expect(!first.contains { EmulatedSessionTests.startsReply($0) != nil })
+        // More audio came before the timer: the stream goes on, so the timer is set again and nothing ends.
+        _ = session.receive(Self.audio(Self.tone))
+        let rearmed = session.timerFired(.audioStreamIdle)
+        #expect(rearmed == [.schedule(.audioStreamIdle, after: .milliseconds(700))])
+        // No audio since: the stream has ended, and so has the speech.
+        let ended = session.timerFired(.audioStreamIdle)
+        let messages = EmulatedSessionTests.sent(ended)
+        #expect(messages.first?.kind == .voiceActivity(VoiceActivity(type: "ACTIVITY_END", audioOffset: "1s")))
+        guard case .startReply(let request)? = ended.last else {
+            Issue.record("no reply: \(ended)")
+            return
+        }
+        #expect(request.input.audioSeconds >= 1.0)
+        #expect(session.timerFired(.audioStreamIdle).isEmpty, "no timer is pending")
+    }
+
+    @Test func silenceSetsNoTimer() {
+        var session = EmulatedSession(options: SessionOptions())
+        _ = session.receive(
+            Array(
+                #"{"setup":{"model":"models/gemini-3.8-live","realtimeInputConfig":{"automaticActivityDetection":{"silenceDurationMs":300}}}}"#
+                    .utf8))
+        #expect(session.receive(Self.audio([Int16](repeating: 0, count: 8_000))).isEmpty)
+        let speech = session.receive(Self.audio(Self.tone))
+        #expect(speech.contains(.schedule(.audioStreamIdle, after: .milliseconds(300))), "silenceDurationMs")
     }
 }

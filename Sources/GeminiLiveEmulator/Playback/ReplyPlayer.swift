@@ -127,7 +127,7 @@ struct ReplyPlayer: Sendable {
             }
             compose(transcript: transcript, now: now, into: &actions)
         case (.speechReady(let samples), .synthesizing(let text)):
-            let rendered = renderer.render(text, continuing: progress.spoken.count > 1) { _ in samples }
+            let rendered = renderer.render(text, continuing: continuing) { _ in samples }
             progress.tokens += rendered.tokens
             stream(rendered.steps[...], now: now, into: &actions)
         case (.timerFired(let fired), .pausing(let rest, let timer)) where fired == timer:
@@ -177,7 +177,8 @@ struct ReplyPlayer: Sendable {
         progress.remaining = [
             .say(
                 request.model.transcribesSpeech
-                    ? progress.said : ReplyDescription.describe(request.input, turn: request.turn, transcript: transcript))
+                    ? progress.said
+                    : ReplyDescription.describe(request.input, turn: request.turn, transcript: transcript))
         ]
         if let script,
             let index = script.ruleIndex(
@@ -232,7 +233,7 @@ struct ReplyPlayer: Sendable {
                     actions.append(.synthesize(text))
                     return
                 }
-                let rendered = renderer.render(text, continuing: progress.spoken.count > 1) { _ in [] }
+                let rendered = renderer.render(text, continuing: continuing) { _ in [] }
                 progress.tokens += rendered.tokens
                 stream(rendered.steps[...], now: now, into: &actions)
                 return
@@ -248,7 +249,9 @@ struct ReplyPlayer: Sendable {
                 progress.call = call
                 if request.model.codeBeforeToolCall {
                     let part = Part(executableCode: Self.callCode(name: name, args: args))
-                    actions.append(.send(ServerMessage(.serverContent(ServerContent(modelTurn: request.dialect.modelTurn([part]))))))
+                    actions.append(
+                        .send(
+                            ServerMessage(.serverContent(ServerContent(modelTurn: request.dialect.modelTurn([part]))))))
                 }
                 actions.append(.send(ServerMessage(.toolCall(ToolCall(functionCalls: [call])))))
                 stage = .waitingForTool(call)
@@ -273,6 +276,9 @@ struct ReplyPlayer: Sendable {
 
     private var modelText: String { progress.spoken.joined(separator: " ") }
 
+    /// Whether the current model turn already said something before the `say` now rendered.
+    private var continuing: Bool { progress.spoken.count - progress.spokenBeforeTurn > 1 }
+
     /// What a model that thinks in the background says at once, in a turn of its own, before it reasons.
     static let filler = "Let me think about that."
     /// How long it then reasons before it answers.
@@ -289,6 +295,7 @@ struct ReplyPlayer: Sendable {
                     usageMetadata: UsageMetadata(responseTokenCount: progress.tokens))))
         progress.tokens = 0
         progress.afterFiller = nil
+        progress.spokenBeforeTurn = progress.spoken.count
         progress.remaining = [.delay(Self.thinkingTime)] + rest
     }
 
