@@ -60,7 +60,8 @@ struct ReplyRenderer {
         let words = text.split(separator: " ").map(String.init)
         var steps: [ReplyStep] = []
         if transcribeOutput, dialect.opensWithEmptyOutputTranscription, !continuing {
-            steps.append(.message(ServerMessage(.serverContent(ServerContent(outputTranscription: Transcription(text: nil))))))
+            let empty = ServerContent(outputTranscription: Transcription(text: nil))
+            steps.append(.message(ServerMessage(.serverContent(empty))))
         }
         var wordsSent = 0
         var sentSeconds = 0.0

@@ -77,7 +77,9 @@ public struct WireDialect: Sendable, Equatable {
             var bytes: [UInt8] = []
             for _ in 0..<2 {
                 let word = generator.next()
-                for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) }
+                for shift in stride(from: 56, through: 0, by: -8) {
+                    bytes.append(UInt8(truncatingIfNeeded: word >> shift))
+                }
             }
             return Handle.uuid(bytes)
         }
