@@ -39,6 +39,11 @@ public struct SessionConfiguration: Sendable {
                 throw SessionSetupError(.usage, "--transparent-resumption needs resumption; drop --no-resumption")
             }
             setup = try vertex.adapt(setup, transparentResumption: request.transparentResumption)
+        } else if setup.sessionResumption?.unknownFields["transparent"] != nil {
+            throw SessionSetupError(
+                .usage,
+                "sessionResumption.transparent in the setup is a Vertex AI feature: add --vertex, or drop it from the setup"
+            )
         }
         var policy: SessionPolicy
         if request.resumption {
