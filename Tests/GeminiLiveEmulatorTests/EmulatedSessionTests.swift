@@ -1,5 +1,6 @@
 import GeminiLiveEmulator
 import GeminiLiveProtocol
+import Foundation
 import Synchronization
 import Testing
 
@@ -110,6 +111,8 @@ struct EmulatedSessionTests {
         var session = Self.session()
         _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
         _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
+        let said = ServerMessage(.serverContent(ServerContent(modelTurn: Content(parts: [Part(text: "Turn")]))))
+        #expect(session.replyOutput(turn: 1, message: said) == [.send(said)], "the model turn is under way")
         let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
         #expect(actions.first == .cancelReply(turn: 1))
         let messages = Self.sent(actions)
@@ -118,6 +121,23 @@ struct EmulatedSessionTests {
         let stale = ServerMessage(.serverContent(ServerContent(generationComplete: true)))
         #expect(session.replyOutput(turn: 1, message: stale).isEmpty)
         #expect(session.replyFinished(turn: 1, responseTokens: 3).isEmpty)
+    }
+
+    /// `interrupted` only ever follows a model turn that was under way: a reply none of which went out is dropped
+    /// without a word, and the next turn answers its input too.
+    @Test func aReplyNotYetUnderWayIsDroppedSilentlyAndItsInputJoinsTheNextTurn() throws {
+        var session = Self.session()
+        _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
+        _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
+        let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
+        #expect(actions.first == .cancelReply(turn: 1))
+        #expect(Self.sent(actions).isEmpty, "no interrupted, no turnComplete: nothing of the model turn went out")
+        guard case .startReply(let request)? = actions.last else {
+            Issue.record("no new reply: \(actions)")
+            return
+        }
+        #expect(request.turn == 1, "the dropped turn's number is used again")
+        #expect(request.input.texts == ["one", "two"])
     }
 
     @Test func withNoInterruptionATurnDuringAReplyWaitsForItsEnd() {
@@ -220,5 +240,48 @@ struct ConsumedIndexTests {
             return nil
         }
         #expect(updates.first?.lastConsumedClientMessageIndex == 0, "activityStart (index 1) and its audio are pending")
+    }
+}
+
+/// The end of the client's audio stream ends the user's turn as silence would.
+struct AudioStreamEndTests {
+    static func audio(_ samples: [Int16]) -> [UInt8] {
+        let data = Base64.encodedString(AudioFixtures.bytes(samples[...]))
+        return Array(#"{"realtimeInput":{"audio":{"mimeType":"audio/pcm;rate=16000","data":"\#(data)"}}}"#.utf8)
+    }
+
+    static let tone = (0..<8_000).map { Int16(8_000 * sin(Double($0) * 0.2)) }
+
+    @Test func speechFollowedByNoAudioForTheSilenceDurationEndsTheTurn() {
+        var session = EmulatedSession(options: SessionOptions())
+        _ = session.receive(Array(#"{"setup":{"model":"models/gemini-3.8-live"}}"#.utf8))
+        let first = session.receive(Self.audio(Self.tone))
+        #expect(first.contains(.schedule(.audioStreamIdle, after: .milliseconds(700))), "the default silence")
+        #expect(!first.contains { EmulatedSessionTests.startsReply($0) != nil })
+        // More audio came before the timer: the stream goes on, so the timer is set again and nothing ends.
+        _ = session.receive(Self.audio(Self.tone))
+        let rearmed = session.timerFired(.audioStreamIdle)
+        #expect(rearmed == [.schedule(.audioStreamIdle, after: .milliseconds(700))])
+        // No audio since: the stream has ended, and so has the speech.
+        let ended = session.timerFired(.audioStreamIdle)
+        let messages = EmulatedSessionTests.sent(ended)
+        #expect(messages.first?.kind == .voiceActivity(VoiceActivity(type: "ACTIVITY_END", audioOffset: "1s")))
+        guard case .startReply(let request)? = ended.last else {
+            Issue.record("no reply: \(ended)")
+            return
+        }
+        #expect(request.input.audioSeconds >= 1.0)
+        #expect(session.timerFired(.audioStreamIdle).isEmpty, "no timer is pending")
+    }
+
+    @Test func silenceSetsNoTimer() {
+        var session = EmulatedSession(options: SessionOptions())
+        _ = session.receive(
+            Array(
+                #"{"setup":{"model":"models/gemini-3.8-live","realtimeInputConfig":{"automaticActivityDetection":{"silenceDurationMs":300}}}}"#
+                    .utf8))
+        #expect(session.receive(Self.audio([Int16](repeating: 0, count: 8_000))).isEmpty)
+        let speech = session.receive(Self.audio(Self.tone))
+        #expect(speech.contains(.schedule(.audioStreamIdle, after: .milliseconds(300))), "silenceDurationMs")
     }
 }

@@ -92,16 +92,19 @@ struct ProtocolPiecesTests {
         #expect(detector.flush().isEmpty)
     }
 
-    @Test func audioRenderingSplitsUnevenlyAndSpreadsTheTranscript() {
+    @Test func audioRenderingUsesTheServicePiecesAndRunsTheTranscriptAhead() {
         let renderer = ReplyRenderer(modality: "AUDIO", transcribeOutput: true, multiPartEvents: false, seed: 7)
         let samples = [Int16](repeating: 100, count: 48_000)
         let rendered = renderer.render("one two three four") { _ in samples }
         let messages = rendered.steps.compactMap { if case .message(let m) = $0 { m.serverContent } else { nil } }
         let sizes = messages.compactMap { $0.modelTurn?.parts.first?.inlineData?.data.count }
-        #expect(sizes.reduce(0, +) == 96_000)
-        #expect(Set(sizes).count > 3, "uneven pieces")
-        #expect(sizes.dropLast().allSatisfy { $0 >= 960 && $0 <= 5_760 })
+        #expect(sizes == [9_600] + Array(repeating: 11_520, count: 7) + [5_760])
         #expect(messages.compactMap { $0.outputTranscription?.text }.joined() == "one two three four")
+        // The transcript runs ahead: a fragment comes before the first audio, and every word is out before the
+        // last piece of audio.
+        #expect(messages.first?.outputTranscription != nil)
+        let lastAudio = messages.lastIndex { $0.modelTurn != nil } ?? 0
+        #expect(messages.lastIndex { $0.outputTranscription != nil } ?? .max < lastAudio)
         #expect(rendered.tokens == 64)
         #expect(rendered.steps.contains { if case .pause = $0 { true } else { false } })
     }

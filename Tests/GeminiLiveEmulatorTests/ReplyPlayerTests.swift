@@ -6,14 +6,17 @@ import Testing
 /// Reply playback alone: events in, actions out, on a hand-advanced clock; no sockets, no threads, no sleeps.
 struct ReplyPlayerTests {
     static func request(
-        _ texts: [String] = [], modality: String = "TEXT", audio: [Int16] = [], transcribeInput: Bool = false
+        _ texts: [String] = [], modality: String = "TEXT", audio: [Int16] = [], transcribeInput: Bool = false,
+        transcribeOutput: Bool = false, model: String = "gemini-2.0-flash-live-001", backend: Backend = .geminiAPI
     ) -> ReplyRequest {
         var input = TurnInput(kind: audio.isEmpty ? .text : .audio)
         input.texts = texts
         input.audio = audio
+        let profile = ModelCatalogue.standard.model(named: model)!
         return ReplyRequest(
-            turn: 1, input: input, modality: modality, transcribeInput: transcribeInput, transcribeOutput: false,
-            multiPartEvents: false, history: [])
+            turn: 1, input: input, modality: modality, transcribeInput: transcribeInput,
+            transcribeOutput: transcribeOutput, multiPartEvents: profile.multiPartEvents, model: profile,
+            dialect: profile.dialect(for: backend), systemInstruction: "", functionNames: [], history: [])
     }
 
     static func script(_ json: String) throws -> EmulatorScript {
@@ -54,14 +57,17 @@ struct ReplyPlayerTests {
             ReplyPlayer(request: Self.request(["hello"], modality: "AUDIO"), script: nil, usedRules: []))
         #expect(playback.deliver(.start) == [.synthesize("Turn 1. You said: hello.")])
         #expect(playback.deliver(.timerFired(1)).isEmpty, "nothing is sent before the speech is ready")
-        let speech = (0..<72_000).map { Int16(truncatingIfNeeded: $0) }
+        let speech = (0..<144_000).map { Int16(truncatingIfNeeded: $0) }
         playback.run(speech: { _ in speech })
         let chunks = playback.sent.compactMap { entry -> (at: Duration, samples: [Int16])? in
             guard let blob = entry.message.serverContent?.modelTurn?.parts.first?.inlineData else { return nil }
             return (entry.at, AudioFixtures.pcm(blob.data))
         }
         #expect(chunks.flatMap(\.samples) == speech)
-        #expect(chunks.allSatisfy { (480...2880).contains($0.samples.count) }, "20 to 120 ms each")
+        // The service's pieces: 9,600 bytes (200 ms) first, then 11,520 bytes (240 ms); only the last is shorter.
+        #expect(chunks.first?.samples.count == 4_800)
+        #expect(chunks.dropFirst().dropLast().allSatisfy { $0.samples.count == 5_760 })
+        #expect((1...5_760).contains(chunks.last?.samples.count ?? 0))
         // A chunk that opens a burst goes out when half the audio before it would have played; pauses are whole
         // milliseconds, cut down, so each burst may come up to a millisecond earlier.
         var before = 0
@@ -114,11 +120,13 @@ struct ReplyPlayerTests {
         first.deliver(.start)
         first.run()
         let pending = try #require(first.player.pendingToolCall)
-        #expect(pending.call.id == "call_1_1", "generated from the turn and the call's number")
+        let id = try #require(pending.call.id)
+        #expect(id.wholeMatch(of: /function-call-[0-9]{19}/) != nil, "the Gemini API's shape")
+        #expect(id == WireDialect.geminiAPI.functionCallID(turn: 1, call: 1), "generated from the turn and the call")
         // A new connection takes the reply up: the same call again, nothing said twice.
         var resumed = ManualPlayback(ReplyPlayer(resuming: pending))
         #expect(resumed.deliver(.start) == [.send(ServerMessage(.toolCall(ToolCall(functionCalls: [pending.call]))))])
-        resumed.deliver(.toolResponse(Self.answer("call_1_1", "sunny")))
+        resumed.deliver(.toolResponse(Self.answer(id, "sunny")))
         resumed.run()
         // The turn said "Let me look." before the call, so its words go on after a space.
         #expect(resumed.text == " It is sunny.")

@@ -33,7 +33,7 @@ struct ScriptAndCommandTests {
         #expect(
             outcome.value.0
                 == [
-                    "toolCall": ["functionCalls": [["id": "call_1", "name": "get_weather", "args": ["city": "Paris"]]]]
+                    "toolCall": ["functionCalls": [["name": "get_weather", "args": ["city": "Paris"], "id": "call_1"]]]
                 ])
         // That nothing comes until the response, however long, is ReplyPlayerTests' to check, on a manual clock.
         let reply = outcome.value.1.compactMap { $0.message?.serverContent?.modelTurn?.parts.first?.text }.joined()

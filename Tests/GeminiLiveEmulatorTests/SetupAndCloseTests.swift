@@ -16,7 +16,9 @@ struct SetupAndCloseTests {
         }
         let frame = try #require(outcome.value)
         #expect(frame.isBinary)
-        #expect(frame.text == "{\n  \"setupComplete\": {}\n}")
+        // As recorded from the service: two-space indent and a closing newline, 26 bytes in all.
+        #expect(frame.text == "{\n  \"setupComplete\": {}\n}\n")
+        #expect(frame.bytes.count == 26)
         #expect(outcome.closeCode == nil || outcome.closeCode == 1000)
     }
 

@@ -147,7 +147,9 @@ struct SessionEmulatorTests {
         #expect(result.stderrText.contains("giving up after 2 attempts"))
     }
 
-    @Test("a first stdin line holding a setup is the setup; flags override its fields; mediaChunks are rewritten")
+    @Test(
+        "a first stdin line holding a setup changes the members it names; the flags' others stay; mediaChunks rewritten"
+    )
     func setupLineAndLegacy() throws {
         let emulator = try SessionEmulator()
         let input = [
@@ -155,12 +157,16 @@ struct SessionEmulatorTests {
             #"{"realtime_input":{"media_chunks":[{"mime_type":"audio/pcm;rate=16000","data":"AAAAAA=="}]}}"#,
         ].joined(separator: "\n")
         let result = try emulator.session(
-            ["--model", "gemini-3.8-live", "--idle-timeout", "1"], stdin: Data(input.utf8))
+            ["--model", "gemini-3.8-live", "--voice", "Kore", "--idle-timeout", "1"], stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result.stderrText)")
         let log = try emulator.log()
-        let setup = log.compactMap { ($0["message"] as? [String: Any])?["setup"] as? [String: Any] }.first
-        #expect(setup?["model"] as? String == "models/gemini-3.8-live")
-        #expect((setup?["generationConfig"] as? [String: Any])?["temperature"] as? Double == 0.5)
+        // The session connects at start with the flags' setup; the line, read before setupComplete with nothing
+        // ahead of it, replaces that connection by one with the new setup, before anything else is sent.
+        let setup = log.compactMap { ($0["message"] as? [String: Any])?["setup"] as? [String: Any] }.last
+        #expect(setup?["model"] as? String == "models/gemini-2.0-flash-exp")
+        let config = setup?["generationConfig"] as? [String: Any]
+        #expect(config?["temperature"] as? Double == 0.5)
+        #expect(config?["speechConfig"] != nil, "--voice is kept: the line does not name it")
         let messages = try emulator.clientMessages()
         #expect(messages.count == 1)
         #expect((messages.first?.message["realtimeInput"] as? [String: Any])?["audio"] != nil)

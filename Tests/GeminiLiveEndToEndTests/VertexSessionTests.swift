@@ -186,9 +186,9 @@ struct VertexSessionTests {
         let command = "echo run >> '\(calls)'; echo \"ya29.command-secret-$(wc -l < '\(calls)')\""
         let script = """
             export GOOGLE_GENAI_USE_VERTEXAI= GOOGLE_API_KEY= GEMINI_API_KEY= GOOGLE_CLOUD_PROJECT= GOOGLE_CLOUD_LOCATION=
-            (echo '\(SessionLines.turn("before the goAway"))'
-             wait_until has_lines 1 goAway '\(emulator.logPath)'
-             echo '\(SessionLines.turn("after the goAway"))') |
+            (echo '\(SessionLines.turn("first question"))'
+             wait_until has_lines 1 '"goAway"' '\(emulator.logPath)'
+             echo '\(SessionLines.turn("second question"))') |
               gemini-live-session --vertex --endpoint "$URL" --project p --location europe-west4 \\
                 --access-token-command "$COMMAND" --record '\(cassette)' -v \(Self.textModel.joined(separator: " "))
             """
@@ -259,7 +259,7 @@ struct VertexSessionTests {
             """
             export GOOGLE_GENAI_USE_VERTEXAI= GOOGLE_API_KEY= GEMINI_API_KEY= GOOGLE_CLOUD_PROJECT= GOOGLE_CLOUD_LOCATION=
             (echo '\(SessionLines.turn("what is the weather"))'
-             wait_until has_lines 1 toolCall '\(out)'
+             wait_until has_lines 1 '{"toolCall"' '\(out)'
              echo '\(answer)') |
               gemini-live-session --vertex --endpoint "$URL" --project p --access-token-command 'echo t' \\
                 \(Self.textModel.joined(separator: " ")) | tee '\(out)'

@@ -144,6 +144,15 @@ struct VertexEndpointTests {
                 })
         }
         #expect(error?.category == .usage)
+        // The same field from a setup line, for the Gemini API.
+        var setup = Setup(model: "models/gemini-3.8-live")
+        setup.sessionResumption = SessionResumptionConfig(unknownFields: ["transparent": true])
+        var gemini = SessionRequest()
+        gemini.endpoint = "ws://127.0.0.1:9"
+        let geminiError = Self.usageMessage { () throws(SessionSetupError) in
+            _ = try Self.resolve(gemini, stdin: setup)
+        }
+        #expect(geminiError?.message.contains("sessionResumption.transparent") == true)
     }
 
     @Test("Gemini-API-only features are usage errors on Vertex AI: translationConfig, ephemeral tokens, v1beta")

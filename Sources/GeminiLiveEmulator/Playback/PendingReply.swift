@@ -23,4 +23,9 @@ struct PendingReply: Sendable {
     var calls: Int
     /// What the user said in the turn.
     var said: String
+    /// On a model that thinks in the background: the reply's actions, done after its filler turn completes.
+    var afterFiller: [ScriptAction]?
+    /// How many of `spoken` came before the current model turn (a turn completed with the task in progress ends
+    /// one): the first words of a turn have no leading space.
+    var spokenBeforeTurn = 0
 }

@@ -14,13 +14,16 @@ import GeminiLiveProtocol
 ///      So a chunk that opens a burst is released when half the audio before it would have played: twice real
 ///      time, with a lead of over half a second. `outputTranscription` fragments ride along (`ReplyRenderer`).
 ///    - `delay`: nothing for that long.
-///    - `toolCall`: a `toolCall` message (id as scripted, else `call_<turn>_<n>`), then nothing until the client's
+///    - `toolCall`: on half-cascade models an `executableCode` part first; then a `toolCall` message (id as
+///      scripted, else the backend's shape: `function-call-<19 digits>` or a UUID), then nothing until the client's
 ///      `toolResponse` with that id, however long (there is no timeout). Its `response` fills `{{response}}`.
 ///      If the connection ends meanwhile, `pendingToolCall` is what a resumed connection takes up
 ///      (`init(resuming:)`): the call is asked again with the same id, then the reply goes on.
 ///    - `interrupt`: the reply ends as if the user had spoken (`interrupted`, `turnComplete` from the session).
 ///    - `fault`: injected through the session; every fault but `goAway` ends the reply.
 ///    - `slowPongs`: the connection's pongs are held back from now on.
+///    On a model that thinks in the background, a filler (`filler`) is said first and its turn completed with
+///    `interactionStatus: IN_PROGRESS`; after `thinkingTime` the actions above follow.
 /// 5. At the end the session sends `generationComplete`, then `turnComplete` with usage.
 ///
 /// Barge-in is the session's decision: it sends `interrupted` and `turnComplete` itself and the player gets
@@ -62,7 +65,7 @@ struct ReplyPlayer: Sendable {
         progress = PendingReply(
             request: request, call: FunctionCall(id: nil, name: nil, args: .null), remaining: [],
             template: ReplyTemplate(turn: request.turn, text: "", transcript: ""), spoken: [], tokens: 0, calls: 0,
-            said: "")
+            said: "", afterFiller: nil)
         self.script = script
         self.usedRules = usedRules
         self.stall = stall
@@ -124,7 +127,7 @@ struct ReplyPlayer: Sendable {
             }
             compose(transcript: transcript, now: now, into: &actions)
         case (.speechReady(let samples), .synthesizing(let text)):
-            let rendered = renderer.render(text, continuing: progress.spoken.count > 1) { _ in samples }
+            let rendered = renderer.render(text, continuing: continuing) { _ in samples }
             progress.tokens += rendered.tokens
             stream(rendered.steps[...], now: now, into: &actions)
         case (.timerFired(let fired), .pausing(let rest, let timer)) where fired == timer:
@@ -146,7 +149,7 @@ struct ReplyPlayer: Sendable {
         let request = progress.request
         return ReplyRenderer(
             modality: request.modality, transcribeOutput: request.transcribeOutput,
-            multiPartEvents: request.multiPartEvents, seed: UInt64(request.turn))
+            multiPartEvents: request.multiPartEvents, dialect: request.dialect, seed: UInt64(request.turn))
     }
 
     private mutating func nextTimer() -> Int {
@@ -172,7 +175,10 @@ struct ReplyPlayer: Sendable {
         let request = progress.request
         progress.said = (request.input.texts + (transcript.isEmpty ? [] : [transcript])).joined(separator: " ")
         progress.remaining = [
-            .say(ReplyDescription.describe(request.input, turn: request.turn, transcript: transcript))
+            .say(
+                request.model.transcribesSpeech
+                    ? progress.said
+                    : ReplyDescription.describe(request.input, turn: request.turn, transcript: transcript))
         ]
         if let script,
             let index = script.ruleIndex(
@@ -182,7 +188,12 @@ struct ReplyPlayer: Sendable {
             progress.remaining = script.rules[index].actions
         }
         progress.template = ReplyTemplate(
-            turn: request.turn, text: request.input.texts.joined(separator: " "), transcript: transcript)
+            turn: request.turn, text: request.input.texts.joined(separator: " "), transcript: transcript,
+            instruction: request.systemInstruction, tools: request.functionNames.joined(separator: ", "))
+        if request.model.backgroundThinking {
+            progress.afterFiller = progress.remaining
+            progress.remaining = [.say(Self.filler)]
+        }
         advance(now: now, into: &actions)
     }
 
@@ -208,7 +219,11 @@ struct ReplyPlayer: Sendable {
     /// Runs the script's actions until one has to wait (speech, a timer, an answer) or the reply ends.
     private mutating func advance(now: ContinuousClock.Instant, into actions: inout [PlaybackAction]) {
         let request = progress.request
-        while !progress.remaining.isEmpty {
+        while true {
+            if progress.remaining.isEmpty, let rest = progress.afterFiller {
+                completeFillerTurn(rest, into: &actions)
+            }
+            guard !progress.remaining.isEmpty else { break }
             switch progress.remaining.removeFirst() {
             case .say(let pattern):
                 let text = progress.template.fill(pattern)
@@ -218,7 +233,7 @@ struct ReplyPlayer: Sendable {
                     actions.append(.synthesize(text))
                     return
                 }
-                let rendered = renderer.render(text, continuing: progress.spoken.count > 1) { _ in [] }
+                let rendered = renderer.render(text, continuing: continuing) { _ in [] }
                 progress.tokens += rendered.tokens
                 stream(rendered.steps[...], now: now, into: &actions)
                 return
@@ -229,8 +244,15 @@ struct ReplyPlayer: Sendable {
                 return
             case .toolCall(let name, let args, let id):
                 progress.calls += 1
-                let call = FunctionCall(id: id ?? "call_\(request.turn)_\(progress.calls)", name: name, args: args)
+                let callID = id ?? request.dialect.functionCallID(turn: request.turn, call: progress.calls)
+                let call = FunctionCall(id: callID, name: name, args: args)
                 progress.call = call
+                if request.model.codeBeforeToolCall {
+                    let part = Part(executableCode: Self.callCode(name: name, args: args))
+                    actions.append(
+                        .send(
+                            ServerMessage(.serverContent(ServerContent(modelTurn: request.dialect.modelTurn([part]))))))
+                }
                 actions.append(.send(ServerMessage(.toolCall(ToolCall(functionCalls: [call])))))
                 stage = .waitingForTool(call)
                 return
@@ -253,4 +275,41 @@ struct ReplyPlayer: Sendable {
     }
 
     private var modelText: String { progress.spoken.joined(separator: " ") }
+
+    /// Whether the current model turn already said something before the `say` now rendered.
+    private var continuing: Bool { progress.spoken.count - progress.spokenBeforeTurn > 1 }
+
+    /// What a model that thinks in the background says at once, in a turn of its own, before it reasons.
+    static let filler = "Let me think about that."
+    /// How long it then reasons before it answers.
+    static let thinkingTime = 0.5
+
+    /// Completes the filler turn while the task goes on (`interactionStatus: IN_PROGRESS`), then queues the
+    /// reasoning and the answer. The turn's response tokens ride in `usageMetadata` for the session to complete.
+    private mutating func completeFillerTurn(_ rest: [ScriptAction], into actions: inout [PlaybackAction]) {
+        actions.append(.send(ServerMessage(.serverContent(ServerContent(generationComplete: true)))))
+        actions.append(
+            .send(
+                ServerMessage(
+                    .serverContent(ServerContent(turnComplete: true, interactionStatus: "IN_PROGRESS")),
+                    usageMetadata: UsageMetadata(responseTokenCount: progress.tokens))))
+        progress.tokens = 0
+        progress.afterFiller = nil
+        progress.spokenBeforeTurn = progress.spoken.count
+        progress.remaining = [.delay(Self.thinkingTime)] + rest
+    }
+
+    /// `print(default_api.get_weather(city="Paris"))`: the code half-cascade models show before a call.
+    static func callCode(name: String, args: JSONValue) -> JSONValue {
+        var arguments: [String] = []
+        if case .object(let members) = args {
+            for (key, value) in members {
+                var bytes: [UInt8] = []
+                JSONWriter.append(value, to: &bytes)
+                arguments.append("\(key)=\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        let code = "print(default_api.\(name)(\(arguments.joined(separator: ", "))))"
+        return ["language": "PYTHON", "code": .string(code)]
+    }
 }

@@ -2,14 +2,22 @@ import GeminiLiveProtocol
 
 /// Turns what the model says into the stream of messages the service would send.
 ///
-/// TEXT replies become text parts of a few words each. AUDIO replies become espeak-ng speech at 24 kHz in
-/// uneven 20-120 ms pieces, sent in bursts at about twice real time after a half-second head start, with
-/// `outputTranscription` fragments spread over them (in the same event on multi-part models, separate otherwise).
+/// TEXT replies become text parts of a few words each. AUDIO replies become espeak-ng speech at 24 kHz in the
+/// service's fixed pieces, 9,600 bytes (200 ms) first and 11,520 bytes (240 ms) after that, sent in bursts of one
+/// to four pieces at about twice real time after a half-second head start. `outputTranscription` fragments run
+/// one piece ahead of the audio (in the same event on multi-part models, just before it otherwise). How the
+/// messages look (role, MIME type, an empty first transcription) is the backend's `WireDialect`.
 struct ReplyRenderer {
+    /// Samples in the first piece of reply audio: 200 ms at 24 kHz, 9,600 bytes.
+    static let firstPieceSamples = 4_800
+    /// Samples in every later piece: 240 ms at 24 kHz, 11,520 bytes.
+    static let pieceSamples = 5_760
+
     var modality: String
     var transcribeOutput: Bool
     var multiPartEvents: Bool
-    /// Seeds the chunk sizes, so a given turn always streams the same way.
+    var dialect: WireDialect = .geminiAPI
+    /// Seeds the burst lengths, so a given turn always streams the same way.
     var seed: UInt64
 
     /// The steps for saying `text`, and the response tokens it costs.
@@ -28,32 +36,43 @@ struct ReplyRenderer {
         var steps: [ReplyStep] = []
         for (position, piece) in Self.pieces(of: text, wordsEach: 3).enumerated() {
             if position > 0 { steps.append(.pause(.milliseconds(15))) }
-            let content = Content(role: "model", parts: [Part(text: position == 0 && continuing ? " " + piece : piece)])
+            let content = dialect.modelTurn([Part(text: position == 0 && continuing ? " " + piece : piece)])
             steps.append(.message(ServerMessage(.serverContent(ServerContent(modelTurn: content)))))
         }
         return (steps, TokenEstimate.text(text))
     }
 
-    func renderAudio(_ text: String, samples: [Int16], continuing: Bool = false) -> (steps: [ReplyStep], tokens: Int) {
-        var generator = SplitMix(seed: seed)
-        var chunks: [ArraySlice<Int16>] = []
+    /// `samples` cut into the service's pieces: 200 ms, then 240 ms each (the last one shorter).
+    static func audioPieces(_ samples: [Int16]) -> [ArraySlice<Int16>] {
+        var pieces: [ArraySlice<Int16>] = []
         var start = 0
         while start < samples.count {
-            let length = Int(generator.next(in: 20...120)) * 24
-            chunks.append(samples[start..<min(samples.count, start + length)])
+            let length = pieces.isEmpty ? firstPieceSamples : pieceSamples
+            pieces.append(samples[start..<min(samples.count, start + length)])
             start += length
         }
+        return pieces
+    }
+
+    func renderAudio(_ text: String, samples: [Int16], continuing: Bool = false) -> (steps: [ReplyStep], tokens: Int) {
+        var generator = SplitMix(seed: seed)
+        let chunks = Self.audioPieces(samples)
         let words = text.split(separator: " ").map(String.init)
         var steps: [ReplyStep] = []
+        if transcribeOutput, dialect.opensWithEmptyOutputTranscription, !continuing {
+            let empty = ServerContent(outputTranscription: Transcription(text: nil))
+            steps.append(.message(ServerMessage(.serverContent(empty))))
+        }
         var wordsSent = 0
         var sentSeconds = 0.0
         var burstSeconds = 0.0
         var burstLeft = Int(generator.next(in: 1...4))
         for (index, chunk) in chunks.enumerated() {
-            let blob = Blob(mimeType: "audio/pcm;rate=24000", data: Self.littleEndian(chunk))
-            let audio = ServerContent(modelTurn: Content(role: "model", parts: [Part(inlineData: blob)]))
-            // Words due by the end of this chunk, in proportion to the audio sent.
-            let due = transcribeOutput ? (words.count * (index + 1) + chunks.count - 1) / chunks.count : 0
+            let blob = Blob(mimeType: dialect.replyAudioMIME, data: Self.littleEndian(chunk))
+            let audio = ServerContent(modelTurn: dialect.modelTurn([Part(inlineData: blob)]))
+            // Words due by the end of the next chunk, in proportion to the audio: the transcript runs ahead.
+            let ahead = min(chunks.count, index + 2)
+            let due = transcribeOutput ? (words.count * ahead + chunks.count - 1) / chunks.count : 0
             var fragment: Transcription?
             if due > wordsSent {
                 let text = words[wordsSent..<due].joined(separator: " ")
@@ -65,10 +84,10 @@ struct ReplyRenderer {
                 combined.outputTranscription = fragment
                 steps.append(.message(ServerMessage(.serverContent(combined))))
             } else {
-                steps.append(.message(ServerMessage(.serverContent(audio))))
                 if let fragment {
                     steps.append(.message(ServerMessage(.serverContent(ServerContent(outputTranscription: fragment)))))
                 }
+                steps.append(.message(ServerMessage(.serverContent(audio))))
             }
             let seconds = Double(chunk.count) / 24_000
             sentSeconds += seconds
@@ -83,8 +102,9 @@ struct ReplyRenderer {
             }
         }
         if transcribeOutput, wordsSent < words.count {
-            let rest = Transcription(text: " " + words[wordsSent...].joined(separator: " "))
-            steps.append(.message(ServerMessage(.serverContent(ServerContent(outputTranscription: rest)))))
+            let rest = words[wordsSent...].joined(separator: " ")
+            let fragment = Transcription(text: wordsSent == 0 && !continuing ? rest : " " + rest)
+            steps.append(.message(ServerMessage(.serverContent(ServerContent(outputTranscription: fragment)))))
         }
         return (steps, TokenEstimate.audio(seconds: Double(samples.count) / 24_000))
     }

@@ -35,6 +35,14 @@ enum FieldSchema {
         "audioTimestamp": .leaf, "enableEnhancedCivicAnswers": .leaf, "imageConfig": .leaf,
     ])
 
+    /// `AudioTranscriptionConfig`: `languageCodes[]` and the newer options, plus the deprecated forms the SDKs
+    /// still send (`languageAuto`, `languageHints`, `adaptationPhrases`).
+    static let audioTranscription: Node = .message([
+        "languageCodes": .leaf, "customVocabulary": .leaf, "wordTimestamp": .leaf, "diarization": .leaf,
+        "mode": .leaf, "languageAuto": .leaf, "languageHints": .message(["languageCodes": .leaf]),
+        "adaptationPhrases": .leaf,
+    ])
+
     static let setup: Node = .message([
         "model": .leaf, "generationConfig": generationConfig, "systemInstruction": content, "tools": .leaf,
         "realtimeInputConfig": .message([
@@ -48,7 +56,7 @@ enum FieldSchema {
         "contextWindowCompression": .message([
             "triggerTokens": .leaf, "slidingWindow": .message(["targetTokens": .leaf]),
         ]),
-        "inputAudioTranscription": .leaf, "outputAudioTranscription": .leaf,
+        "inputAudioTranscription": audioTranscription, "outputAudioTranscription": audioTranscription,
         "proactivity": .message(["proactiveAudio": .leaf]),
         "historyConfig": .message(["initialHistoryInClientContent": .leaf]),
         "safetySettings": .leaf, "avatarConfig": .leaf, "explicitVadSignal": .leaf,

@@ -27,8 +27,10 @@ public struct ModelCatalogue: Sendable {
         for index in models.indices {
             let name = models[index].name
             models[index].rejectsCodeExecution = name.contains("-3.") || name.contains("native-audio")
+            let family38 = name.hasPrefix("models/gemini-3.8-live")
             models[index].rejectsThinkingConfig = name == "models/gemini-3.8-live"
-            models[index].proactiveAudioAlwaysOn = name == "models/gemini-3.8-live"
+            models[index].proactiveAudioAlwaysOn = family38
+            models[index].acceptsContextUpdate = family38
         }
         return models
     }
@@ -37,6 +39,23 @@ public struct ModelCatalogue: Sendable {
         ModelProfile(
             name: "models/gemini-3.8-live", modalities: ["AUDIO"], acceptsMediaChunks: false, multiPartEvents: true,
             voiceActivityEvents: true, summary: "newest stable Live model; AUDIO only"),
+        {
+            var model = ModelProfile(
+                name: "models/gemini-3.8-live-extended-thinking", modalities: ["AUDIO"], acceptsMediaChunks: false,
+                multiPartEvents: true, voiceActivityEvents: true,
+                summary: "3.8 with background reasoning; thinkingLevel low|medium|high; interactionStatus")
+            model.thinkingLevels = ["LOW", "MEDIUM", "HIGH"]
+            model.backgroundThinking = true
+            return model
+        }(),
+        {
+            var model = ModelProfile(
+                name: "models/gemini-3.5-transcribe-live", modalities: ["TEXT"], acceptsMediaChunks: false,
+                multiPartEvents: true, textModalityClose: .invalidArgument,
+                summary: "live transcription; TEXT only; the reply is the user's speech as text")
+            model.transcribesSpeech = true
+            return model
+        }(),
         ModelProfile(
             name: "models/gemini-3.1-flash-live-preview", modalities: ["AUDIO"], acceptsMediaChunks: false,
             multiPartEvents: true, textModalityClose: .internalErrorEncountered,
@@ -50,9 +69,14 @@ public struct ModelCatalogue: Sendable {
         ModelProfile(
             name: "models/gemini-2.5-flash-native-audio-preview-09-2025", modalities: ["AUDIO"],
             acceptsMediaChunks: true, multiPartEvents: false, summary: "native audio; AUDIO only"),
-        ModelProfile(
-            name: "models/gemini-live-2.5-flash-preview", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
-            multiPartEvents: false, summary: "half-cascade; TEXT or AUDIO (retired by Google, kept for tests)"),
+        {
+            var model = ModelProfile(
+                name: "models/gemini-live-2.5-flash-preview", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
+                multiPartEvents: false,
+                summary: "half-cascade; TEXT or AUDIO; executableCode before tool calls (retired, kept for tests)")
+            model.codeBeforeToolCall = true
+            return model
+        }(),
         ModelProfile(
             name: "models/gemini-2.0-flash-live-001", modalities: ["AUDIO", "TEXT"], acceptsMediaChunks: true,
             multiPartEvents: false, summary: "half-cascade; TEXT or AUDIO (retired by Google, kept for tests)"),

@@ -18,6 +18,20 @@ public struct ModelProfile: Sendable, Equatable {
     public var proactiveAudioAlwaysOn: Bool = false
     /// Whether the `codeExecution` tool is refused (2.5 native audio and 3.x).
     public var rejectsCodeExecution: Bool = false
+    /// The `thinkingConfig.thinkingLevel` values accepted (upper case; any case is accepted on the wire), or nil
+    /// when the model takes thinking configs without checking them. A model with a set refuses any other value
+    /// and any thinking member but `thinkingLevel` and `includeThoughts` (gemini-3.8-live-extended-thinking).
+    public var thinkingLevels: Set<String>?
+    /// Whether the model reasons in the background (gemini-3.8-live-extended-thinking): it first says a short
+    /// filler and completes that turn with `interactionStatus: IN_PROGRESS`, thinks, then answers in a turn that
+    /// ends with `IDLE`. Only `IDLE` means the whole task is done.
+    public var backgroundThinking: Bool = false
+    /// Whether the model only transcribes (gemini-3.5-transcribe-live): its reply is the user's speech as text.
+    public var transcribesSpeech: Bool = false
+    /// Whether an `executableCode` part precedes each `toolCall` (half-cascade `gemini-live-2.5-flash-preview`).
+    public var codeBeforeToolCall: Bool = false
+    /// Whether `contextUpdate` is accepted (the 3.8 family); elsewhere it closes with 1007.
+    public var acceptsContextUpdate: Bool = false
     /// The close sent when TEXT responses are asked of an audio-only model.
     public var textModalityClose: CloseReason
     /// One line for `--models`.
@@ -37,6 +51,11 @@ public struct ModelProfile: Sendable, Equatable {
         self.summary = summary
     }
 
+    /// How this model's messages look on `backend`; the per-backend differences live there, not in code paths.
+    public func dialect(for backend: Backend) -> WireDialect {
+        .of(backend)
+    }
+
     /// The line `--models` prints: name, modalities, media chunks, events, summary.
     public var catalogueLine: String {
         let modes = modalities.sorted().joined(separator: ",")
@@ -50,9 +69,11 @@ public struct ModelProfile: Sendable, Equatable {
     /// The reference records these refusals but not their reason texts; the service's generic
     /// INVALID_ARGUMENT text is used.
     public func refusal(of setup: Setup) -> CloseReason? {
-        if rejectsThinkingConfig,
-            setup.generationConfig?.unknownFields.contains(where: { Self.named($0.key, "thinkingConfig") }) == true
-        {
+        let thinking = setup.generationConfig?.unknownFields.first { Self.named($0.key, "thinkingConfig") }?.value
+        if rejectsThinkingConfig, thinking != nil {
+            return .invalidArgument
+        }
+        if let thinkingLevels, let thinking, !Self.thinking(thinking, allows: thinkingLevels) {
             return .invalidArgument
         }
         if proactiveAudioAlwaysOn,
@@ -70,6 +91,19 @@ public struct ModelProfile: Sendable, Equatable {
             return .invalidArgument
         }
         return nil
+    }
+
+    /// Whether a thinking config holds only a level from `levels` (any case) and `includeThoughts`.
+    private static func thinking(_ config: JSONValue, allows levels: Set<String>) -> Bool {
+        guard case .object(let members) = config else { return false }
+        for (key, value) in members {
+            if named(key, "thinkingLevel") {
+                guard let level = value.stringValue, levels.contains(level.uppercased()) else { return false }
+            } else if !named(key, "includeThoughts") {
+                return false
+            }
+        }
+        return true
     }
 
     private static func named(_ key: String, _ camelName: String) -> Bool {

@@ -9,6 +9,11 @@ enum PrettyJSON {
         return output
     }
 
+    /// The pretty text of `value` and the newline that closes every service frame.
+    static func frame(_ value: JSONValue) -> [UInt8] {
+        bytes(value) + [UInt8(ascii: "\n")]
+    }
+
     private static func append(_ value: JSONValue, indent: Int, to output: inout [UInt8]) {
         switch value {
         case .array(let elements):

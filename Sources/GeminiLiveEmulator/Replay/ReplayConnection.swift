@@ -81,7 +81,7 @@ actor ReplayConnection {
             case .send(let message, let binary):
                 services.log?.record(
                     connection: number, direction: "server", frame: binary ? "binary" : "text", message: message)
-                let pretty = PrettyJSON.bytes(message)
+                let pretty = PrettyJSON.frame(message)
                 do {
                     if binary {
                         var buffer = ByteBuffer()

@@ -81,7 +81,7 @@ actor ConnectionDriver {
             case .send(let message):
                 services.log?.record(connection: number, direction: "server", frame: "binary", message: message.json)
                 var buffer = ByteBuffer()
-                buffer.writeBytes(PrettyJSON.bytes(message.json))
+                buffer.writeBytes(ServiceFrame.bytes(message))
                 do {
                     try await outbound.write(.binary(buffer))
                 } catch {

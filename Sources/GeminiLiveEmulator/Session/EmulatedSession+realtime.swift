@@ -50,13 +50,32 @@ extension EmulatedSession {
         guard blob.mimeType.lowercased().hasPrefix("audio/") else { return [] }
         let samples = resample(blob)
         streamSamples += samples.count
+        audioMessages += 1
         if var detector = vad {
             let events = detector.feed(samples)
             vad = detector
-            return vadActions(events)
+            return vadActions(events) + armIdleTimer()
         }
         if manualActivity { manualAudio.append(contentsOf: samples) }
         return []
+    }
+
+    /// While speech is in progress, a timer that ends it if the client's audio stops (`audioStreamIdle`).
+    mutating func armIdleTimer() -> [EmulatorAction] {
+        guard idleTimerArmedAt == nil, let detector = vad, detector.isSpeaking else { return [] }
+        idleTimerArmedAt = audioMessages
+        return [.schedule(.audioStreamIdle, after: detector.silenceDuration)]
+    }
+
+    /// The idle timer fired: with no audio since it was set, the stream has ended and so has the speech;
+    /// otherwise it is set again. So speech ends between one and two silence durations after the last audio.
+    mutating func audioStreamIdle() -> [EmulatorAction] {
+        guard let armedAt = idleTimerArmedAt else { return [] }
+        idleTimerArmedAt = nil
+        guard audioMessages == armedAt, var detector = vad else { return armIdleTimer() }
+        let events = detector.flush()
+        vad = detector
+        return vadActions(events)
     }
 
     /// Audio as 16 kHz mono samples, resampled with soxr when the MIME type names another rate.

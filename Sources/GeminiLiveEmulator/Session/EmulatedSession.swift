@@ -18,6 +18,13 @@ public struct EmulatedSession {
         /// The calls awaiting an answer, oldest first, with their function names (Vertex AI matches an answer
         /// without an id by name).
         var waitingForTool: [WaitingCall] = []
+        /// Whether the model turn is under way: some of its output (content, transcription, a call) went out.
+        /// Only then does a barge-in send `interrupted`; before, the reply is dropped and its input joins the next.
+        var underway = false
+        /// What the user gave for this reply, carried into the next turn if the reply is dropped unseen.
+        var input: TurnInput
+        /// The prompt tokens the input added, taken back if the reply is dropped unseen.
+        var promptTokens: Int
     }
 
     struct WaitingCall: Equatable {
@@ -29,6 +36,12 @@ public struct EmulatedSession {
     var phase = Phase.awaitingSetup
     var setup: Setup?
     var model: ModelProfile?
+    /// Input of a reply dropped before any of it went out, which the next turn answers together with its own.
+    var carriedInput: TurnInput?
+    /// Counts realtime audio messages, so an idle timer knows whether audio came after it was set.
+    var audioMessages = 0
+    /// The audio count when the pending stream-idle timer was set, if one is.
+    var idleTimerArmedAt: Int?
     var modality = "AUDIO"
     var conversation = ConversationSnapshot()
     var reply: ActiveReply?
@@ -53,6 +66,11 @@ public struct EmulatedSession {
     /// Creates a session waiting for its setup.
     public init(options: SessionOptions) {
         self.options = options
+    }
+
+    /// How messages look: the negotiated model's dialect on the backend served.
+    var dialect: WireDialect {
+        model?.dialect(for: options.backend) ?? .of(options.backend)
     }
 
     /// Whether the session has closed or dropped (nothing more is processed).
@@ -118,6 +136,8 @@ public struct EmulatedSession {
             return [.send(ServerMessage(.goAway(GoAway(timeLeft: left))))]
         case .lifetime:
             return close(.deadlineExpired)
+        case .audioStreamIdle:
+            return audioStreamIdle()
         }
     }
 
@@ -176,7 +196,8 @@ public struct EmulatedSession {
 
     mutating func completeSetup() -> [EmulatorAction] {
         phase = .active
-        var actions: [EmulatorAction] = [.send(ServerMessage(.setupComplete(SetupComplete())))]
+        let acknowledgement = dialect.setupComplete { Handle.random() }
+        var actions: [EmulatorAction] = [.send(ServerMessage(.setupComplete(acknowledgement)))]
         actions += resumptionUpdate()
         let lead = options.effectiveGoAwayLead
         if lead > 0 { actions.append(.schedule(.goAway, after: .seconds(options.connectionLifetime - lead))) }
@@ -218,8 +239,9 @@ public struct EmulatedSession {
             reply = current
             return actions
         case .contextUpdate(let update):
-            // Later replies see the new instruction and tools, as after a setup that carried them.
-            guard var current = setup else { return close(.invalidArgument) }
+            // Later replies see the new instruction and tools, as after a setup that carried them; the update takes
+            // effect where it stands among the other input (a reply already started keeps what it had).
+            guard model?.acceptsContextUpdate == true, var current = setup else { return close(.invalidArgument) }
             if let instruction = update.systemInstruction { current.systemInstruction = instruction }
             if let tools = update.tools { current.tools = tools }
             setup = current

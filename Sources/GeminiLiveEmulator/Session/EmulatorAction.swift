@@ -28,4 +28,7 @@ public enum EmulatorTimer: Sendable, Hashable {
     case goAway
     /// Time to close with "Deadline expired".
     case lifetime
+    /// The VAD's silence duration has passed since this timer was set while speech was in progress: if no audio
+    /// came meanwhile, the client's audio stream has ended, which ends the user's turn as silence would.
+    case audioStreamIdle
 }

@@ -2,7 +2,12 @@
 enum Handle {
     /// A fresh lowercase UUID string.
     static func random() -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255) }
+        uuid((0..<16).map { _ in UInt8.random(in: 0...255) })
+    }
+
+    /// The version-4 UUID string made of 16 bytes (its version and variant bits are set).
+    static func uuid(_ source: [UInt8]) -> String {
+        var bytes = source
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { byte in

@@ -12,6 +12,14 @@ public struct ReplyRequest: Sendable, Equatable {
     public var transcribeOutput: Bool
     /// Whether one event may carry several parts and transcription (3.x models).
     public var multiPartEvents: Bool
+    /// The model answering: what it does beyond saying things (filler turns, transcription only, code parts).
+    public var model: ModelProfile
+    /// How the messages look on the backend.
+    public var dialect: WireDialect
+    /// The text of the system instruction in force (from setup or the latest `contextUpdate`).
+    public var systemInstruction: String
+    /// The names of the functions declared (by setup or the latest `contextUpdate`), in order.
+    public var functionNames: [String]
     /// The conversation so far as (role, text), oldest first.
     public var history: [ConversationSnapshot.Entry]
 }

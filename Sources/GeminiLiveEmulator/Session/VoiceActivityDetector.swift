@@ -47,6 +47,9 @@ struct VoiceActivityDetector: Sendable, Equatable {
         silenceFrames = max(1, (silence + 19) / 20)
     }
 
+    /// How long silence must last to end speech (`silenceDurationMs`, in whole frames).
+    var silenceDuration: Duration { .milliseconds(silenceFrames * 20) }
+
     /// Whether speech is in progress.
     var isSpeaking: Bool { speaking }
 

@@ -22,7 +22,7 @@ public struct SetupLayering: Sendable {
         var setup = base
         if setup.model.isEmpty { setup.model = defaultModel }
         setup = options.apply(to: setup)
-        if let vertex { setup = try vertex.adapt(setup, transparentResumption: transparentResumption) }
+        try adaptToBackend(&setup)
         if !resumption { setup.sessionResumption = nil }
         return setup
     }
@@ -32,11 +32,22 @@ public struct SetupLayering: Sendable {
     public func line(_ line: Setup) throws(SessionSetupError) -> Setup {
         var setup = line
         if !setup.model.isEmpty { setup.model = SetupOptions.qualifiedModel(setup.model) }
-        if let vertex {
-            setup = try vertex.adapt(setup, transparentResumption: transparentResumption)
-            if line.model.isEmpty { setup.model = "" }
-        }
+        try adaptToBackend(&setup)
+        if line.model.isEmpty { setup.model = "" }
         if !resumption { setup.sessionResumption = nil }
         return setup
+    }
+
+    /// On Vertex AI, its model name and refusals (`VertexAccess.adapt`); on the Gemini API, the refusal of what only
+    /// Vertex AI has.
+    private func adaptToBackend(_ setup: inout Setup) throws(SessionSetupError) {
+        if let vertex {
+            setup = try vertex.adapt(setup, transparentResumption: transparentResumption)
+        } else if setup.sessionResumption?.unknownFields["transparent"] != nil {
+            throw SessionSetupError(
+                .usage,
+                "sessionResumption.transparent in the setup is a Vertex AI feature: add --vertex, or drop it from the setup"
+            )
+        }
     }
 }

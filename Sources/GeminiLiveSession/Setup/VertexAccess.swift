@@ -70,7 +70,8 @@ public struct VertexAccess: Sendable, Equatable {
             location = "global"
         }
         if let project, project.isEmpty || project.contains("/") {
-            throw SessionSetupError(.usage, "--project '\(project)' is not a project id")
+            let source = request.project == nil ? "$GOOGLE_CLOUD_PROJECT" : "--project"
+            throw SessionSetupError(.usage, "\(source) '\(project)' is not a project id")
         }
         if let source {
             guard let project else {

@@ -115,7 +115,7 @@ struct ReplayServerTests {
         let second = try await Self.turn("one", setup: resumed, at: server.endpoint())
         #expect(
             second.value == [
-                "{\n  \"setupComplete\": {}\n}", "{\n  \"serverContent\": {\n    \"turnComplete\": true\n  }\n}",
+                "{\n  \"setupComplete\": {}\n}\n", "{\n  \"serverContent\": {\n    \"turnComplete\": true\n  }\n}\n",
             ])
         let first = try await LiveClient.run(server.endpoint()) { connection in
             try await connection.send(setup)
