@@ -137,6 +137,45 @@ struct SessionConnectionLifeTests {
         #expect(update?["tools"] == nil, "only what changed")
     }
 
+    @Test("extended thinking: the end of input waits past the filler's IN_PROGRESS turn for the IDLE one")
+    func drainWaitsForIdle() throws {
+        let emulator = try SessionEmulator()
+        let result = try emulator.session(
+            ["--model", "gemini-3.8-live-extended-thinking", "--transcribe", "output"],
+            stdin: Data((SessionLines.turn("plan my week") + "\n").utf8), timeout: 120)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let statuses = SessionLines.objects(result).compactMap { object -> String? in
+            guard let content = object["serverContent"] as? [String: Any], content["turnComplete"] as? Bool == true
+            else { return nil }
+            return content["interactionStatus"] as? String ?? "(none)"
+        }
+        // Before, the session closed at the filler's turnComplete and the answer never came.
+        #expect(statuses == ["IN_PROGRESS", "IDLE"], "\(result.stderrText)")
+        // The answer after the filler arrived: its transcription is on stdout after the IN_PROGRESS turn.
+        let afterFiller = result.stdoutText.components(separatedBy: "IN_PROGRESS").last ?? ""
+        let words = afterFiller.split(separator: "\n").compactMap { line -> String? in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let content = object?["serverContent"] as? [String: Any]
+            return (content?["outputTranscription"] as? [String: Any])?["text"] as? String
+        }
+        #expect(words.joined().contains("You said: plan my week."), "\(words)")
+    }
+
+    @Test("--turns 1 on extended thinking counts the turn that ends the task, not the filler's")
+    func turnsCountIdle() throws {
+        let emulator = try SessionEmulator()
+        let script = Self.conversation(
+            "--model gemini-3.8-live-extended-thinking --transcribe output --turns 1",
+            """
+            await setupComplete
+            say '\(SessionLines.turn("plan my week"))'
+            await IDLE
+            """)
+        let result = try emulator.shell("cd '\(emulator.directory.path)'\n" + script, timeout: 120)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText.contains("IN_PROGRESS"))
+    }
+
     @Test("without resumption a setup line starts a new session, and stderr says the conversation is not kept")
     func setupLineWithoutResumption() throws {
         let emulator = try SessionEmulator()
