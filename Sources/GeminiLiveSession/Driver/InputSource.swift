@@ -14,7 +14,7 @@ public struct InputSource: Sendable {
     /// read on a thread instead (epoll cannot watch a regular file, and a tty made non-blocking would
     /// stay so for the shell).
     let isStream: Bool
-    /// Bytes read but not yet cut into lines (the first line's read may bring more).
+    /// Bytes read but not yet cut into lines.
     var splitter = NDJSONSplitter()
     private var ended = false
 
