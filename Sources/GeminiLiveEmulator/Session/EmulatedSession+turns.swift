@@ -25,7 +25,7 @@ extension EmulatedSession {
                 .send(ServerMessage(.sessionResumptionUpdate(SessionResumptionUpdate(newHandle: "", resumable: false))))
             )
         }
-        let model = self.model ?? options.catalogue.models[0]
+        guard let model else { return actions }
         let request = ReplyRequest(
             turn: turn, input: input, modality: modality, transcribeInput: setup?.inputAudioTranscription != nil,
             transcribeOutput: setup?.outputAudioTranscription != nil, multiPartEvents: model.multiPartEvents,
@@ -84,7 +84,7 @@ extension EmulatedSession {
         guard phase == .active, reply?.turn == turn else { return [] }
         var message = message
         if let calls = message.toolCall?.functionCalls {
-            reply?.waitingForTool.formUnion(calls.compactMap(\.id))
+            reply?.waitingForTool += calls.filter { $0.id != nil }
         }
         if let content = message.serverContent {
             if content.modelTurn != nil || content.outputTranscription != nil { reply?.underway = true }

@@ -15,7 +15,8 @@ public struct EmulatedSession {
 
     struct ActiveReply: Equatable {
         var turn: Int
-        var waitingForTool: Set<String> = []
+        /// The calls sent and not answered yet.
+        var waitingForTool: [FunctionCall] = []
         /// Whether the model turn is under way: some of its output (content, transcription, a call) went out.
         /// Only then does a barge-in send `interrupted`; before, the reply is dropped and its input joins the next.
         var underway = false
@@ -196,7 +197,18 @@ public struct EmulatedSession {
             guard var current = reply else { return [] }
             var actions: [EmulatorAction] = []
             for answer in response.functionResponses {
-                guard let id = answer.id, current.waitingForTool.remove(id) != nil else { continue }
+                var answer = answer
+                let waiting: Int?
+                if let id = answer.id {
+                    waiting = current.waitingForTool.firstIndex { $0.id == id }
+                } else if !dialect.toolResponsesNeedID {
+                    // Vertex AI takes answers without ids: the first call waiting under that name is meant.
+                    waiting = current.waitingForTool.firstIndex { answer.name == nil || $0.name == answer.name }
+                } else {
+                    waiting = nil
+                }
+                guard let waiting else { continue }
+                answer.id = current.waitingForTool.remove(at: waiting).id
                 actions.append(.deliverToolResponse(turn: current.turn, response: answer))
             }
             reply = current
