@@ -123,21 +123,40 @@ struct EmulatedSessionTests {
         #expect(session.replyFinished(turn: 1, responseTokens: 3).isEmpty)
     }
 
-    /// `interrupted` only ever follows a model turn that was under way: a reply none of which went out is dropped
-    /// without a word, and the next turn answers its input too.
-    @Test func aReplyNotYetUnderWayIsDroppedSilentlyAndItsInputJoinsTheNextTurn() throws {
+    /// `interrupted` only ever follows a model turn that was under way: a turn asked for before any of the reply
+    /// went out waits for it, and every turn gets its own answer.
+    @Test func aTurnBeforeTheReplyIsUnderWayIsAnsweredAfterIt() throws {
         var session = Self.session()
         _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
         _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
-        let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
-        #expect(actions.first == .cancelReply(turn: 1))
-        #expect(Self.sent(actions).isEmpty, "no interrupted, no turnComplete: nothing of the model turn went out")
-        guard case .startReply(let request)? = actions.last else {
-            Issue.record("no new reply: \(actions)")
+        #expect(session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#)).isEmpty, "nothing to interrupt")
+        let end = session.replyFinished(turn: 1, responseTokens: 1)
+        #expect(!Self.sent(end).contains { $0.serverContent?.interrupted == true })
+        guard case .startReply(let request)? = end.last else {
+            Issue.record("no second reply: \(end)")
+            return
+        }
+        #expect(request.turn == 2)
+        #expect(request.input.texts == ["two"])
+    }
+
+    /// Speech heard before any of the reply went out means the user had not finished: the reply is dropped
+    /// without a word, and the next turn answers all of the speech, under the same turn number.
+    @Test func speechBeforeTheReplyIsUnderWayJoinsTheTurn() throws {
+        var session = Self.session()
+        _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
+        let speech = AudioStreamEndTests.tone + [Int16](repeating: 0, count: 16_000)
+        let first = session.receive(AudioStreamEndTests.audio(speech))
+        #expect(first.last.map(Self.startsReply) == 1)
+        let again = session.receive(AudioStreamEndTests.audio(speech))
+        #expect(again.contains(.cancelReply(turn: 1)))
+        #expect(!Self.sent(again).contains { $0.serverContent != nil }, "no interrupted, no turnComplete")
+        guard case .startReply(let request)? = again.last else {
+            Issue.record("no reply: \(again)")
             return
         }
         #expect(request.turn == 1, "the dropped turn's number is used again")
-        #expect(request.input.texts == ["one", "two"])
+        #expect(request.input.audioSeconds > 2.0, "both utterances: \(request.input.audioSeconds)")
     }
 
     @Test func withNoInterruptionATurnDuringAReplyWaitsForItsEnd() {
@@ -231,6 +250,8 @@ struct ConsumedIndexTests {
                 #"{"setup":{"model":"models/gemini-2.0-flash-live-001","generationConfig":{"responseModalities":["TEXT"]},"sessionResumption":{},"realtimeInputConfig":{"automaticActivityDetection":{"disabled":true}}}}"#
                     .utf8))
         _ = session.receive(Array(#"{"realtimeInput":{"text":"one"}}"#.utf8))
+        let said = ServerMessage(.serverContent(ServerContent(modelTurn: Content(parts: [Part(text: "Turn")]))))
+        #expect(session.replyOutput(turn: 1, message: said) == [.send(said)], "the reply to one is under way")
         // activityStart interrupts the reply to "one"; the update after that interruption excludes it.
         let actions = session.receive(Array(#"{"realtimeInput":{"activityStart":{}}}"#.utf8))
         let updates = actions.compactMap { action -> SessionResumptionUpdate? in

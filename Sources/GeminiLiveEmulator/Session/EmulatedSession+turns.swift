@@ -2,19 +2,34 @@ import GeminiLiveProtocol
 
 /// Turns and replies: starting, interrupting and finishing the model's answers.
 extension EmulatedSession {
-    /// Ends the user's turn and starts a reply, interrupting one in progress.
-    mutating func startTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
-        var actions = interruptReply()
-        var input = carriedInput ?? TurnInput(kind: kind)
-        carriedInput = nil
-        input.kind = kind
-        input.texts += conversation.pendingTexts
-        input.pictures += conversation.pendingPictures
-        input.audio += audio
-        input.otherAudioSeconds += pendingOtherAudio
+    /// A user turn ended: what it ended with plus the texts, pictures and audio parts given since the last turn.
+    /// It is answered now, cutting off a reply under way, or after the current reply when that may not be cut
+    /// off (`NO_INTERRUPTION`) or none of it went out yet: every turn asked for gets its own answer, in order.
+    mutating func endUserTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
+        var input = TurnInput(kind: kind)
+        input.texts = conversation.pendingTexts
+        input.pictures = conversation.pendingPictures
+        input.audio = audio
+        input.otherAudioSeconds = pendingOtherAudio
         conversation.pendingTexts.removeAll()
         conversation.pendingPictures.removeAll()
         pendingOtherAudio = 0
+        queuedTurns.append(input)
+        if let current = reply, noInterruption || !current.underway { return [] }
+        return startTurn(queuedTurns.removeFirst())
+    }
+
+    /// Starts the reply to `input` (after the input of a reply dropped unseen, if any), cutting off one under way.
+    mutating func startTurn(_ given: TurnInput) -> [EmulatorAction] {
+        var actions = interruptReply()
+        var input = given
+        if let carried = carriedInput {
+            carriedInput = nil
+            input.texts = carried.texts + input.texts
+            input.pictures = carried.pictures + input.pictures
+            input.audio = carried.audio + input.audio
+            input.otherAudioSeconds += carried.otherAudioSeconds
+        }
         conversation.turnCount += 1
         let promptTokens = TokenEstimate.input(input)
         conversation.promptTokens += promptTokens
@@ -35,22 +50,16 @@ extension EmulatedSession {
         return actions
     }
 
-    /// Cuts the reply in progress short.
-    ///
-    /// A model turn under way ends with `interrupted`, then `turnComplete`, no `generationComplete`. A reply none
-    /// of which went out yet is dropped without a word: `interrupted` only ever follows a model turn that was
-    /// under way, and the dropped reply's input is answered with the next turn's (the user had not finished).
+    /// Cuts the reply in progress short: a model turn under way ends with `interrupted`, then `turnComplete`, no
+    /// `generationComplete`. One none of which went out (a script's `interrupt` before it said anything) ends
+    /// with `turnComplete` alone: `interrupted` only ever follows a model turn that was under way.
     mutating func interruptReply() -> [EmulatorAction] {
         guard let current = reply else { return [] }
         reply = nil
         var actions: [EmulatorAction] = [.cancelReply(turn: current.turn)]
-        guard current.underway else {
-            conversation.turnCount -= 1
-            conversation.promptTokens -= current.promptTokens
-            carriedInput = current.input
-            return actions + resumptionUpdate()
+        if current.underway {
+            actions.append(.send(ServerMessage(.serverContent(ServerContent(interrupted: true)))))
         }
-        actions.append(.send(ServerMessage(.serverContent(ServerContent(interrupted: true)))))
         actions.append(
             .send(
                 ServerMessage(
@@ -58,6 +67,17 @@ extension EmulatedSession {
                     usageMetadata: usage(responseTokens: 0))))
         actions += resumptionUpdate()
         return actions
+    }
+
+    /// Drops a reply none of which went out, without a word, because the user is still speaking: its turn
+    /// number is used again and its input is answered with the rest of the speech.
+    mutating func dropReply() -> [EmulatorAction] {
+        guard let current = reply else { return [] }
+        reply = nil
+        conversation.turnCount -= 1
+        conversation.promptTokens -= current.promptTokens
+        carriedInput = current.input
+        return [.cancelReply(turn: current.turn)] + resumptionUpdate()
     }
 
     /// Takes up a reply that waited on a tool call when the previous connection ended (after a resume).
@@ -113,8 +133,7 @@ extension EmulatedSession {
         ]
         actions += resumptionUpdate()
         if !queuedTurns.isEmpty {
-            let next = queuedTurns.removeFirst()
-            actions += startTurn(kind: next.kind, audio: next.audio)
+            actions += startTurn(queuedTurns.removeFirst())
         }
         return actions
     }

@@ -49,13 +49,9 @@ public struct EmulatedSession {
     var resamplers: [Int: Resampler] = [:]
     var streamSamples = 0
     var pendingOtherAudio = 0.0
-    /// Realtime turns that ended while a reply could not be interrupted; answered after it.
-    var queuedTurns: [QueuedTurn] = []
-
-    struct QueuedTurn: Equatable {
-        var kind: TurnInput.Kind
-        var audio: [Int16]
-    }
+    /// User turns that ended while the reply could not be cut off (NO_INTERRUPTION, or none of it out yet);
+    /// answered in order after it.
+    var queuedTurns: [TurnInput] = []
 
     /// Creates a session waiting for its setup.
     public init(options: SessionOptions) {
@@ -190,7 +186,7 @@ public struct EmulatedSession {
                 if !text.isEmpty { conversation.history.append(.init(role: "model", text: text)) }
             }
             guard content.turnComplete == true else { return [] }
-            return startTurn(kind: .content)
+            return endUserTurn(kind: .content)
         case .realtimeInput(let input):
             return handleRealtime(input)
         case .toolResponse(let response):
