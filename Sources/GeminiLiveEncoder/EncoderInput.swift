@@ -15,6 +15,8 @@ public enum EncoderInput: Equatable, Sendable {
     case text(String)
     /// A UTF-8 text file whose content is one user turn; `-` is stdin.
     case textFile(path: String)
+    /// A `contextUpdate`: a new system instruction (text, or `@FILE`) and/or the tools in a JSON file.
+    case contextUpdate(system: String?, toolsPath: String?)
 
     /// Whether the input is sent as audio.
     public var isAudio: Bool {
@@ -31,6 +33,8 @@ public enum EncoderInput: Equatable, Sendable {
             .textFile(let path):
             displayName(of: path)
         case .text: "--text"
+        case .contextUpdate(_, let toolsPath?): displayName(of: toolsPath)
+        case .contextUpdate: "--system"
         }
     }
 }

@@ -22,7 +22,7 @@ extension EncoderInput {
         switch self {
         case .audioFile(let path), .rawAudio(let path, _), .image(let path), .mjpeg(let path), .textFile(let path):
             InputClassifier.isLive(path)
-        case .text: false
+        case .text, .contextUpdate: false
         }
     }
 }

@@ -79,6 +79,8 @@ public final class MessageEncoder {
             try encodeText(text)
         case .textFile(let path):
             try encodeText(try TextInput.read(path: path))
+        case .contextUpdate(let system, let toolsPath):
+            try encodeContextUpdate(system: system, toolsPath: toolsPath)
         }
     }
 
@@ -213,6 +215,18 @@ public final class MessageEncoder {
         }
         let turn = Content(role: "user", parts: [Part(text: text)])
         try write(ClientMessage(.clientContent(ClientContent(turns: [turn], turnComplete: options.turnComplete))))
+    }
+
+    // MARK: - Context updates
+
+    private func encodeContextUpdate(system: String?, toolsPath: String?) throws(ToolError) {
+        var update = ContextUpdate()
+        if let system {
+            let text = system.hasPrefix("@") ? try TextInput.read(path: String(system.dropFirst())) : system
+            update.systemInstruction = Content(parts: [Part(text: text)])
+        }
+        if let toolsPath { update.tools = try ToolsFile.read(path: toolsPath) }
+        try write(ClientMessage(.contextUpdate(update)))
     }
 
     // MARK: - Output

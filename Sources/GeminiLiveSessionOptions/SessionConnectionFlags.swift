@@ -11,7 +11,9 @@ public struct SessionConnectionFlags: ParsableArguments {
     )
     var endpoint: String?
 
-    @Option(name: .customLong("api-version"), help: "API version in the standard path.")
+    @Option(
+        name: .customLong("api-version"),
+        help: "API version in the standard path: v1, v1beta or v1alpha; with --vertex, v1beta1 (default) or v1.")
     var apiVersion: APIVersion?
 
     @Option(

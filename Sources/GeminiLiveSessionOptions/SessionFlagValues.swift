@@ -8,6 +8,7 @@ extension APIVersion: ExpressibleByArgument {}
 extension SetupOptions.Modality: ExpressibleByArgument {}
 extension SetupOptions.VAD: ExpressibleByArgument {}
 extension SetupOptions.Sensitivity: ExpressibleByArgument {}
+extension SetupOptions.ThinkingLevel: ExpressibleByArgument {}
 extension SetupOptions.Transcription: ExpressibleByArgument {
     /// Reads `input`, `output` or `input,output`.
     public init?(argument: String) { self.init(list: argument) }

@@ -35,6 +35,16 @@ public struct SessionSetupFlags: ParsableArguments {
     var transcribe: SetupOptions.Transcription?
 
     @Option(
+        name: .customLong("transcription-language"),
+        help: "A BCP-47 code the transcriptions should expect, e.g. fr-FR (repeatable; needs --transcribe).")
+    var transcriptionLanguages: [String] = []
+
+    @Option(
+        name: .customLong("thinking-level"),
+        help: "How much the model reasons before answering (gemini-3.8-live-extended-thinking: low, medium, high).")
+    var thinkingLevel: SetupOptions.ThinkingLevel?
+
+    @Option(
         help:
             "Server-side voice activity detection: off (send activityStart/activityEnd yourself, e.g. the encoder's --activity) or default."
     )
@@ -86,6 +96,12 @@ public struct SessionSetupFlags: ParsableArguments {
         if let silenceMs, silenceMs < 0 { throw ValidationError("--silence-ms must be 0 or more.") }
         if let prefixPaddingMs, prefixPaddingMs < 0 { throw ValidationError("--prefix-padding-ms must be 0 or more.") }
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be 0 to 2.") }
+        if !transcriptionLanguages.isEmpty && transcribe == nil {
+            throw ValidationError("--transcription-language needs --transcribe input, output or both.")
+        }
+        if transcriptionLanguages.contains(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+            throw ValidationError("--transcription-language takes one BCP-47 code, e.g. fr-FR.")
+        }
         if noResumption, resume != nil { throw ValidationError("--resume needs resumption; drop --no-resumption.") }
     }
 
@@ -100,6 +116,8 @@ public struct SessionSetupFlags: ParsableArguments {
         options.googleSearch = googleSearch
         options.transcribeInput = transcribe?.includesInput ?? false
         options.transcribeOutput = transcribe?.includesOutput ?? false
+        options.transcriptionLanguages = transcriptionLanguages
+        options.thinkingLevel = thinkingLevel
         options.vad = vad
         options.startSensitivity = startSensitivity
         options.endSensitivity = endSensitivity

@@ -10,7 +10,11 @@ struct EmulatorCommand: AsyncParsableCommand {
         abstract: "A local Gemini Live (BidiGenerateContent) server that speaks the real wire protocol.",
         discussion: """
             Serves /ws/google.ai.generativelanguage.{v1,v1beta,v1alpha}.GenerativeService.BidiGenerateContent \
-            (and ...BidiGenerateContentConstrained on v1alpha). Once listening it prints one line, \
+            (and ...BidiGenerateContentConstrained on v1alpha), and Vertex AI's \
+            /ws/google.cloud.aiplatform.{v1beta1,v1}.LlmBidiService/BidiGenerateContent, which needs \
+            Authorization: Bearer TOKEN (any token) or an express-mode x-goog-api-key, else HTTP 401, and \
+            takes Vertex model names (projects/P/locations/L/publishers/google/models/ID). \
+            Once listening it prints one line, \
             ws://127.0.0.1:PORT (wss://localhost:PORT with TLS), on stdout, and runs until SIGINT or SIGTERM.
 
             Replies are deterministic in their words: the model says what it received (text, seconds of \

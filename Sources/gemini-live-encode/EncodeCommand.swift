@@ -34,6 +34,13 @@ struct EncodeCommand: ParsableCommand {
               ffmpeg -v error -i talk.mp4 -f mjpeg -r 10 - |
                 gemini-live-encode --mjpeg - --source-fps 10
               gemini-live-encode --realtime --silence 800 q1.wav q2.wav
+              gemini-live-encode q1.wav --context-update --system "Answer in French." q2.wav
+
+            CONTEXT UPDATES:
+            With --context-update, each --system (text, or @FILE) and --tools FILE makes a contextUpdate \
+            line at its place among the inputs (a --system next to a --tools makes one line holding both): \
+            gemini-3.8-live models then answer with the new instruction and tools, keeping the conversation. \
+            The tools file takes the shapes gemini-live-session --tools takes.
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .io]))
@@ -122,6 +129,21 @@ struct EncodeCommand: ParsableCommand {
     )
     var legacy = false
 
+    @Flag(
+        name: .customLong("context-update"),
+        help: "Turn --system and --tools into contextUpdate lines, in place among the inputs (gemini-3.8-live).")
+    var contextUpdate = false
+
+    @Option(
+        name: .customLong("system"),
+        help: "With --context-update: a new system instruction, or @FILE to read it (repeatable; kept in order).")
+    var systems: [String] = []
+
+    @Option(
+        name: .customLong("tools"),
+        help: "With --context-update: a JSON file of tools replacing the session's (repeatable; kept in order).")
+    var toolFiles: [String] = []
+
     @OptionGroup var verbosity: VerbosityOptions
 
     func validate() throws {
@@ -148,7 +170,19 @@ struct EncodeCommand: ParsableCommand {
         guard fps >= 0 else { throw ValidationError("--fps must be 0 (keep all) or more.") }
         if let sourceFps, !(sourceFps > 0) { throw ValidationError("--source-fps must be above 0.") }
         if texts.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--text needs some text.") }
-        if inputs.isEmpty && texts.isEmpty && mjpegStreams.isEmpty && !raw {
+        let updates = systems.count + toolFiles.count
+        if updates > 0 && !contextUpdate {
+            throw ValidationError(
+                "--system and --tools make contextUpdate lines: add --context-update (a session's own instruction and tools are gemini-live-session --system and --tools)."
+            )
+        }
+        if contextUpdate && updates == 0 {
+            throw ValidationError("--context-update needs --system TEXT|@FILE or --tools FILE.")
+        }
+        if systems.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("--system needs some text.")
+        }
+        if inputs.isEmpty && texts.isEmpty && mjpegStreams.isEmpty && !raw && updates == 0 {
             throw ValidationError(
                 "No input. Give an audio, picture or .txt file ('-' for audio on stdin), --text or --mjpeg.")
         }
@@ -195,16 +229,32 @@ struct EncodeCommand: ParsableCommand {
 
     /// Inputs in argv order: positional files, --text and --mjpeg interleaved as typed.
     private func orderedInputs() -> [EncoderInput] {
-        let scanner = ArgumentOrder(command: Self.self, inputOptions: ["--text", "--mjpeg"])
+        let scanner = ArgumentOrder(command: Self.self, inputOptions: ["--text", "--mjpeg", "--system", "--tools"])
         var entries = scanner.entries(in: Array(CommandLine.arguments.dropFirst()))
         if entries.isEmpty && raw { entries = [.init(option: nil, value: "-")] }
-        return entries.map { entry in
+        var result: [EncoderInput] = []
+        for entry in entries {
             switch entry.option {
-            case "--text": .text(entry.value)
-            case "--mjpeg": .mjpeg(path: entry.value)
-            default: classify(entry.value)
+            case "--text": result.append(.text(entry.value))
+            case "--mjpeg": result.append(.mjpeg(path: entry.value))
+            case "--system", "--tools": result += Self.merging(entry, into: result.popLast())
+            default: result.append(classify(entry.value))
             }
         }
+        return result
+    }
+
+    /// A `--system` or `--tools` entry as a context update, joined with the update just before it when that one
+    /// lacks this member (`--system X --tools F` is one line); `previous` is given back unchanged otherwise.
+    private static func merging(_ entry: ArgumentOrder.Entry, into previous: EncoderInput?) -> [EncoderInput] {
+        let isSystem = entry.option == "--system"
+        if case .contextUpdate(let system, let tools)? = previous {
+            if isSystem && system == nil { return [.contextUpdate(system: entry.value, toolsPath: tools)] }
+            if !isSystem && tools == nil { return [.contextUpdate(system: system, toolsPath: entry.value)] }
+        }
+        let update = EncoderInput.contextUpdate(
+            system: isSystem ? entry.value : nil, toolsPath: isSystem ? nil : entry.value)
+        return (previous.map { [$0] } ?? []) + [update]
     }
 
     private func classify(_ path: String) -> EncoderInput {

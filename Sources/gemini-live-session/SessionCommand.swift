@@ -5,6 +5,10 @@ import GeminiLiveSession
 import GeminiLiveSessionOptions
 import GeminiLiveSystem
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `gemini-live-session`: client messages in on stdin, server messages out on stdout, over one Live session.
 @main
 struct SessionCommand: AsyncParsableCommand {
@@ -23,6 +27,16 @@ struct SessionCommand: AsyncParsableCommand {
             with 1000 and exits 0. The API key comes from GOOGLE_API_KEY, GEMINI_API_KEY or --api-key-file \
             and travels in the x-goog-api-key header.
 
+            VERTEX AI: --vertex connects to Vertex AI instead: the host of --location \
+            ({location}-aiplatform.googleapis.com; aiplatform.googleapis.com for global; \
+            aiplatform.us|eu.rep.googleapis.com for us and eu), the LlmBidiService path (v1beta1, or \
+            --api-version v1), and a bare --model becomes projects/P/locations/L/publishers/google/models/ID. \
+            The OAuth access token comes from --access-token-file or --access-token-command, read again \
+            before every connection (tokens expire after about an hour), and travels as Authorization: \
+            Bearer. With an API key and no project (express mode) the key goes to the global host and the \
+            model is publishers/google/models/ID. --dry-run prints the URL, the header names (values \
+            redacted) and the setup line, then exits 0 without connecting.
+
             EXAMPLES:
               gemini-live-encode question.wav --silence 800 |
                 gemini-live-session --transcribe output |
@@ -31,6 +45,8 @@ struct SessionCommand: AsyncParsableCommand {
                 gemini-live-session --transcribe output | gemini-live-decode --text -
               gemini-live-session --input mic.fifo --input camera.fifo \\
                 --transcribe output   # offline: no (a live microphone and camera)
+              gemini-live-session --vertex --project my-project --location us-central1 \\
+                --access-token-command 'gcloud auth print-access-token' --dry-run
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .unavailable, .cannotCreate, .io, .timeout, .protocolError, .permission, .configuration]))
@@ -41,6 +57,14 @@ struct SessionCommand: AsyncParsableCommand {
 
     @OptionGroup var setupFlags: SessionSetupFlags
     @OptionGroup var connectionFlags: SessionConnectionFlags
+    @OptionGroup var vertexFlags: VertexFlags
+
+    @Flag(
+        name: .customLong("dry-run"),
+        help:
+            "Print the URL, the request's header names (values redacted) and the setup line that would be sent, then exit 0 without connecting."
+    )
+    var dryRun = false
 
     @Option(
         name: .customLong("input"),
@@ -88,6 +112,7 @@ struct SessionCommand: AsyncParsableCommand {
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Only one --input can be '-'.") }
         try setupFlags.validate()
         try connectionFlags.validate()
+        try vertexFlags.validate()
         try cassetteFlags.validate()
         if cassetteFlags.mediaDirectory != nil, record == nil {
             throw ValidationError("--media-dir stores the payloads of a cassette: give --record FILE as well.")
@@ -101,17 +126,24 @@ struct SessionCommand: AsyncParsableCommand {
         SignalFinisher.install { control.stop() }
         do {
             var sources = try InputSource.open(inputs.isEmpty ? ["-"] : inputs)
-            let stdinSetup = try sources.firstIndex { $0.fileDescriptor == 0 }.flatMap {
+            // A dry run at a terminal reads no setup from it: nobody is about to type one.
+            let readsStdinSetup = !dryRun || isatty(0) == 0
+            let stdinSetup = try sources.firstIndex { $0.fileDescriptor == 0 && readsStdinSetup }.flatMap {
                 try sources[$0].takeSetupLine()
             }
             var request = SessionRequest()
             setupFlags.apply(to: &request)
             connectionFlags.apply(to: &request)
+            vertexFlags.apply(to: &request)
             let configuration = try SessionConfiguration.resolve(
                 request, stdinSetup: stdinSetup,
                 environment: ProcessEnvironment.values(SessionConfiguration.environmentNames))
             let redactor = cassetteFlags.redactor(for: configuration.endpoint)
             diagnostics.filter = { redactor.redacting($0) }
+            if dryRun {
+                try Self.printDryRun(configuration, redactor: redactor)
+                return
+            }
             let reporter = diagnostics
             var driver = SessionDriver(
                 policy: configuration.policy, endpoint: configuration.endpoint, inputs: sources
@@ -122,7 +154,8 @@ struct SessionCommand: AsyncParsableCommand {
             driver.policy.idleTimeout = idleTimeout > 0 ? .seconds(idleTimeout) : nil
             driver.policy.turns = turns
             driver.control = control
-            driver.validator = InputValidator(keepLegacy: keepLegacy)
+            driver.validator = InputValidator(
+                keepLegacy: keepLegacy, toolResponsesNeedIDs: configuration.endpoint.backend == .geminiAPI)
             driver.strict = strict
             if let record {
                 let header = CassetteHeader(
@@ -135,5 +168,15 @@ struct SessionCommand: AsyncParsableCommand {
         } catch {
             throw diagnostics.exit(reporting: error)
         }
+    }
+
+    /// `--dry-run`: the URL, one `name: value` line per request header with the value redacted, and the
+    /// first connection's setup line, on stdout (secrets, e.g. a `--resume` handle, redacted there too).
+    static func printDryRun(_ configuration: SessionConfiguration, redactor: SecretRedactor) throws {
+        let lines =
+            [configuration.endpoint.url] + configuration.endpoint.redactedHeaderLines
+            + [String(decoding: configuration.firstSetupFrame, as: UTF8.self)]
+        let text = lines.map { redactor.redacting($0) + "\n" }.joined()
+        try Descriptor.writeAll(Array(text.utf8), to: 1)
     }
 }

@@ -164,10 +164,6 @@ struct TestCommand: AsyncParsableCommand {
                 return
             }
             let scenarios = try selectedScenarios()
-            guard !scenarios.isEmpty else {
-                diagnostics.warning("no scenario matches --tag/--filter")
-                return
-            }
             let target = try target()
             // The key and the --redact-env values never reach a cassette, stderr or a report.
             var redactor = SecretRedactor()
@@ -216,12 +212,20 @@ struct TestCommand: AsyncParsableCommand {
     /// The scenarios of the suites, read and filtered; the first invalid one ends the run (65).
     private func selectedScenarios() throws(ToolError) -> [Scenario] {
         var scenarios: [Scenario] = []
+        var total = 0
         let pattern = filter.flatMap { try? Regex($0) }
         for file in try SuiteFiles.expand(paths, excluding: emulatorScript.map { [$0] } ?? []) {
             let scenario = try Scenario(contentsOfFile: file)
+            total += 1
             if !tag.isEmpty, !scenario.tags.contains(where: tag.contains) { continue }
             if let pattern, !scenario.name.contains(pattern), !scenario.path.contains(pattern) { continue }
             scenarios.append(scenario)
+        }
+        // A mistyped tag must not pass a CI job by running nothing.
+        guard !scenarios.isEmpty || (tag.isEmpty && filter == nil) else {
+            let selection = (tag.map { "--tag \($0)" } + (filter.map { ["--filter \($0)"] } ?? [])).joined(
+                separator: " ")
+            throw ToolError(category: .usage, description: "no scenario matches \(selection) (of \(total) read)")
         }
         return scenarios
     }

@@ -12,7 +12,10 @@ struct VertexWireShapeTests {
         options.backend = .vertexAI
         var session = EmulatedSession(options: options)
         let members = extra.isEmpty ? "" : "," + extra
-        let actions = session.receive(Array(#"{"setup":{"model":"models/\#(model)"\#(members)}}"#.utf8))
+        let actions = session.receive(
+            Array(
+                #"{"setup":{"model":"projects/p/locations/us-central1/publishers/google/models/\#(model)"\#(members)}}"#
+                    .utf8))
         return (session, actions)
     }
 

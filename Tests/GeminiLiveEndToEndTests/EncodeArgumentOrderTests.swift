@@ -19,6 +19,8 @@ struct EncodeArgumentOrderTests {
         "--source-fps": ["--mjpeg", "{clip}", "--source-fps", "5"],
         "--mjpeg": ["--mjpeg", "{clip}"],
         "--text": ["--text", "first"],
+        "--system": ["--context-update", "--system", "Be brief."],
+        "--tools": ["--context-update", "--tools", "{tools}"],
     ]
 
     @Test func everyValueOptionInHelpIsCovered() throws {
@@ -35,7 +37,11 @@ struct EncodeArgumentOrderTests {
         try MediaFactory.ffmpeg([
             "-f", "lavfi", "-i", "testsrc=size=64x48:rate=5", "-frames:v", "2", "-f", "mjpeg", clip,
         ])
-        let arguments = Self.validUses[option, default: []].map { $0 == "{clip}" ? clip : $0 } + ["--text", "last"]
+        let tools = tmp.file("tools.json")
+        try Data(#"[{"name":"get_time"}]"#.utf8).write(to: URL(fileURLWithPath: tools))
+        let arguments =
+            Self.validUses[option, default: []].map { $0 == "{clip}" ? clip : $0 == "{tools}" ? tools : $0 }
+            + ["--text", "last"]
         // Run from the scratch folder, where a value taken for a file name finds no file.
         let result = try ToolRunner.run(
             ToolRunner.tool("gemini-live-encode"), arguments, stdin: Data(), currentDirectory: tmp.path, timeout: 60)

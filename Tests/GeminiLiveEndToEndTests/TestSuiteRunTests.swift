@@ -98,6 +98,17 @@ struct TestSuiteRunTests {
         #expect(both.status == 1, "\(both.stderrText)")
     }
 
+    @Test("a --tag or --filter that selects nothing is a usage error (64), not a pass that ran nothing")
+    func emptySelection() throws {
+        let folder = try Self.suite(["weather.yaml": Self.weather])
+        let result = try Self.run(folder, Self.emulator + ["--tag", "smoek", "--filter", "weath", "."])
+        #expect(result.status == 64, "\(result.stderrText)")
+        #expect(
+            result.stderrText == "gemini-live-test: no scenario matches --tag smoek --filter weath (of 1 read)\n",
+            "\(result.stderrText)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("an invalid scenario exits 65 naming file:line:column and the key")
     func invalidScenario() throws {
         let folder = try Self.suite(["bad.yaml": "turns:\n  - text: hi\n    expect:\n      - bogus_query: 1\n"])

@@ -38,6 +38,18 @@ struct ServerMessageTests {
         #expect(content.outputTranscription == Transcription(text: "Hel"))
     }
 
+    @Test func generatedTokensUnderEitherServicesName() throws {
+        let gemini = try decode(#"{"usageMetadata":{"promptTokenCount":5,"responseTokenCount":80}}"#)
+        #expect(gemini.usageMetadata?.generatedTokenCount == 80)
+        // Vertex AI: candidatesTokenCount, kept for the round trip (after the modelled members); int64, so a
+        // string is read too.
+        let vertex = #"{"usageMetadata":{"promptTokenCount":5,"candidatesTokenCount":"81","totalTokenCount":86}}"#
+        let message = try decode(vertex)
+        #expect(message.usageMetadata?.generatedTokenCount == 81)
+        #expect(try decode(String(decoding: message.compactBytes, as: UTF8.self)) == message)
+        #expect(try decode(#"{"usageMetadata":{"totalTokenCount":1}}"#).usageMetadata?.generatedTokenCount == nil)
+    }
+
     @Test func turnCompleteWithUsageRidingAlong() throws {
         let text = """
             {"serverContent":{"turnComplete":true,"interactionStatus":"IDLE"},"usageMetadata":{"promptTokenCount":120,\

@@ -5,6 +5,23 @@ import Testing
 
 @Suite("setup from flags")
 struct SetupOptionsTests {
+    @Test("--thinking-level and --transcription-language write the wire's thinkingLevel and languageCodes")
+    func thinkingAndTranscriptionLanguages() throws {
+        let base = try Setup(json: [
+            "model": "models/m", "generationConfig": ["thinkingConfig": ["includeThoughts": true]],
+        ])
+        var options = SetupOptions()
+        options.thinkingLevel = .high
+        options.transcribeInput = true
+        options.transcriptionLanguages = ["fr-FR", "en-US"]
+        let setup = options.apply(to: base)
+        #expect(
+            setup.generationConfig?.unknownFields["thinkingConfig"]
+                == ["includeThoughts": true, "thinkingLevel": "HIGH"])
+        #expect(setup.inputAudioTranscription == ["languageCodes": ["fr-FR", "en-US"]])
+        #expect(setup.outputAudioTranscription == nil)
+    }
+
     @Test("flags override a base setup and keep its other fields")
     func flagsOverride() throws {
         let base = try Setup(

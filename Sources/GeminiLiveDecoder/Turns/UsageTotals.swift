@@ -4,7 +4,7 @@ import GeminiLiveProtocol
 public struct UsageTotals: Sendable, Equatable {
     /// Sum of `promptTokenCount`.
     public var prompt = 0
-    /// Sum of `responseTokenCount`.
+    /// Sum of `responseTokenCount` (Vertex AI: `candidatesTokenCount`).
     public var response = 0
     /// Sum of `totalTokenCount`.
     public var total = 0
@@ -13,7 +13,7 @@ public struct UsageTotals: Sendable, Equatable {
 
     mutating func add(_ usage: UsageMetadata) {
         prompt += usage.promptTokenCount ?? 0
-        response += usage.responseTokenCount ?? 0
+        response += usage.generatedTokenCount ?? 0
         total += usage.totalTokenCount ?? 0
         reports += 1
     }

@@ -23,15 +23,22 @@ public struct EmulatorServer: Sendable {
     /// Serves until cancelled; `onListening` gets `ws://127.0.0.1:PORT` (or `wss://localhost:PORT`) once bound.
     public func run(onListening: @escaping @Sendable (String) async -> Void) async throws {
         let configuration = services.configuration
+        let unauthorized = UnauthorizedChannels()
         var server = HTTPServerBuilder.http1WebSocketUpgrade(
             configuration: HTTP1WebSocketUpgradeChannel.Configuration(
-                http1: HTTP1Channel.Configuration(additionalChannelHandlers: [NotFoundRewriter()]),
+                http1: HTTP1Channel.Configuration(additionalChannelHandlers: [
+                    UpgradeRefusalRewriter(unauthorized: unauthorized)
+                ]),
                 ws: WebSocketServerConfiguration(maxFrameSize: Self.maxFrameSize))
         ) {
             request, channel, _ async throws -> ShouldUpgradeResult<
                 WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
             > in
             guard let route = RequestRoute(path: request.path ?? "", headers: request.headerFields) else {
+                return .dontUpgrade
+            }
+            if route.isUnauthorized {
+                unauthorized.mark(channel)
                 return .dontUpgrade
             }
             return .upgrade([:]) { inbound, outbound, _ in
@@ -90,7 +97,8 @@ public struct EmulatorServer: Sendable {
         }
         let number = services.nextConnectionNumber()
         let session = EmulatedSession(
-            options: services.sessionOptions(connection: number, version: route.version.rawValue))
+            options: services.sessionOptions(
+                connection: number, version: route.version.rawValue, backend: route.backend))
         // Installed on every connection: --slow-pongs sets the starting delay, a script's slowPongs changes it.
         let pongDelay = PongDelay(seconds: services.configuration.slowPongs)
         let driver = ConnectionDriver(

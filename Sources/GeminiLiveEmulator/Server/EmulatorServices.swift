@@ -1,3 +1,4 @@
+import GeminiLiveProtocol
 import Synchronization
 
 /// What all connections share: the configuration, the frame log, the resumption store and the connection count.
@@ -32,9 +33,10 @@ final class EmulatorServices: Sendable {
         }
     }
 
-    /// The state machine's options for connection `number` on API version `version`.
-    func sessionOptions(connection number: Int, version: String) -> SessionOptions {
+    /// The state machine's options for connection `number` on API version `version` of `backend`.
+    func sessionOptions(connection number: Int, version: String, backend: Backend = .geminiAPI) -> SessionOptions {
         var options = SessionOptions()
+        options.backend = backend
         options.catalogue = configuration.catalogue
         options.apiVersion = version
         options.connectionLifetime = configuration.connectionLifetime

@@ -120,13 +120,14 @@ extension EmulatedSession {
 
     /// New user activity during a reply interrupts it, unless `activityHandling` is `NO_INTERRUPTION`.
     ///
-    /// `interrupted` only ever follows a model turn under way (some of it went out). Before that, speech the VAD
-    /// hears means the user had not finished: the reply is dropped without a word and its input is heard again
-    /// with the rest (`dropReply`). An explicit `activityStart` leaves it be; the turn it opens is answered after.
+    /// Speech the VAD hears before any of the reply went out means the user had not finished (one utterance
+    /// with a pause the VAD took for its end): the reply is dropped without a word and its input is heard again
+    /// with the rest (`dropReply`), rather than answered with `interrupted` and an empty turn. An explicit
+    /// `activityStart` interrupts as a new turn does.
     mutating func barge(bySpeech: Bool) -> [EmulatorAction] {
         guard !noInterruption, let current = reply else { return [] }
-        if current.underway { return interruptReply() }
-        return bySpeech ? dropReply() : []
+        if bySpeech, !current.underway { return dropReply() }
+        return interruptReply()
     }
 
     var noInterruption: Bool {

@@ -3,8 +3,8 @@ import GeminiLiveProtocol
 /// Turns and replies: starting, interrupting and finishing the model's answers.
 extension EmulatedSession {
     /// A user turn ended: what it ended with plus the texts, pictures and audio parts given since the last turn.
-    /// It is answered now, cutting off a reply under way, or after the current reply when that may not be cut
-    /// off (`NO_INTERRUPTION`) or none of it went out yet: every turn asked for gets its own answer, in order.
+    /// It is answered now, cutting off the reply in progress, or after it when `activityHandling` is
+    /// `NO_INTERRUPTION`.
     mutating func endUserTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
         var input = TurnInput(kind: kind)
         input.texts = conversation.pendingTexts
@@ -15,7 +15,7 @@ extension EmulatedSession {
         conversation.pendingPictures.removeAll()
         pendingOtherAudio = 0
         queuedTurns.append(input)
-        if let current = reply, noInterruption || !current.underway { return [] }
+        if reply != nil, noInterruption { return [] }
         return startTurn(queuedTurns.removeFirst())
     }
 
@@ -50,16 +50,15 @@ extension EmulatedSession {
         return actions
     }
 
-    /// Cuts the reply in progress short: a model turn under way ends with `interrupted`, then `turnComplete`, no
-    /// `generationComplete`. One none of which went out (a script's `interrupt` before it said anything) ends
-    /// with `turnComplete` alone: `interrupted` only ever follows a model turn that was under way.
+    /// Cuts the reply in progress short: `interrupted`, then `turnComplete`, no `generationComplete`.
+    ///
+    /// Only a reply in progress is interrupted, so `interrupted` only ever follows a model turn under way; a
+    /// client counts it as the turn that did not answer (the input that cut it in gets the next).
     mutating func interruptReply() -> [EmulatorAction] {
         guard let current = reply else { return [] }
         reply = nil
         var actions: [EmulatorAction] = [.cancelReply(turn: current.turn)]
-        if current.underway {
-            actions.append(.send(ServerMessage(.serverContent(ServerContent(interrupted: true)))))
-        }
+        actions.append(.send(ServerMessage(.serverContent(ServerContent(interrupted: true)))))
         actions.append(
             .send(
                 ServerMessage(
@@ -104,7 +103,9 @@ extension EmulatedSession {
         guard phase == .active, reply?.turn == turn else { return [] }
         var message = message
         if let calls = message.toolCall?.functionCalls {
-            reply?.waitingForTool += calls.filter { $0.id != nil }
+            for call in calls {
+                if let id = call.id { reply?.waitingForTool.append(WaitingCall(id: id, name: call.name)) }
+            }
         }
         if let content = message.serverContent {
             if content.modelTurn != nil || content.outputTranscription != nil { reply?.underway = true }

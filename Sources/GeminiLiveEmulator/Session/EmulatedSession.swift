@@ -15,15 +15,21 @@ public struct EmulatedSession {
 
     struct ActiveReply: Equatable {
         var turn: Int
-        /// The calls sent and not answered yet.
-        var waitingForTool: [FunctionCall] = []
-        /// Whether the model turn is under way: some of its output (content, transcription, a call) went out.
-        /// Only then does a barge-in send `interrupted`; before, the reply is dropped and its input joins the next.
+        /// The calls awaiting an answer, oldest first, with their function names (Vertex AI matches an answer
+        /// without an id by name).
+        var waitingForTool: [WaitingCall] = []
+        /// Whether some of the reply's output (content, transcription, a call) went out. Speech heard before then
+        /// drops the reply without a word, and its input joins the rest of the speech (`barge(bySpeech:)`).
         var underway = false
         /// What the user gave for this reply, carried into the next turn if the reply is dropped unseen.
         var input: TurnInput
         /// The prompt tokens the input added, taken back if the reply is dropped unseen.
         var promptTokens: Int
+    }
+
+    struct WaitingCall: Equatable {
+        var id: String
+        var name: String?
     }
 
     let options: SessionOptions
@@ -134,8 +140,9 @@ public struct EmulatedSession {
     // MARK: - Setup
 
     mutating func acceptSetup(_ setup: Setup) -> [EmulatorAction] {
-        guard let model = options.catalogue.model(named: setup.model) else {
-            return close(.modelNotFound(ModelCatalogue.fullName(setup.model), version: options.apiVersion))
+        guard let model = catalogueModel(named: setup.model) else {
+            let shown = options.backend == .vertexAI ? setup.model : ModelCatalogue.fullName(setup.model)
+            return close(.modelNotFound(shown, version: options.apiVersion))
         }
         let modalities = (setup.generationConfig?.responseModalities ?? ["AUDIO"]).map { $0.uppercased() }
         guard modalities.count <= 1 else { return close(.invalidArgument) }
@@ -158,6 +165,29 @@ public struct EmulatedSession {
             return [.resume(handle: handle)]
         }
         return completeSetup()
+    }
+
+    /// The catalogue's model for `name` as this connection's service spells it: `models/ID` (or a bare id) on
+    /// the Gemini API; `projects/P/locations/L/publishers/google/models/ID` or, in express mode,
+    /// `publishers/google/models/ID` on Vertex AI.
+    func catalogueModel(named name: String) -> ModelProfile? {
+        switch options.backend {
+        case .geminiAPI:
+            return options.catalogue.model(named: name)
+        case .vertexAI:
+            guard name.hasPrefix("projects/") || name.hasPrefix("publishers/"), let id = ModelName.id(in: name) else {
+                return nil
+            }
+            return options.catalogue.model(named: id)
+        }
+    }
+
+    /// Whether resumption updates say which client messages were consumed: always with `--consumed-index`, and
+    /// on Vertex AI when the setup asks for transparent resumption.
+    var reportsConsumedIndex: Bool {
+        if options.consumedIndex { return true }
+        guard options.backend == .vertexAI, let resumption = setup?.sessionResumption else { return false }
+        return resumption.unknownFields["transparent"]?.boolValue == true
     }
 
     mutating func completeSetup() -> [EmulatorAction] {
@@ -249,7 +279,7 @@ public struct EmulatedSession {
         // Audio of an utterance still in progress is not in the snapshot: those messages count as not consumed,
         // so a client that re-sends everything after the index rebuilds the utterance exactly.
         let consumed = (utteranceStartIndex ?? clientMessageCount) - 1
-        if options.consumedIndex, consumed >= 0 {
+        if reportsConsumedIndex, consumed >= 0 {
             update.lastConsumedClientMessageIndex = consumed
         }
         return [.store(handle: handle, snapshot: conversation), .send(ServerMessage(.sessionResumptionUpdate(update)))]

@@ -2,10 +2,11 @@ import GeminiLiveProtocol
 
 /// The per-connection settings the state machine needs (from the command line and the request).
 public struct SessionOptions: Sendable {
+    /// The service this connection speaks for, from its request path: its wire dialect shapes every message
+    /// (`ModelProfile.dialect(for:)`) and its rules apply (model names, auth, id-less tool answers).
+    public var backend: Backend = .geminiAPI
     /// The models served.
     public var catalogue: ModelCatalogue = .standard
-    /// The service emulated; its wire dialect shapes every message (`ModelProfile.dialect(for:)`).
-    public var backend: Backend = .geminiAPI
     /// `v1`, `v1beta` or `v1alpha`, from the request path (used in the unknown-model reason).
     public var apiVersion = "v1beta"
     /// Seconds until the connection is closed with "Deadline expired".

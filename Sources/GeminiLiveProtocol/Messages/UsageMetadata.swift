@@ -23,6 +23,17 @@ public struct UsageMetadata: JSONConvertible {
     /// Members this type does not model (e.g. Vertex `candidatesTokenCount`), kept for the round trip.
     public var unknownFields: JSONObject
 
+    /// The tokens the model generated, by either service's name: `responseTokenCount` on the Gemini API,
+    /// `candidatesTokenCount` on Vertex AI (int64 there, so a string or a number).
+    public var generatedTokenCount: Int? {
+        if let responseTokenCount { return responseTokenCount }
+        switch unknownFields["candidatesTokenCount"] {
+        case .number(let number)?: return number.int
+        case .string(let text)?: return JSONNumber(text: text)?.int
+        default: return nil
+        }
+    }
+
     /// Creates usage metadata.
     public init(
         promptTokenCount: Int? = nil, cachedContentTokenCount: Int? = nil, responseTokenCount: Int? = nil,

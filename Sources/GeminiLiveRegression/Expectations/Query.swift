@@ -43,10 +43,10 @@ public enum Query: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// A judge's verdict on the turn, which the turn's frames alone do not hold.
     case judge
 
-    /// The `usageMetadata` counts a scenario may query.
+    /// The `usageMetadata` counts a scenario may query; Vertex AI names the response's `candidatesTokenCount`.
     public static let usageFields = [
-        "promptTokenCount", "cachedContentTokenCount", "responseTokenCount", "toolUsePromptTokenCount",
-        "thoughtsTokenCount", "totalTokenCount",
+        "promptTokenCount", "cachedContentTokenCount", "responseTokenCount", "candidatesTokenCount",
+        "toolUsePromptTokenCount", "thoughtsTokenCount", "totalTokenCount",
     ]
 
     /// The plain query keys, as written in scenarios.

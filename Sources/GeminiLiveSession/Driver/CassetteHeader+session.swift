@@ -13,9 +13,12 @@ extension CassetteHeader {
             model: setup.model, scenario: scenario, scenarioHash: scenarioHash)
     }
 
-    /// `v1beta` of `/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent`.
+    /// `v1beta` of `/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent`, `v1beta1`
+    /// of Vertex AI's `/ws/google.cloud.aiplatform.v1beta1.LlmBidiService/BidiGenerateContent`.
     static func apiVersion(path: String) -> String? {
-        guard let range = path.firstRange(of: "generativelanguage.") else { return nil }
+        guard let range = path.firstRange(of: "generativelanguage.") ?? path.firstRange(of: "aiplatform.") else {
+            return nil
+        }
         let version = path[range.upperBound...].prefix { $0 != "." && $0 != "/" && $0 != "?" }
         return version.isEmpty ? nil : String(version)
     }

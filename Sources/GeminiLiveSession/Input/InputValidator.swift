@@ -11,10 +11,15 @@ public struct InputValidator: Sendable {
     /// `activityStart`/`activityEnd`.
     public var serverDetectsActivity: Bool
 
+    /// Tool answers must carry the id of the call they answer (the Gemini API); Vertex AI accepts an answer
+    /// without one and matches it by the function's name.
+    public var toolResponsesNeedIDs: Bool
+
     /// Creates a validator.
-    public init(keepLegacy: Bool = false, serverDetectsActivity: Bool = false) {
+    public init(keepLegacy: Bool = false, serverDetectsActivity: Bool = false, toolResponsesNeedIDs: Bool = true) {
         self.keepLegacy = keepLegacy
         self.serverDetectsActivity = serverDetectsActivity
+        self.toolResponsesNeedIDs = toolResponsesNeedIDs
     }
 
     /// Whether `setup` leaves voice activity detection to the server (the default unless it is disabled).
@@ -57,9 +62,12 @@ public struct InputValidator: Sendable {
             return .setup(setup)
         case .toolResponse(let response):
             for (position, answer) in response.functionResponses.enumerated() where (answer.id ?? "").isEmpty {
+                if !toolResponsesNeedIDs, !(answer.name ?? "").isEmpty { continue }
                 throw MessageDecodingError(
                     path: "toolResponse.functionResponses[\(position)]",
-                    reason: "missing id: the answer must carry the id of the toolCall it answers")
+                    reason: toolResponsesNeedIDs
+                        ? "missing id: the answer must carry the id of the toolCall it answers"
+                        : "missing id and name: an answer without an id is matched by its function's name")
             }
             if response.functionResponses.isEmpty {
                 throw MessageDecodingError(path: "toolResponse", reason: "no functionResponses")

@@ -3,14 +3,18 @@ import GeminiLiveProtocol
 /// The resolved session: the policy (setup, resumption, first handle) and where to connect with which key.
 public struct SessionConfiguration: Sendable {
     /// The environment variables `resolve` reads; the front end passes exactly these.
-    public static let environmentNames = [
-        "GOOGLE_API_KEY", "GEMINI_API_KEY", "GEMINI_LIVE_MODEL", "GEMINI_LIVE_ENDPOINT",
-    ]
+    public static let environmentNames =
+        [
+            "GOOGLE_API_KEY", "GEMINI_API_KEY", "GEMINI_LIVE_MODEL", "GEMINI_LIVE_ENDPOINT",
+        ] + VertexAccess.environmentNames
 
     /// The session's rules; timeouts, retries and limits keep their defaults for the caller to set.
     public var policy: SessionPolicy
     /// Where to connect, with the auth header.
     public var endpoint: SessionEndpoint
+
+    /// The setup frame of the first connection, as it is sent (with `--resume`'s handle, when given).
+    public var firstSetupFrame: [UInt8] { policy.setupFrame(handle: policy.initialHandle) }
 
     /// Decides the setup and the endpoint from the flags, stdin's setup line and the environment.
     ///
@@ -21,10 +25,26 @@ public struct SessionConfiguration: Sendable {
     /// The key comes from `--api-key-file`, else the environment, and the Gemini API's hosts need one.
     /// The endpoint is `--endpoint`, else `$GEMINI_LIVE_ENDPOINT` (what `samples/emulator/start.sh` exports, so
     /// a started emulator is used without repeating its URL), else the Gemini API.
+    ///
+    /// Vertex AI (`--vertex`, or `GOOGLE_GENAI_USE_VERTEXAI=true`) is decided by `VertexAccess`: its host,
+    /// path and credential, and the setup's Vertex model name; `--endpoint` still overrides the host.
     public static func resolve(
         _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
     ) throws(SessionSetupError) -> SessionConfiguration {
         var setup = try request.options(with: try base(request, stdinSetup: stdinSetup, environment: environment))
+        let key = try SetupFiles.apiKey(file: request.apiKeyFile, environment: environment)
+        let vertex = try VertexAccess.resolve(request, key: key, environment: environment)
+        if let vertex {
+            if request.transparentResumption, !request.resumption {
+                throw SessionSetupError(.usage, "--transparent-resumption needs resumption; drop --no-resumption")
+            }
+            setup = try vertex.adapt(setup, transparentResumption: request.transparentResumption)
+        } else if setup.sessionResumption?.unknownFields["transparent"] != nil {
+            throw SessionSetupError(
+                .usage,
+                "sessionResumption.transparent in the setup is a Vertex AI feature: add --vertex, or drop it from the setup"
+            )
+        }
         var policy: SessionPolicy
         if request.resumption {
             let handle = request.resumeHandle ?? setup.sessionResumption?.handle
@@ -35,12 +55,13 @@ public struct SessionConfiguration: Sendable {
             policy = SessionPolicy(setup: setup)
         }
         policy.resumption = request.resumption
-        let key = try SetupFiles.apiKey(file: request.apiKeyFile, environment: environment)
         let environmentEndpoint = environment["GEMINI_LIVE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
         let endpoint = try SessionEndpoint.resolve(
             endpoint: request.endpoint ?? environmentEndpoint, apiVersion: request.apiVersion?.rawValue, key: key,
-            source: request.endpoint == nil ? "$GEMINI_LIVE_ENDPOINT" : "--endpoint")
-        if key == nil, endpoint.host.hasSuffix("googleapis.com") {
+            source: request.endpoint == nil ? "$GEMINI_LIVE_ENDPOINT" : "--endpoint",
+            backend: vertex == nil ? .geminiAPI : .vertexAI, location: vertex?.location ?? "global",
+            accessToken: vertex?.accessToken)
+        if key == nil, vertex == nil, endpoint.host.hasSuffix("googleapis.com") {
             throw SessionSetupError(
                 .permission, "no API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or give --api-key-file FILE")
         }

@@ -23,6 +23,19 @@ public struct SessionRequest: Sendable {
     public var apiVersion: APIVersion?
     /// `--api-key-file FILE`; the environment is used without it.
     public var apiKeyFile: String?
+    /// `--vertex`: connect to Vertex AI (also chosen by `GOOGLE_GENAI_USE_VERTEXAI=true`).
+    public var vertex = false
+    /// `--project`: the Google Cloud project (default `$GOOGLE_CLOUD_PROJECT`).
+    public var project: String?
+    /// `--location`: the Vertex AI location (default `$GOOGLE_CLOUD_LOCATION`, else `global`).
+    public var location: String?
+    /// `--access-token-file FILE`: Vertex AI's OAuth token, read before every connection.
+    public var accessTokenFile: String?
+    /// `--access-token-command CMD`: prints Vertex AI's OAuth token; run before every connection.
+    public var accessTokenCommand: String?
+    /// `--transparent-resumption`: ask Vertex AI which client messages it consumed, so a resumption re-sends
+    /// exactly the rest.
+    public var transparentResumption = false
 
     /// Creates an empty request: the built-in defaults.
     public init() {}

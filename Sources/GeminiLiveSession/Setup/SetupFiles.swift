@@ -26,17 +26,10 @@ public enum SetupFiles {
     /// Tool entries from a file: a list of tools, one tool object, or a bare list of function declarations.
     public static func tools(path: String) throws(SessionSetupError) -> [JSONValue] {
         let json = try parse(path, option: "--tools")
-        let items: [JSONValue]
-        switch json {
-        case .array(let list): items = list
-        case .object: items = [json]
-        default: throw SessionSetupError(.badData, "--tools '\(path)': expected a JSON object or list")
+        guard let entries = ToolList.entries(from: json) else {
+            throw SessionSetupError(.badData, "--tools '\(path)': expected a JSON object or list")
         }
-        // A list of declarations ({name, description, parameters}) is wrapped as one functionDeclarations tool.
-        if !items.isEmpty, items.allSatisfy({ $0["name"] != nil }) {
-            return [["functionDeclarations": .array(items)]]
-        }
-        return items
+        return entries
     }
 
     /// `--system TEXT`, or the file's text for `@FILE`.

@@ -20,6 +20,12 @@ public struct SetupOptions: Sendable {
         case high, low
     }
 
+    /// How much the model reasons before it answers (`thinkingConfig.thinkingLevel`): the extended-thinking
+    /// model takes low, medium or high; gemini-3.1 also minimal.
+    public enum ThinkingLevel: String, Sendable, CaseIterable {
+        case minimal, low, medium, high
+    }
+
     /// Model id; `models/` is prefixed when it has no slash.
     public var model: String?
     public var modality: Modality?
@@ -32,6 +38,9 @@ public struct SetupOptions: Sendable {
     public var googleSearch = false
     public var transcribeInput = false
     public var transcribeOutput = false
+    /// BCP-47 codes the transcriptions expect (`languageCodes` in each transcription config that is on).
+    public var transcriptionLanguages: [String] = []
+    public var thinkingLevel: ThinkingLevel?
     public var vad: VAD?
     public var startSensitivity: Sensitivity?
     public var endSensitivity: Sensitivity?
@@ -53,10 +62,15 @@ public struct SetupOptions: Sendable {
     public func apply(to base: Setup) -> Setup {
         var setup = base
         if let model { setup.model = Self.qualifiedModel(model) }
-        if modality != nil || voice != nil || language != nil || temperature != nil {
+        if modality != nil || voice != nil || language != nil || temperature != nil || thinkingLevel != nil {
             var config = setup.generationConfig ?? GenerationConfig()
             if let modality { config.responseModalities = [modality.rawValue.uppercased()] }
             if let temperature { config.temperature = temperature }
+            if let thinkingLevel {
+                var thinking = config.unknownFields["thinkingConfig"]?.objectValue ?? [:]
+                thinking["thinkingLevel"] = .string(thinkingLevel.rawValue.uppercased())
+                config.unknownFields["thinkingConfig"] = .object(thinking)
+            }
             if voice != nil || language != nil {
                 var speech = config.speechConfig ?? SpeechConfig()
                 if let voice { speech.voiceName = voice }
@@ -76,6 +90,11 @@ public struct SetupOptions: Sendable {
         }
         if transcribeInput, setup.inputAudioTranscription == nil { setup.inputAudioTranscription = [:] }
         if transcribeOutput, setup.outputAudioTranscription == nil { setup.outputAudioTranscription = [:] }
+        if !transcriptionLanguages.isEmpty {
+            let codes = JSONValue.array(transcriptionLanguages.map(JSONValue.string))
+            if setup.inputAudioTranscription != nil { setup.inputAudioTranscription?["languageCodes"] = codes }
+            if setup.outputAudioTranscription != nil { setup.outputAudioTranscription?["languageCodes"] = codes }
+        }
         setup.realtimeInputConfig = realtimeInputConfig(over: setup.realtimeInputConfig)
         if let compression {
             var config = setup.contextWindowCompression ?? ContextWindowCompression()

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOPosix
 import NIOHTTP1
 import NIOSSL
 import GeminiLiveSystem
@@ -56,31 +57,61 @@ final class SocketTransport {
         return endpoint.isLoopback ? "localhost" : nil
     }
 
-    /// The upgrade request: the path, Host, and the auth header (the key travels only there).
-    var request: HTTPRequestHead {
+    /// The upgrade request: the path, Host, and the auth header (the key travels only there), plus
+    /// `Authorization: Bearer` when a Vertex AI access token was read for this connection.
+    func request(accessToken: String? = nil) -> HTTPRequestHead {
         let defaultPort = endpoint.usesTLS ? 443 : 80
         var headers = HTTPHeaders()
         headers.add(
             name: "Host", value: endpoint.port == defaultPort ? endpoint.host : "\(endpoint.host):\(endpoint.port)")
         for header in endpoint.headers { headers.add(name: header.name, value: header.value) }
+        if let accessToken { headers.add(name: "authorization", value: AccessTokenSource.authorization(accessToken)) }
         return HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.path, headers: headers)
     }
 
     /// Opens connection `id`, sends `setup` first, then reports `.connected`, every message, and how it ended.
+    ///
+    /// With a Vertex AI access token source, the token is read (or its command run) afresh first, on a thread
+    /// of the pool so the loop keeps relaying: tokens expire, and every reconnection needs a valid one. That
+    /// time counts against the connect timeout; a source that fails ends the session (`connectRefused`).
     func open(
         _ id: Int, setup: [UInt8], deliver: @escaping (SessionEvent) -> Void,
         writabilityChanged: @escaping () -> Void
     ) {
+        let report: (SessionEvent) -> Void = { [weak self] event in
+            switch event {
+            case .socketClosed, .socketDropped, .connectRefused: self?.connections[id] = nil
+            default: break
+            }
+            deliver(event)
+        }
         let connection = WebSocketConnection(
-            id: id, loop: loop, url: endpoint.url, setup: setup,
-            deliver: { [weak self] event in
-                switch event {
-                case .socketClosed, .socketDropped, .connectRefused: self?.connections[id] = nil
-                default: break
-                }
-                deliver(event)
-            }, writabilityChanged: writabilityChanged)
+            id: id, loop: loop, url: endpoint.url, setup: setup, deliver: report,
+            writabilityChanged: writabilityChanged)
         connections[id] = connection
+        guard let source = endpoint.accessToken else {
+            start(connection, request: request())
+            return
+        }
+        let bound = NIOLoopBound((self, report, connection), eventLoop: loop)
+        NIOThreadPool.singleton.runIfActive(eventLoop: loop) { () throws(SessionSetupError) -> String in
+            try source.token()
+        }.whenComplete { result in
+            let (transport, report, connection) = bound.value
+            // Aborted (the connect timeout) while the token was fetched: nothing more to do or report.
+            guard transport.connections[id] === connection else { return }
+            switch result {
+            case .success(let token):
+                transport.start(connection, request: transport.request(accessToken: token))
+            case .failure(let error as SessionSetupError):
+                report(.connectRefused(connection: id, reason: error.message, kind: error.category))
+            case .failure(let error):
+                report(.connectRefused(connection: id, reason: "\(source.option): \(error)", kind: .permission))
+            }
+        }
+    }
+
+    private func start(_ connection: WebSocketConnection, request: HTTPRequestHead) {
         var host = endpoint.host
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         connection.start(
