@@ -22,6 +22,10 @@ struct EncodeCommand: ParsableCommand {
             read; convert first: ffmpeg -i in.m4a -ac 1 -ar 16000 in.wav
             JPEG and PNG files become realtimeInput.video; .txt files and --text become a user turn.
 
+            With --context-update, each --system (text, or @FILE) and --tools FILE becomes a contextUpdate \
+            line at its place among the inputs (a --system next to a --tools makes one line holding both): \
+            gemini-3.8-live models then answer with the new instruction and tools, keeping the conversation.
+
             EXAMPLES:
               gemini-live-encode question.wav |
                 gemini-live-session --transcribe output |
@@ -34,13 +38,7 @@ struct EncodeCommand: ParsableCommand {
               ffmpeg -v error -i talk.mp4 -f mjpeg -r 10 - |
                 gemini-live-encode --mjpeg - --source-fps 10
               gemini-live-encode --realtime --silence 800 q1.wav q2.wav
-              gemini-live-encode q1.wav --context-update --system "Answer in French." q2.wav
-
-            CONTEXT UPDATES:
-            With --context-update, each --system (text, or @FILE) and --tools FILE makes a contextUpdate \
-            line at its place among the inputs (a --system next to a --tools makes one line holding both): \
-            gemini-3.8-live models then answer with the new instruction and tools, keeping the conversation. \
-            The tools file takes the shapes gemini-live-session --tools takes.
+              gemini-live-encode q1.wav --context-update --system "Be brief." q2.wav
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .io]))
