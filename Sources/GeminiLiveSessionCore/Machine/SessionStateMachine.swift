@@ -150,6 +150,9 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             ]
         case .clientLine(let message):
             return accept(message)
+        case .activityLine(let message, let origin):
+            guard InputValidator.serverDetectsActivity(pendingSetup ?? setup) else { return accept(message) }
+            return finish(SessionOutcome(.usage, "\(origin): \(InputValidator.activityMarkerConflict)"))
         case .setupLine(let newSetup):
             return reconfigure(newSetup)
         case .badInputLine(let text):
