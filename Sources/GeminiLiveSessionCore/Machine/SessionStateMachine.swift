@@ -347,7 +347,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
                     "connection \(connection): \(step) within \(limit) (--connect-timeout)", classification: .retry,
                     timedOut: true)
         case (.handleWait, .pausedForGoAway) where switchingSetup:
-            return [restartNote()] + close(thenExit: false)
+            return reconnectForNewSetup()
         case (.handleWait, .pausedForGoAway):
             let note =
                 handle == nil
