@@ -23,6 +23,15 @@ struct EmulatorCommand: AsyncParsableCommand {
             keeps state between utterances; the first reply of a process runs about 40 ms longer). \
             --script FILE makes it say other things, call tools, pause, interrupt itself or fail.
 
+            Frames are shaped as recorded from the service: binary, pretty JSON ending in a newline \
+            ({"setupComplete":{}} is 26 bytes), reply audio in 9,600-byte then 11,520-byte pieces, function \
+            calls as name, args, id. What differs between the Gemini API and Vertex AI (modelTurn role, \
+            audio MIME type, setupComplete.sessionId, call ids, usage names) is in each model's profile; \
+            see WIRE SHAPES in the man page. --models lists the models, among them \
+            gemini-3.8-live-extended-thinking (a filler turn ends with interactionStatus IN_PROGRESS, the \
+            answer with IDLE) and gemini-3.5-transcribe-live (TEXT: the user's speech as text). On the 3.8 \
+            family contextUpdate changes the system instruction and tools of later turns.
+
             --replay CASSETTE answers instead with the server frames of a recording \
             (gemini-live-session --record, gemini-live-test --record, --log), each once the client has \
             sent what the recorded client had sent before it: audio by duration, so re-chunked or \
@@ -41,6 +50,7 @@ struct EmulatorCommand: AsyncParsableCommand {
               gemini-live-emulator --port 0 --drop-after 3 \\
                 --script samples/emulator/weather.json
               gemini-live-emulator --port 0 --replay run1.ndjson --speed 0
+              gemini-live-emulator --models | cut -f1
 
             EXIT STATUS:
             \(ExitStatus.helpTable([.success, .failure, .usage, .badData, .noInput, .cannotCreate]))

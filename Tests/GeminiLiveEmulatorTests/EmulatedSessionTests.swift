@@ -111,8 +111,6 @@ struct EmulatedSessionTests {
         var session = Self.session()
         _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
         _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
-        let said = ServerMessage(.serverContent(ServerContent(modelTurn: Content(parts: [Part(text: "Turn")]))))
-        #expect(session.replyOutput(turn: 1, message: said) == [.send(said)], "the model turn is under way")
         let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
         #expect(actions.first == .cancelReply(turn: 1))
         let messages = Self.sent(actions)
@@ -123,21 +121,23 @@ struct EmulatedSessionTests {
         #expect(session.replyFinished(turn: 1, responseTokens: 3).isEmpty)
     }
 
-    /// `interrupted` only ever follows a model turn that was under way: a reply none of which went out is dropped
-    /// without a word, and the next turn answers its input too.
-    @Test func aReplyNotYetUnderWayIsDroppedSilentlyAndItsInputJoinsTheNextTurn() throws {
+    /// Speech heard before any of the reply went out means the user had not finished: the reply is dropped
+    /// without a word, and the next turn answers all of the speech, under the same turn number.
+    @Test func speechBeforeTheReplyIsUnderWayJoinsTheTurn() throws {
         var session = Self.session()
         _ = session.receive(Self.bytes(#"{"setup":{"model":"models/gemini-3.8-live"}}"#))
-        _ = session.receive(Self.bytes(#"{"realtimeInput":{"text":"one"}}"#))
-        let actions = session.receive(Self.bytes(#"{"realtimeInput":{"text":"two"}}"#))
-        #expect(actions.first == .cancelReply(turn: 1))
-        #expect(Self.sent(actions).isEmpty, "no interrupted, no turnComplete: nothing of the model turn went out")
-        guard case .startReply(let request)? = actions.last else {
-            Issue.record("no new reply: \(actions)")
+        let speech = AudioStreamEndTests.tone + [Int16](repeating: 0, count: 16_000)
+        let first = session.receive(AudioStreamEndTests.audio(speech))
+        #expect(first.last.map(Self.startsReply) == 1)
+        let again = session.receive(AudioStreamEndTests.audio(speech))
+        #expect(again.contains(.cancelReply(turn: 1)))
+        #expect(!Self.sent(again).contains { $0.serverContent != nil }, "no interrupted, no turnComplete")
+        guard case .startReply(let request)? = again.last else {
+            Issue.record("no reply: \(again)")
             return
         }
         #expect(request.turn == 1, "the dropped turn's number is used again")
-        #expect(request.input.texts == ["one", "two"])
+        #expect(request.input.audioSeconds > 2.0, "both utterances: \(request.input.audioSeconds)")
     }
 
     @Test func withNoInterruptionATurnDuringAReplyWaitsForItsEnd() {

@@ -100,8 +100,24 @@ struct VertexWireShapeTests {
         #expect(id.wholeMatch(of: Self.uuid) != nil, "\(id)")
         #expect(id == WireDialect.vertexAI.functionCallID(turn: 1, call: 1), "the same every time for a turn")
         #expect(session.replyOutput(turn: 1, message: message) == [.send(message)])
+        // Vertex AI takes a tool response without an id: the call waiting under that name is answered.
+        let answer = session.receive(
+            Array(#"{"toolResponse":{"functionResponses":[{"name":"get_time","response":{"output":"noon"}}]}}"#.utf8))
         #expect(
-            !session.receive(Array(#"{"toolResponse":{"functionResponses":[{"id":"\#(id)","response":{}}]}}"#.utf8))
-                .isEmpty)
+            answer == [
+                .deliverToolResponse(
+                    turn: 1, response: FunctionResponse(id: id, name: "get_time", response: ["output": "noon"]))
+            ])
+    }
+
+    @Test func theGeminiAPIIgnoresAToolResponseWithoutAnID() throws {
+        var session = EmulatedSession(options: SessionOptions())
+        _ = session.receive(Array(#"{"setup":{"model":"models/gemini-3.8-live"}}"#.utf8))
+        _ = session.receive(Array(#"{"realtimeInput":{"text":"hi"}}"#.utf8))
+        let call = FunctionCall(id: "function-call-1", name: "get_time", args: [:])
+        let message = ServerMessage(.toolCall(ToolCall(functionCalls: [call])))
+        #expect(session.replyOutput(turn: 1, message: message) == [.send(message)])
+        let bare = #"{"toolResponse":{"functionResponses":[{"name":"get_time","response":{}}]}}"#
+        #expect(session.receive(Array(bare.utf8)).isEmpty)
     }
 }

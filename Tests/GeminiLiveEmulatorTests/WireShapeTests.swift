@@ -5,7 +5,8 @@ import Testing
 @testable import GeminiLiveEmulator
 
 /// The emulator's frames byte for byte against what was recorded from the service (live-protocol.md §11), read
-/// by a WebSocket client on a real socket: the Gemini API here; Vertex AI's shapes in `VertexWireShapeTests`.
+/// by a WebSocket client on a real socket, on the Gemini API's path and on Vertex AI's; `VertexWireShapeTests`
+/// checks the Vertex dialect at the state machine.
 @Suite(.serialized)
 struct WireShapeTests {
     /// The keys of an object, in the order they were sent.
@@ -256,5 +257,73 @@ struct WireShapeTests {
         #expect(outcome.value == nil)
         #expect(outcome.closeCode == 1007)
         #expect(outcome.closeReason == CloseReason.invalidArgument.reason)
+    }
+
+    // MARK: - Vertex AI, over its own path
+
+    static let vertexModel = "projects/p/locations/us-central1/publishers/google/models/"
+
+    @Test func aSpokenReplyOnVertexAIHasItsRecordedShapes() async throws {
+        let server = try await EmulatorHarness.start()
+        let outcome = try await LiveClient.run(
+            server.url + VertexRouteTests.path(), headers: VertexRouteTests.bearer
+        ) { connection in
+            try await connection.send(
+                LiveClient.setup(model: Self.vertexModel + "gemini-3.8-live", #""outputAudioTranscription":{}"#))
+            let setupComplete = await connection.next()
+            try await connection.send(LiveClient.textTurn("tell me about the weather in Paris today"))
+            return (setupComplete, await connection.turn() ?? [])
+        }
+        let setupComplete = try #require(outcome.value.0)
+        let frames = outcome.value.1
+        Self.expectServiceFrames([setupComplete] + frames)
+        let sessionID = try #require(setupComplete.json?["setupComplete"]?["sessionId"]?.stringValue)
+        #expect(sessionID.wholeMatch(of: VertexWireShapeTests.uuid) != nil, "\(sessionID)")
+        let contents = frames.compactMap { $0.json?["serverContent"] }
+        #expect(contents.first == ["outputTranscription": [:]], "an empty transcription first")
+        let turns = contents.compactMap { $0["modelTurn"] }
+        #expect(!turns.isEmpty)
+        #expect(turns.allSatisfy { Self.keys($0) == ["role", "parts"] && $0["role"] == "model" })
+        let blobs = turns.compactMap { $0["parts"]?[0]?["inlineData"] }
+        #expect(blobs.allSatisfy { $0["mimeType"] == "audio/pcm" })
+        let sizes = blobs.compactMap { $0["data"]?.stringValue }.map { (try? Base64.decode($0))?.count ?? 0 }
+        #expect(sizes.first == 9_600)
+        #expect(sizes.dropFirst().dropLast().allSatisfy { $0 == 11_520 })
+        #expect(
+            Self.keys(frames.last?.json?["usageMetadata"]) == [
+                "promptTokenCount", "candidatesTokenCount", "totalTokenCount", "trafficType", "promptTokensDetails",
+                "candidatesTokensDetails",
+            ])
+    }
+
+    @Test func functionCallsOnVertexAIHaveUUIDsAndMayBeAnsweredWithoutOne() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.script = try EmulatorScript(json: Array(Self.callScript.utf8))
+        let server = try await EmulatorHarness.start(configuration)
+        let outcome = try await LiveClient.run(
+            server.url + VertexRouteTests.path(), headers: VertexRouteTests.bearer
+        ) { connection -> [ReceivedFrame] in
+            try await connection.send(
+                LiveClient.setup(
+                    model: Self.vertexModel + "gemini-2.0-flash-live-001",
+                    #""generationConfig":{"responseModalities":["TEXT"]}"#))
+            _ = await connection.next()
+            try await connection.send(LiveClient.textTurn("weather?"))
+            guard var frames = await connection.collect(until: { $0.json?["toolCall"] != nil }) else { return [] }
+            try await connection.send(
+                #"{"toolResponse":{"functionResponses":[{"name":"get_weather","response":{"output":"sunny"}}]}}"#)
+            frames += await connection.turn() ?? []
+            return frames
+        }
+        let frames = outcome.value
+        Self.expectServiceFrames(frames)
+        let call = try #require(frames.first { $0.json?["toolCall"] != nil }?.json?["toolCall"]?["functionCalls"]?[0])
+        #expect(Self.keys(call) == ["name", "args", "id"])
+        let id = try #require(call["id"]?.stringValue)
+        #expect(id.wholeMatch(of: VertexWireShapeTests.uuid) != nil, "\(id)")
+        let reply = frames.compactMap { $0.message?.serverContent?.modelTurn?.parts.first?.text }.joined()
+        #expect(reply == "It is sunny.")
+        let roles = frames.compactMap { $0.json?["serverContent"]?["modelTurn"]?["role"] }
+        #expect(!roles.isEmpty && roles.allSatisfy { $0 == "model" })
     }
 }

@@ -6,7 +6,8 @@ import GeminiLiveProtocol
 /// The Gemini API sends `modelTurn` without a role, `audio/pcm;rate=24000`, function-call ids like
 /// `function-call-5831923424298605773`, and usage with `responseTokenCount`. Vertex AI sends `"role": "model"`,
 /// a bare `audio/pcm`, a `setupComplete.sessionId`, an empty `outputTranscription` before the first fragment,
-/// UUID function-call ids, and usage with `candidatesTokenCount` and `trafficType`.
+/// UUID function-call ids, and usage with `candidatesTokenCount` and `trafficType`; it takes tool responses
+/// without ids.
 public struct WireDialect: Sendable, Equatable {
     /// How function-call ids look.
     public enum CallIDStyle: Sendable, Equatable {
@@ -34,18 +35,21 @@ public struct WireDialect: Sendable, Equatable {
     public var responseDetailsName: String
     /// Vertex's `usageMetadata.trafficType`, or nil where it is not sent.
     public var trafficType: String?
+    /// Whether a `functionResponses[]` entry must name its call's `id` (the Gemini API), or may leave it out and
+    /// is then matched by name (Vertex AI accepted tool responses without ids).
+    public var toolResponsesNeedID: Bool
 
     /// The Gemini API (`generativelanguage.googleapis.com`).
     public static let geminiAPI = WireDialect(
         backend: .geminiAPI, modelTurnRole: nil, replyAudioMIME: "audio/pcm;rate=24000", sendsSessionID: false,
         opensWithEmptyOutputTranscription: false, callIDs: .serviceNumber, responseCountName: "responseTokenCount",
-        responseDetailsName: "responseTokensDetails", trafficType: nil)
+        responseDetailsName: "responseTokensDetails", trafficType: nil, toolResponsesNeedID: true)
 
     /// Vertex AI (`*aiplatform.googleapis.com`).
     public static let vertexAI = WireDialect(
         backend: .vertexAI, modelTurnRole: "model", replyAudioMIME: "audio/pcm", sendsSessionID: true,
         opensWithEmptyOutputTranscription: true, callIDs: .uuid, responseCountName: "candidatesTokenCount",
-        responseDetailsName: "candidatesTokensDetails", trafficType: "ON_DEMAND")
+        responseDetailsName: "candidatesTokensDetails", trafficType: "ON_DEMAND", toolResponsesNeedID: false)
 
     /// The dialect of `backend`.
     public static func of(_ backend: Backend) -> WireDialect {

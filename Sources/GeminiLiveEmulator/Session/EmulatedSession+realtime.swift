@@ -17,7 +17,7 @@ extension EmulatedSession {
             manualActivity = true
             utteranceStartIndex = clientMessageCount - 1
             manualAudio.removeAll()
-            actions += barge()
+            actions += barge(bySpeech: false)
         }
         if input.activityEnd {
             guard vad == nil else { return close(.invalidArgument) }
@@ -101,7 +101,7 @@ extension EmulatedSession {
             case .speechStarted(let offset):
                 utteranceStartIndex = utteranceStartIndex ?? max(0, clientMessageCount - 1)
                 actions += voiceActivity("ACTIVITY_START", offset: offset)
-                actions += barge()
+                actions += barge(bySpeech: true)
             case .speechEnded(let samples, let offset):
                 utteranceStartIndex = nil
                 actions += voiceActivity("ACTIVITY_END", offset: offset)
@@ -119,18 +119,15 @@ extension EmulatedSession {
     }
 
     /// New user activity during a reply interrupts it, unless `activityHandling` is `NO_INTERRUPTION`.
-    mutating func barge() -> [EmulatorAction] {
-        guard !noInterruption else { return [] }
+    ///
+    /// Speech the VAD hears before any of the reply went out means the user had not finished (one utterance
+    /// with a pause the VAD took for its end): the reply is dropped without a word and its input is heard again
+    /// with the rest (`dropReply`), rather than answered with `interrupted` and an empty turn. An explicit
+    /// `activityStart` interrupts as a new turn does.
+    mutating func barge(bySpeech: Bool) -> [EmulatorAction] {
+        guard !noInterruption, let current = reply else { return [] }
+        if bySpeech, !current.underway { return dropReply() }
         return interruptReply()
-    }
-
-    /// A realtime turn ended: answer it now, or after the current reply when the model may not be interrupted.
-    mutating func endUserTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
-        if noInterruption, reply != nil {
-            queuedTurns.append(QueuedTurn(kind: kind, audio: audio))
-            return []
-        }
-        return startTurn(kind: kind, audio: audio)
     }
 
     var noInterruption: Bool {

@@ -2,19 +2,34 @@ import GeminiLiveProtocol
 
 /// Turns and replies: starting, interrupting and finishing the model's answers.
 extension EmulatedSession {
-    /// Ends the user's turn and starts a reply, interrupting one in progress.
-    mutating func startTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
-        var actions = interruptReply()
-        var input = carriedInput ?? TurnInput(kind: kind)
-        carriedInput = nil
-        input.kind = kind
-        input.texts += conversation.pendingTexts
-        input.pictures += conversation.pendingPictures
-        input.audio += audio
-        input.otherAudioSeconds += pendingOtherAudio
+    /// A user turn ended: what it ended with plus the texts, pictures and audio parts given since the last turn.
+    /// It is answered now, cutting off the reply in progress, or after it when `activityHandling` is
+    /// `NO_INTERRUPTION`.
+    mutating func endUserTurn(kind: TurnInput.Kind, audio: [Int16] = []) -> [EmulatorAction] {
+        var input = TurnInput(kind: kind)
+        input.texts = conversation.pendingTexts
+        input.pictures = conversation.pendingPictures
+        input.audio = audio
+        input.otherAudioSeconds = pendingOtherAudio
         conversation.pendingTexts.removeAll()
         conversation.pendingPictures.removeAll()
         pendingOtherAudio = 0
+        queuedTurns.append(input)
+        if reply != nil, noInterruption { return [] }
+        return startTurn(queuedTurns.removeFirst())
+    }
+
+    /// Starts the reply to `input` (after the input of a reply dropped unseen, if any), cutting off one under way.
+    mutating func startTurn(_ given: TurnInput) -> [EmulatorAction] {
+        var actions = interruptReply()
+        var input = given
+        if let carried = carriedInput {
+            carriedInput = nil
+            input.texts = carried.texts + input.texts
+            input.pictures = carried.pictures + input.pictures
+            input.audio = carried.audio + input.audio
+            input.otherAudioSeconds += carried.otherAudioSeconds
+        }
         conversation.turnCount += 1
         let promptTokens = TokenEstimate.input(input)
         conversation.promptTokens += promptTokens
@@ -25,7 +40,7 @@ extension EmulatedSession {
                 .send(ServerMessage(.sessionResumptionUpdate(SessionResumptionUpdate(newHandle: "", resumable: false))))
             )
         }
-        let model = self.model ?? options.catalogue.models[0]
+        guard let model else { return actions }
         let request = ReplyRequest(
             turn: turn, input: input, modality: modality, transcribeInput: setup?.inputAudioTranscription != nil,
             transcribeOutput: setup?.outputAudioTranscription != nil, multiPartEvents: model.multiPartEvents,
@@ -35,21 +50,14 @@ extension EmulatedSession {
         return actions
     }
 
-    /// Cuts the reply in progress short.
+    /// Cuts the reply in progress short: `interrupted`, then `turnComplete`, no `generationComplete`.
     ///
-    /// A model turn under way ends with `interrupted`, then `turnComplete`, no `generationComplete`. A reply none
-    /// of which went out yet is dropped without a word: `interrupted` only ever follows a model turn that was
-    /// under way, and the dropped reply's input is answered with the next turn's (the user had not finished).
+    /// Only a reply in progress is interrupted, so `interrupted` only ever follows a model turn under way; a
+    /// client counts it as the turn that did not answer (the input that cut it in gets the next).
     mutating func interruptReply() -> [EmulatorAction] {
         guard let current = reply else { return [] }
         reply = nil
         var actions: [EmulatorAction] = [.cancelReply(turn: current.turn)]
-        guard current.underway else {
-            conversation.turnCount -= 1
-            conversation.promptTokens -= current.promptTokens
-            carriedInput = current.input
-            return actions + resumptionUpdate()
-        }
         actions.append(.send(ServerMessage(.serverContent(ServerContent(interrupted: true)))))
         actions.append(
             .send(
@@ -58,6 +66,17 @@ extension EmulatedSession {
                     usageMetadata: usage(responseTokens: 0))))
         actions += resumptionUpdate()
         return actions
+    }
+
+    /// Drops a reply none of which went out, without a word, because the user is still speaking: its turn
+    /// number is used again and its input is answered with the rest of the speech.
+    mutating func dropReply() -> [EmulatorAction] {
+        guard let current = reply else { return [] }
+        reply = nil
+        conversation.turnCount -= 1
+        conversation.promptTokens -= current.promptTokens
+        carriedInput = current.input
+        return [.cancelReply(turn: current.turn)] + resumptionUpdate()
     }
 
     /// Takes up a reply that waited on a tool call when the previous connection ended (after a resume).
@@ -115,8 +134,7 @@ extension EmulatedSession {
         ]
         actions += resumptionUpdate()
         if !queuedTurns.isEmpty {
-            let next = queuedTurns.removeFirst()
-            actions += startTurn(kind: next.kind, audio: next.audio)
+            actions += startTurn(queuedTurns.removeFirst())
         }
         return actions
     }

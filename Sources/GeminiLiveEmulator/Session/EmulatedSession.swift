@@ -18,8 +18,8 @@ public struct EmulatedSession {
         /// The calls awaiting an answer, oldest first, with their function names (Vertex AI matches an answer
         /// without an id by name).
         var waitingForTool: [WaitingCall] = []
-        /// Whether the model turn is under way: some of its output (content, transcription, a call) went out.
-        /// Only then does a barge-in send `interrupted`; before, the reply is dropped and its input joins the next.
+        /// Whether some of the reply's output (content, transcription, a call) went out. Speech heard before then
+        /// drops the reply without a word, and its input joins the rest of the speech (`barge(bySpeech:)`).
         var underway = false
         /// What the user gave for this reply, carried into the next turn if the reply is dropped unseen.
         var input: TurnInput
@@ -55,13 +55,9 @@ public struct EmulatedSession {
     var resamplers: [Int: Resampler] = [:]
     var streamSamples = 0
     var pendingOtherAudio = 0.0
-    /// Realtime turns that ended while a reply could not be interrupted; answered after it.
-    var queuedTurns: [QueuedTurn] = []
-
-    struct QueuedTurn: Equatable {
-        var kind: TurnInput.Kind
-        var audio: [Int16]
-    }
+    /// User turns that ended while the reply could not be cut off (NO_INTERRUPTION, or none of it out yet);
+    /// answered in order after it.
+    var queuedTurns: [TurnInput] = []
 
     /// Creates a session waiting for its setup.
     public init(options: SessionOptions) {
@@ -220,20 +216,25 @@ public struct EmulatedSession {
                 if !text.isEmpty { conversation.history.append(.init(role: "model", text: text)) }
             }
             guard content.turnComplete == true else { return [] }
-            return startTurn(kind: .content)
+            return endUserTurn(kind: .content)
         case .realtimeInput(let input):
             return handleRealtime(input)
         case .toolResponse(let response):
             guard var current = reply else { return [] }
             var actions: [EmulatorAction] = []
-            for var answer in response.functionResponses {
-                if answer.id == nil, options.backend == .vertexAI, let name = answer.name {
-                    // Vertex AI accepts an answer without an id: it answers the oldest call of that name.
-                    answer.id = current.waitingForTool.first { $0.name == name }?.id
+            for answer in response.functionResponses {
+                var answer = answer
+                let waiting: Int?
+                if let id = answer.id {
+                    waiting = current.waitingForTool.firstIndex { $0.id == id }
+                } else if !dialect.toolResponsesNeedID {
+                    // Vertex AI takes answers without ids: the first call waiting under that name is meant.
+                    waiting = current.waitingForTool.firstIndex { answer.name == nil || $0.name == answer.name }
+                } else {
+                    waiting = nil
                 }
-                guard let id = answer.id, let position = current.waitingForTool.firstIndex(where: { $0.id == id })
-                else { continue }
-                current.waitingForTool.remove(at: position)
+                guard let waiting else { continue }
+                answer.id = current.waitingForTool.remove(at: waiting).id
                 actions.append(.deliverToolResponse(turn: current.turn, response: answer))
             }
             reply = current
