@@ -25,7 +25,9 @@ struct InputValidatorTests {
         #expect(messages.first?.frame == Array(line.utf8))
     }
 
-    @Test("activity markers with the server's VAD on end the session with 64, naming --vad off and --activity")
+    @Test(
+        "activity markers with the server's VAD on end the session with 64, naming their line, --vad off and --activity"
+    )
     func activityMarkersNeedVADOff() throws {
         #expect(InputValidator.serverDetectsActivity(Setup(model: "models/m")))
         var off = Setup(model: "models/m")
@@ -34,23 +36,40 @@ struct InputValidatorTests {
         #expect(!InputValidator.serverDetectsActivity(off))
 
         let marker = NDJSONLine(number: 3, bytes: Array(#"{"realtimeInput":{"activityStart":{}}}"#.utf8))
-        let audio = NDJSONLine(number: 4, bytes: Array(#"{"realtimeInput":{"text":"hi"}}"#.utf8))
-        let onServer = InputIntake(validator: InputValidator(serverDetectsActivity: true), strict: false)
-        let (events, goOn) = onServer.take(marker, source: "stdin")
-        #expect(!goOn)
-        guard case .inputFailed(let outcome) = events.first else {
-            Issue.record("not refused: \(events)")
+        let intake = InputIntake(validator: InputValidator(), strict: false)
+        let (events, goOn) = intake.take(marker, source: "stdin")
+        #expect(goOn)
+        guard case .activityLine(let message, let origin)? = events.first else {
+            Issue.record("not an activity line: \(events)")
             return
         }
+        #expect(origin == "stdin:3")
+
+        // The machine decides, with the setup in force when the marker goes out.
+        var onServer = SessionHarness()
+        onServer.establish()
+        let refused = SessionHarness.exits(onServer.send(.activityLine(message, origin: origin)))
+        #expect(refused.isEmpty, "closing first")
+        let outcome = try #require(
+            SessionHarness.exits(onServer.send(.socketClosed(connection: 1, code: 1000, reason: ""))).first)
         #expect(outcome.category == .usage)
         #expect(outcome.message?.hasPrefix("stdin:3: ") == true)
         #expect(outcome.message?.contains("--vad off") == true)
         #expect(outcome.message?.contains("--activity") == true)
-        #expect(onServer.take(audio, source: "stdin").goOn)
+        #expect(SessionHarness.sentTexts(onServer.actions).isEmpty, "the marker never went out")
 
-        let byHand = InputIntake(validator: InputValidator(), strict: false)
-        #expect(byHand.take(marker, source: "stdin").events.count == 1)
-        #expect(byHand.take(marker, source: "stdin").goOn)
+        var byHand = SessionHarness { $0.setup = off }
+        byHand.establish()
+        #expect(
+            byHand.send(.activityLine(message, origin: origin)).contains { if case .send = $0 { true } else { false } })
+
+        // A setup line that turns the server's detection off lets later markers through.
+        var switched = SessionHarness()
+        switched.establish()
+        switched.handleUpdate("h1")
+        switched.send(.setupLine(off))
+        #expect(SessionHarness.exits(switched.send(.activityLine(message, origin: origin))).isEmpty)
+        #expect(switched.machine.phase != .closingToExit)
     }
 
     @Test("turn requests: clientContent with turnComplete, realtimeInput text and activityEnd")

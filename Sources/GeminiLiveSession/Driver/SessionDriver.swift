@@ -47,11 +47,9 @@ public struct SessionDriver: Sendable {
         self.report = report
     }
 
-    /// How input lines are taken, checked against this session's setup.
+    /// How input lines are taken.
     var intake: InputIntake {
-        var checked = validator
-        checked.serverDetectsActivity = InputValidator.serverDetectsActivity(policy.setup)
-        return InputIntake(validator: checked, strict: strict, layered: layered)
+        InputIntake(validator: validator, strict: strict, layered: layered)
     }
 
     /// The policy the machine runs: with tool commands when there is a command to run.

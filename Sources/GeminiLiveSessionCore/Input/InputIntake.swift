@@ -23,15 +23,18 @@ public struct InputIntake: Sendable {
     }
 
     /// The events one line from `name` becomes, and whether reading should go on (not after a bad line under
-    /// `strict`, nor after a conflict with the setup).
+    /// `strict`).
     public func take(_ line: NDJSONLine, source name: String) -> (events: [SessionEvent], goOn: Bool) {
         do throws(MessageDecodingError) {
             switch try validator.validate(line.bytes) {
             case .messages(let messages):
-                if let conflict = validator.conflict(messages) {
-                    return ([.inputFailed(SessionOutcome(.usage, "\(name):\(line.number): \(conflict)"))], false)
-                }
-                return (messages.map(SessionEvent.clientLine), true)
+                // The machine checks activity markers against the setup in force when they go out, so these name
+                // their line for the message that may refuse them (built only for these rare lines).
+                return (
+                    messages.map {
+                        $0.marksActivity ? .activityLine($0, origin: "\(name):\(line.number)") : .clientLine($0)
+                    }, true
+                )
             case .setup(let setup):
                 return ([.setupLine(try layered(setup))], true)
             }

@@ -7,35 +7,29 @@ import GeminiLiveProtocol
 public struct InputValidator: Sendable {
     /// Forward `mediaChunks` as written (only 2.x models accept it).
     public var keepLegacy: Bool
-    /// The setup leaves voice activity detection to the server, which then closes with a bare 1007 on
-    /// `activityStart`/`activityEnd`.
-    public var serverDetectsActivity: Bool
 
     /// Tool answers must carry the id of the call they answer (the Gemini API); Vertex AI accepts an answer
     /// without one and matches it by the function's name.
     public var toolResponsesNeedIDs: Bool
 
     /// Creates a validator.
-    public init(keepLegacy: Bool = false, serverDetectsActivity: Bool = false, toolResponsesNeedIDs: Bool = true) {
+    public init(keepLegacy: Bool = false, toolResponsesNeedIDs: Bool = true) {
         self.keepLegacy = keepLegacy
-        self.serverDetectsActivity = serverDetectsActivity
         self.toolResponsesNeedIDs = toolResponsesNeedIDs
     }
 
-    /// Whether `setup` leaves voice activity detection to the server (the default unless it is disabled).
+    /// Whether `setup` leaves voice activity detection to the server (the default unless it is disabled); the
+    /// service then closes with a bare 1007 on `activityStart`/`activityEnd`.
     public static func serverDetectsActivity(_ setup: Setup) -> Bool {
         setup.realtimeInputConfig?.automaticActivityDetection?.disabled != true
     }
 
-    /// Why `messages` cannot go to a session with this setup, naming the options that disagree; nil if they can.
-    ///
-    /// Not a bad line to skip: every later marker would fail the same way, and the service would end the
-    /// session with a 1007 that names neither option.
-    public func conflict(_ messages: [OutboundMessage]) -> String? {
-        guard serverDetectsActivity, messages.contains(where: \.marksActivity) else { return nil }
-        return "activityStart/activityEnd while the server detects speech itself: "
-            + "the encoder's --activity needs gemini-live-session --vad off (or drop --activity)"
-    }
+    /// Why an `activityStart`/`activityEnd` cannot go to a session whose setup detects speech itself, naming the
+    /// options that disagree. Not a bad line to skip: every later marker would fail the same way, and the
+    /// service would end the session with a 1007 that names neither option.
+    public static let activityMarkerConflict =
+        "activityStart/activityEnd while the server detects speech itself: "
+        + "the encoder's --activity needs gemini-live-session --vad off (or drop --activity)"
 
     /// Validates `line`; the error's problem text says what is wrong (the caller adds `source:line:`).
     public func validate(_ bytes: [UInt8]) throws(MessageDecodingError) -> InputLine {

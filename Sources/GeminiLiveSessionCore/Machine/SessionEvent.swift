@@ -13,6 +13,9 @@ public enum SessionEvent: Sendable, Equatable {
     case unreadableServerFrame(connection: Int, byteCount: Int)
     /// A validated client message from the input, in input order.
     case clientLine(OutboundMessage)
+    /// A validated `activityStart`/`activityEnd` from the input line `origin` (`stdin:3`): refused when the
+    /// setup in force leaves speech detection to the server.
+    case activityLine(OutboundMessage, origin: String)
     /// A `setup` line from the input: the members it names change the session's setup (`SetupOverlay`).
     case setupLine(Setup)
     /// An input line that is not a valid client message (`source:LINE: problem`); it was skipped.

@@ -57,7 +57,7 @@ extension SessionStateMachine {
         current.sessionResumption?.handle = nil
         setup = incoming
         guard let frame = Self.contextUpdate(from: current, to: incoming) else {
-            guard policy.resumption, buffer.hasSent else { return [restartNote()] + close(thenExit: false) }
+            guard policy.resumption, buffer.hasSent else { return reconnectForNewSetup() }
             phase = .pausedForGoAway
             switchingSetup = true
             return [
@@ -76,21 +76,27 @@ extension SessionStateMachine {
         ]
     }
 
-    /// What a reconnection for a new setup keeps, said; without a handle, the sent messages are dropped.
-    mutating func restartNote() -> SessionAction {
+    /// Closes the connection so that the next one opens with the new setup, saying what is kept: the conversation,
+    /// through the latest handle; without one, nothing, and the sent messages are dropped rather than replayed
+    /// into a session that never saw them.
+    mutating func reconnectForNewSetup() -> [SessionAction] {
+        let note: SessionAction
         if policy.resumption, handle != nil {
-            return .report(
+            note = .report(
                 "setup line: reconnecting with the new setup and the latest resumption handle", important: false)
+        } else {
+            _ = buffer.remove { $0.connectionIndex != nil }
+            if highestSentSequence >= 0 || turnsCompleted > 0 {
+                let why =
+                    policy.resumption ? "no resumption handle has arrived yet" : "resumption is off (--no-resumption)"
+                note = .report(
+                    "setup line: \(why), so the new setup starts a new session; the conversation so far is not kept",
+                    important: true)
+            } else {
+                note = .report("setup line: reconnecting with the new setup", important: false)
+            }
         }
-        // The new session has not seen them; re-sending would replay the old conversation into it.
-        _ = buffer.remove { $0.connectionIndex != nil }
-        guard highestSentSequence >= 0 || turnsCompleted > 0 else {
-            return .report("setup line: reconnecting with the new setup", important: false)
-        }
-        let why = policy.resumption ? "no resumption handle has arrived yet" : "resumption is off (--no-resumption)"
-        return .report(
-            "setup line: \(why), so the new setup starts a new session; the conversation so far is not kept",
-            important: true)
+        return [note] + close(thenExit: false)
     }
 
     /// The `contextUpdate` frame that turns `old` into `new`, or nil when it cannot: the model does not take one,

@@ -127,11 +127,9 @@ extension SessionStateMachine {
             buffer.cover(sentBy: elapsed - policy.inFlightMargin)
         }
         if phase == .pausedForGoAway {
-            let note =
-                switchingSetup
-                ? restartNote()
-                : .report("fresh resumption handle after goAway: switching connections", important: false)
-            return [note] + close(thenExit: false)
+            if switchingSetup { return reconnectForNewSetup() }
+            return [.report("fresh resumption handle after goAway: switching connections", important: false)]
+                + close(thenExit: false)
         }
         return []
     }

@@ -150,6 +150,9 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             ]
         case .clientLine(let message):
             return accept(message)
+        case .activityLine(let message, let origin):
+            guard InputValidator.serverDetectsActivity(pendingSetup ?? setup) else { return accept(message) }
+            return finish(SessionOutcome(.usage, "\(origin): \(InputValidator.activityMarkerConflict)"))
         case .setupLine(let newSetup):
             return reconfigure(newSetup)
         case .badInputLine(let text):
@@ -344,7 +347,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
                     "connection \(connection): \(step) within \(limit) (--connect-timeout)", classification: .retry,
                     timedOut: true)
         case (.handleWait, .pausedForGoAway) where switchingSetup:
-            return [restartNote()] + close(thenExit: false)
+            return reconnectForNewSetup()
         case (.handleWait, .pausedForGoAway):
             let note =
                 handle == nil
