@@ -117,7 +117,7 @@ public struct AttemptRunner: Sendable {
                 case .runToolCommand(let command, let call):
                     cassetteTimers?.toolCommands += 1
                     BlockingThread.start {
-                        let (status, output) = ToolCallCommand.run(command, input: ToolCallCommand.input(for: call))
+                        let (status, output) = ShellCommand.run(command, input: ToolCallCommand.input(for: call))
                         if status != 0 {
                             report("tool_responses command for \(call.name ?? "?") exited with \(status)")
                         }
