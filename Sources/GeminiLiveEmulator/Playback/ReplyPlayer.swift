@@ -9,10 +9,11 @@ import GeminiLiveProtocol
 ///    with no match the model describes what it received.
 /// 4. The actions, in order:
 ///    - `say`: TEXT replies are sent as text parts of three words, 15 ms apart. AUDIO replies are synthesised
-///      (off-thread), then sent as 24 kHz chunks of 20-120 ms in bursts of one to four; once more than half a
-///      second has gone out, each burst is followed by a pause of half the audio sent since the previous pause.
-///      So a chunk that opens a burst is released when half the audio before it would have played: twice real
-///      time, with a lead of over half a second. `outputTranscription` fragments ride along (`ReplyRenderer`).
+///      (off-thread), then sent in the service's 24 kHz pieces (200 ms, then 240 ms each) in bursts of one to
+///      four; once more than half a second has gone out, each burst is followed by a pause of half the audio
+///      sent since the previous pause. So a piece that opens a burst is released when half the audio before it
+///      would have played: twice real time, with a lead of over half a second. `outputTranscription` fragments
+///      run a piece ahead (`ReplyRenderer`).
 ///    - `delay`: nothing for that long.
 ///    - `toolCall`: on half-cascade models an `executableCode` part first; then a `toolCall` message (id as
 ///      scripted, else the backend's shape: `function-call-<19 digits>` or a UUID), then nothing until the client's
