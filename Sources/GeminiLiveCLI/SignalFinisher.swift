@@ -1,4 +1,5 @@
 import Dispatch
+import GeminiLiveSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -47,12 +48,15 @@ public enum SignalFinisher {
             sigaddset(&signals, signal)
         }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        // A Dispatch thread rather than Foundation's Thread: the tools stay free of full Foundation (and ICU).
-        DispatchQueue.global().async {
+        // A thread of its own, blocked in read(2) until a signal comes: not a Dispatch worker, which it would hold
+        // for the whole run (and which might not be started yet on a loaded machine when the signal comes).
+        let finish: @Sendable () -> Void = {
             var number: UInt8 = 0
             while read(reader, &number, 1) < 0 && errno == EINTR {}
             cleanUp()
             _exit(exitStatus ?? 128 + Int32(number))
         }
+        // Without a thread of its own the wait must not run here, on the caller's thread.
+        if !BlockingThread.tryStart(finish) { DispatchQueue.global().async(execute: finish) }
     }
 }
