@@ -76,8 +76,13 @@ test: build $(VENV)/.ok
 	$(VENV)/bin/python scripts/validate-schema.py $(SCHEMA_LOG)
 	$(MAKE) --no-print-directory lint
 
+# The session core stays pure: its files import GeminiLiveProtocol and nothing else (no Foundation, Glibc, NIO or
+# GeminiLiveSystem), so it cannot open a socket, read a file or look at the wall clock.
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+	@if grep -rnE '^[[:space:]]*(@[A-Za-z_]+[[:space:]]+)*import[[:space:]]' Sources/GeminiLiveSessionCore \
+	  | grep -vE ':[[:space:]]*import GeminiLiveProtocol[[:space:]]*$$'; then \
+	  echo "make lint: Sources/GeminiLiveSessionCore may import only GeminiLiveProtocol" >&2; exit 1; fi
 
 demo: build
 	@samples/demo.sh $(BUILD_DIR)/debug

@@ -99,11 +99,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The WebSocket session: setup, forwarding, resumption; a state machine plus a NIO channel-handler transport.
+        // The session's protocol logic: the state machine (setup, resumption, keepalive, tool calls, reconfiguration)
+        // and input validation, as value types on an injected clock. It imports GeminiLiveProtocol only (`make lint`
+        // checks), so nothing in it can open a socket, read a file or look at the wall clock.
+        .target(name: "GeminiLiveSessionCore", dependencies: ["GeminiLiveProtocol"], swiftSettings: swiftSettings),
+        // The WebSocket session: the core driven by a NIO channel-handler transport, inputs, stdout and tool commands.
         .target(
             name: "GeminiLiveSession",
             dependencies: [
-                "GeminiLiveSystem", "GeminiLiveProtocol",
+                "GeminiLiveSessionCore", "GeminiLiveSystem", "GeminiLiveProtocol",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -240,6 +244,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GeminiLiveSessionCoreTests",
+            dependencies: ["GeminiLiveSessionCore", "GeminiLiveProtocol", "GeminiLiveTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

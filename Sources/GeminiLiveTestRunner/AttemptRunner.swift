@@ -121,7 +121,7 @@ public struct AttemptRunner: Sendable {
                         if status != 0 {
                             report("tool_responses command for \(call.name ?? "?") exited with \(status)")
                         }
-                        let response = ToolCallCommand.response(
+                        let response = ToolCallAnswer.response(
                             status: status, output: output, option: "tool_responses")
                         continuation.yield(.toolAnswer(call, response))
                     }

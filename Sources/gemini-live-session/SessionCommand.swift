@@ -100,15 +100,12 @@ struct SessionCommand: AsyncParsableCommand {
         let control = SessionControl()
         SignalFinisher.install { control.stop() }
         do {
-            var sources = try InputSource.open(inputs.isEmpty ? ["-"] : inputs)
-            let stdinSetup = try sources.firstIndex { $0.fileDescriptor == 0 }.flatMap {
-                try sources[$0].takeSetupLine()
-            }
+            let sources = try InputSource.open(inputs.isEmpty ? ["-"] : inputs)
             var request = SessionRequest()
             setupFlags.apply(to: &request)
             connectionFlags.apply(to: &request)
             let configuration = try SessionConfiguration.resolve(
-                request, stdinSetup: stdinSetup,
+                request, stdinSetup: nil,
                 environment: ProcessEnvironment.values(SessionConfiguration.environmentNames))
             let redactor = cassetteFlags.redactor(for: configuration.endpoint)
             diagnostics.filter = { redactor.redacting($0) }
@@ -124,6 +121,8 @@ struct SessionCommand: AsyncParsableCommand {
             driver.control = control
             driver.validator = InputValidator(keepLegacy: keepLegacy)
             driver.strict = strict
+            let layering = configuration.layering
+            driver.layered = { layering.setup(from: $0) }
             if let record {
                 let header = CassetteHeader(
                     tool: ToolVersion.current, endpoint: configuration.endpoint, setup: configuration.policy.setup)

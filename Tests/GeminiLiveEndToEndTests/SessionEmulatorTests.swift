@@ -99,7 +99,7 @@ struct SessionEmulatorTests {
         let emulator = try SessionEmulator()
         let input = [
             SessionLines.turn("first"), "{not json", #"{"realtimeInput":{"text":"x"},"extra":1}"#,
-            #"{"setup":{"model":"models/x"}}"#, #"[1,2]"#, #"{"toolResponse":{"functionResponses":[{"name":"f"}]}}"#,
+            #"{"bogus":{}}"#, #"[1,2]"#, #"{"toolResponse":{"functionResponses":[{"name":"f"}]}}"#,
             SessionLines.turn("last"),
         ].joined(separator: "\n")
         let result = try emulator.session(Self.textModel, stdin: Data(input.utf8))

@@ -55,9 +55,9 @@ struct SessionPipelineTests {
         #expect(refused.stderrText.contains("--vad off"), "\(refused.stderrText)")
         #expect(refused.stderrText.contains("--activity"), "\(refused.stderrText)")
         #expect(!refused.stderrText.contains("1007"), "\(refused.stderrText)")
-        // The encoder's first line is the marker, read before connecting: the session never connected.
-        let setups = try emulator.log().filter { ($0["message"] as? [String: Any])?["setup"] != nil }
-        #expect(setups.isEmpty, "the session connected before refusing")
+        // The session connects at start, but the marker is refused before it is sent: no 1007 from the server.
+        let markers = try emulator.clientMessages().filter { ($0.message["realtimeInput"] as? [String: Any]) != nil }
+        #expect(markers.isEmpty, "the marker reached the server")
 
         let accepted = try emulator.shell(
             """

@@ -40,7 +40,7 @@ struct SessionConfigurationTests {
     @Test func aStdinSetupWithoutModelTakesTheModelFlagsWouldGive() throws {
         // The tutorial page's first line: a setup with generation_config only.
         let line = JSONValue.object(["setup": ["generation_config": ["response_modalities": ["AUDIO"]]]])
-        let opened = try #require(ClientMessage(json: InputSource.modelLeftOpen(line)).setup)
+        let opened = try #require(ClientMessage(json: InputValidator.modelLeftOpen(line)).setup)
         #expect(opened.model == "")
         #expect(try resolve(stdin: opened).policy.setup.model == SetupOptions.defaultModel)
         let fromEnvironment = try resolve(stdin: opened, environment: ["GEMINI_LIVE_MODEL": "gemini-x"])
@@ -51,9 +51,9 @@ struct SessionConfigurationTests {
         #expect(try resolve(request, stdin: opened).policy.setup.model == "models/gemini-y")
         // A line that is something else, or names its model, is left as it is.
         let named = JSONValue.object(["setup": ["model": "models/m"]])
-        #expect(InputSource.modelLeftOpen(named) == named)
+        #expect(InputValidator.modelLeftOpen(named) == named)
         let other = JSONValue.object(["clientContent": ["turnComplete": true]])
-        #expect(InputSource.modelLeftOpen(other) == other)
+        #expect(InputValidator.modelLeftOpen(other) == other)
     }
 
     @Test func aSetupFileWinsOverTheEnvironment() throws {

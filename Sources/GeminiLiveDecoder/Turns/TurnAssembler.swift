@@ -50,7 +50,7 @@ public struct TurnAssembler: Sendable {
             totalUsage.add(usage)
         }
         if let content = message.serverContent, content.turnComplete == true {
-            if let status = content.interactionStatus, !Self.meansDone(status) {
+            if let status = content.interactionStatus, !InteractionStatus.meansDone(status) {
                 events.append(.turnContinues(interactionStatus: status))
             } else {
                 events.append(.turnEnded(endTurn()))
@@ -138,9 +138,6 @@ public struct TurnAssembler: Sendable {
         if let reason = content.turnCompleteReason { current.turnCompleteReason = reason }
         if let status = content.interactionStatus { current.interactionStatus = status }
     }
-
-    /// Whether an `interactionStatus` ends the task: `IDLE`, or `REQUIRES_ACTION`, which it replaced.
-    static func meansDone(_ status: String) -> Bool { status == "IDLE" || status == "REQUIRES_ACTION" }
 
     /// A part's kind: the member that makes it what it is, or for a kind this version does not model, the
     /// names of its members (a `thoughtSignature` alone included).

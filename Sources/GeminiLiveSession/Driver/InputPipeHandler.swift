@@ -11,14 +11,14 @@ final class InputPipeHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private var source: InputSource
-    private let intake: InputReader
+    private let intake: InputIntake
     private let deliver: (SessionEvent) -> Void
     private let ended: () -> Void
     private var stopped = false
     private var endReported = false
 
     init(
-        source: InputSource, intake: InputReader, deliver: @escaping (SessionEvent) -> Void,
+        source: InputSource, intake: InputIntake, deliver: @escaping (SessionEvent) -> Void,
         ended: @escaping () -> Void
     ) {
         self.source = source
@@ -28,12 +28,6 @@ final class InputPipeHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        // The setup probe may have read ahead: its line and any whole lines after it go first.
-        if let first = source.pendingLine {
-            source.pendingLine = nil
-            take(first, context: context)
-        }
-        takeLines(context: context)
         context.fireChannelActive()
     }
 

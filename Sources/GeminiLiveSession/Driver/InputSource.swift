@@ -16,8 +16,6 @@ public struct InputSource: Sendable {
     let isStream: Bool
     /// Bytes read but not yet cut into lines (the first line's read may bring more).
     var splitter = NDJSONSplitter()
-    /// A line read ahead (stdin's first line, once known not to be a setup), sent before the rest.
-    public var pendingLine: NDJSONLine?
     private var ended = false
 
     /// Creates an input reading `fileDescriptor`, which the caller keeps open for the session.
@@ -27,39 +25,6 @@ public struct InputSource: Sendable {
         var info = stat()
         let type = fstat(fileDescriptor, &info) == 0 ? info.st_mode & S_IFMT : 0
         isStream = type == S_IFIFO || type == S_IFSOCK
-    }
-
-    /// Reads the first line and takes it as the base setup when it is a `setup` message.
-    ///
-    /// Any other first line is kept and sent first once the session runs.
-    public mutating func takeSetupLine() throws(SessionSetupError) -> Setup? {
-        let line: NDJSONLine?
-        do {
-            line = try nextLine()
-        } catch {
-            throw SessionSetupError(.noInput, error.description)
-        }
-        guard let line else { return nil }
-        if let json = try? JSONParser.parse(line.bytes),
-            let message = try? ClientMessage(json: Self.modelLeftOpen(json)),
-            let setup = message.setup
-        {
-            return setup
-        }
-        pendingLine = line
-        return nil
-    }
-
-    /// `json` with an empty `model` added to a setup that names none: a first setup line may leave the model to
-    /// the flags, as the tutorial's browser page does (its setup carries only `generation_config`), and
-    /// `SessionConfiguration` then fills it in from `--model`, `GEMINI_LIVE_MODEL` or the default.
-    public static func modelLeftOpen(_ json: JSONValue) -> JSONValue {
-        guard case .object(var message) = json, message.count == 1, case .object(var setup)? = message["setup"],
-            setup["model"] == nil
-        else { return json }
-        setup.append("model", "")
-        message["setup"] = .object(setup)
-        return .object(message)
     }
 
     /// The next line, blocking until it is read; nil at the end of input.

@@ -16,6 +16,9 @@ public struct SessionDriver: Sendable {
     public var validator = InputValidator()
     /// End at the first bad line instead of skipping it.
     public var strict = false
+    /// The setup a `setup` input line stands for: by default the line itself; `gemini-live-session` lays its
+    /// flags over it (`SetupLayering`).
+    public var layered: @Sendable (Setup) -> Setup = { $0 }
     /// Writes every frame to a cassette (`--record`).
     public var recorder: SessionRecorder?
     /// Answers tool calls with a command (`--on-tool-call`).
@@ -44,24 +47,22 @@ public struct SessionDriver: Sendable {
         self.report = report
     }
 
-    /// How input lines are checked against this session's setup.
-    var sessionValidator: InputValidator {
+    /// How input lines are taken, checked against this session's setup.
+    var intake: InputIntake {
         var checked = validator
         checked.serverDetectsActivity = InputValidator.serverDetectsActivity(policy.setup)
-        return checked
+        return InputIntake(validator: checked, strict: strict, layered: layered)
     }
 
-    /// Runs the session to its end.
+    /// The policy the machine runs: with tool commands when there is a command to run.
+    var machinePolicy: SessionPolicy {
+        var policy = self.policy
+        policy.runsToolCommands = toolCommand != nil
+        return policy
+    }
+
+    /// Runs the session to its end: connects at once, and reads the inputs meanwhile.
     public func run() async -> SessionOutcome {
-        // A line already read (stdin's first, looked at for a setup) that conflicts with the setup ends the
-        // session before it connects: the service would only close with a bare 1007 once it was sent.
-        let intake = InputReader(validator: sessionValidator, strict: false) { _ in }
-        for source in inputs {
-            guard let line = source.pendingLine,
-                case .inputFailed(let outcome)? = intake.take(line, source: source.name).events.first
-            else { continue }
-            return outcome
-        }
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let transport: SocketTransport
         do {

@@ -47,7 +47,7 @@ final class SessionReactor: Sendable {
         self.loop = loop
         self.finished = finished
         stdout = driver.relaysToStdout ? StdoutWriter() : nil
-        let machine = SessionStateMachine(policy: driver.policy, clock: ContinuousClock())
+        let machine = SessionStateMachine(policy: driver.machinePolicy, clock: ContinuousClock())
         state = .makeBoxSendingValue(LoopState(transport: transport, machine: machine), eventLoop: loop)
     }
 
@@ -111,8 +111,8 @@ final class SessionReactor: Sendable {
 
     /// Starts reading every input: pipes and FIFOs on the loop, anything else on a thread of its own.
     private func startInputs(events: EventQueue) {
-        let report = driver.report
-        let intake = InputReader(validator: driver.sessionValidator, strict: driver.strict) { report($0, true) }
+        let intake = driver.intake
+        let reader = InputReader(intake: intake)
         let remaining = Atomic<Int>(driver.inputs.count)
         // Queued behind any lines a thread still has in the queue, so input order holds.
         let ended: @Sendable () -> Void = {
@@ -121,7 +121,7 @@ final class SessionReactor: Sendable {
         if driver.inputs.isEmpty, driver.feed == nil { events.pushNow(.stdinEOF) }
         for source in driver.inputs {
             guard source.isStream else {
-                intake.startThread(source, events: events, gate: gate, ended: ended)
+                reader.startThread(source, events: events, gate: gate, ended: ended)
                 continue
             }
             let handler = NIOLoopBound(
@@ -143,7 +143,7 @@ final class SessionReactor: Sendable {
                     case .failure:
                         // The loop cannot watch it after all: read it on a thread like a file.
                         close(descriptor)
-                        intake.startThread(source, events: events, gate: self.gate, ended: ended)
+                        reader.startThread(source, events: events, gate: self.gate, ended: ended)
                     }
                 }
         }
@@ -187,7 +187,7 @@ final class SessionReactor: Sendable {
                 driver.recorder?.record(direction: "client", connection: id, frame: frame)
                 transport.send(id, frame)
             case .writeStdout(let line):
-                guard let stdout, !line.isEmpty else { continue }
+                guard let stdout else { continue }
                 do {
                     // Queued while the reader lags (input keeps flowing); past the cushion, this waits.
                     try stdout.write(line)
@@ -196,6 +196,9 @@ final class SessionReactor: Sendable {
                 }
             case .sendPing(let id, let payload):
                 transport.ping(id, payload: payload)
+            case .runToolCommand(let call):
+                guard let toolCommand = driver.toolCommand, let events else { continue }
+                toolCommand.start(call, events: events)
             case .closeSocket(let id, let code, let reason):
                 driver.recorder?.record(close: id, code: code, reason: reason, direction: "client")
                 transport.close(id, code: code, reason: reason)
@@ -225,28 +228,21 @@ final class SessionReactor: Sendable {
         }
     }
 
-    /// Side work on events the machine does not own: recording, tool commands, empty frames.
+    /// Side work on events, before the machine sees them: the observer and the cassette.
     private func observe(_ event: SessionEvent) {
         switch event {
-        case .serverMessage, .socketClosed, .socketDropped, .connectRefused: driver.observer?(event)
+        case .serverMessage, .socketClosed, .socketDropped, .tlsFailed, .connectRefused: driver.observer?(event)
         default: break
         }
         switch event {
         case .serverMessage(let id, let frame):
-            if frame.line.isEmpty {
-                driver.report("connection \(id): a server frame that is not JSON was skipped", true)
-            }
             driver.recorder?.record(direction: "server", connection: id, frame: frame.line)
-            guard let toolCommand = driver.toolCommand, let message = frame.message, let events else { return }
-            switch message.kind {
-            case .toolCall(let call): toolCommand.answer(call, events: events, report: driver.report)
-            case .toolCallCancellation(let cancellation): toolCommand.cancel(cancellation.ids)
-            default: break
-            }
         case .socketClosed(let id, let code, let reason):
             driver.recorder?.record(close: id, code: code, reason: reason, direction: "server")
         case .socketDropped(let id, let reason), .connectRefused(let id, let reason, _):
             driver.recorder?.record(close: id, code: nil, reason: reason, direction: "server")
+        case .tlsFailed(let id, let failure):
+            driver.recorder?.record(close: id, code: nil, reason: failure.text, direction: "server")
         default:
             break
         }

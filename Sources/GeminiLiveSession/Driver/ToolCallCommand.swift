@@ -1,48 +1,30 @@
 import GeminiLiveProtocol
 import GeminiLiveSystem
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Answers tool calls by running a shell command per call (`--on-tool-call CMD`).
+/// Runs the `--on-tool-call` shell command for a function call, on a thread of its own.
 ///
-/// The command gets `{"id","name","args"}` on stdin; its stdout becomes the `response` (a JSON object as
-/// is, anything else as `{"output": text}`; a failing command gives `{"error": ...}`). The answer goes
-/// through the session like any input line. Cancelled ids are never answered.
-public final class ToolCallCommand: Sendable {
+/// The command gets `{"id","name","args"}` on stdin; how it ended goes back to the state machine as
+/// `.toolCommandFinished`, which turns its stdout into the answer (`ToolCallAnswer`) and knows whether the call
+/// was cancelled meanwhile.
+public struct ToolCallCommand: Sendable {
     /// The shell command line.
     public let command: String
-    private let cancelled = Mutex<Set<String>>([])
 
     /// Creates a runner for `command` (run with `/bin/sh -c`).
     public init(command: String) {
         self.command = command
     }
 
-    func cancel(_ ids: [String]) {
-        cancelled.withLock { $0.formUnion(ids) }
-    }
-
-    func answer(_ call: ToolCall, events: EventQueue, report: @escaping @Sendable (String, Bool) -> Void) {
-        for function in call.functionCalls {
-            guard let id = function.id else {
-                report("a toolCall without an id cannot be answered; skipped", true)
-                continue
-            }
-            BlockingThread.start {
-                let (status, output) = Self.run(self.command, input: Self.input(for: function))
-                if self.cancelled.withLock({ $0.contains(id) }) {
-                    report("tool call \(id) was cancelled; its answer is not sent", false)
-                    return
-                }
-                if status != 0 { report("--on-tool-call for \(id) exited with status \(status)", true) }
-                let response = Self.response(status: status, output: output, option: "--on-tool-call")
-                let answer = FunctionResponse(id: id, name: function.name, response: response)
-                let message = ClientMessage(.toolResponse(ToolResponse(functionResponses: [answer])))
-                events.pushBlocking(.clientLine(OutboundMessage(message)!))
-            }
+    /// Starts the command for `call` (which has an id); its end is pushed to `events`.
+    func start(_ call: FunctionCall, events: EventQueue) {
+        let id = call.id ?? ""
+        BlockingThread.start {
+            let (status, output) = Self.run(command, input: Self.input(for: call))
+            events.pushBlocking(.toolCommandFinished(id: id, name: call.name, status: status, output: output))
         }
     }
 
@@ -54,16 +36,6 @@ public final class ToolCallCommand: Sendable {
         ]).compactBytes
         input.append(UInt8(ascii: "\n"))
         return input
-    }
-
-    /// The `response` a command's run gives: its stdout when that is a JSON object, else `{"output": text}`;
-    /// `{"error": ...}` naming `option` when it failed.
-    public static func response(status: Int32, output: [UInt8], option: String) -> JSONValue {
-        if status != 0 { return ["error": .string("\(option) command exited with status \(status)")] }
-        if let json = try? JSONParser.parse(output), case .object = json { return json }
-        var text = String(decoding: output, as: UTF8.self)
-        while text.last?.isNewline == true { text.removeLast() }
-        return ["output": .string(text)]
     }
 
     /// Runs `/bin/sh -c command` with `input` on stdin; returns the exit status and stdout.

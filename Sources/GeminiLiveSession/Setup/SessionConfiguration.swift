@@ -11,12 +11,14 @@ public struct SessionConfiguration: Sendable {
     public var policy: SessionPolicy
     /// Where to connect, with the auth header.
     public var endpoint: SessionEndpoint
+    /// How a `setup` input line becomes the session's next setup.
+    public var layering: SetupLayering
 
     /// Decides the setup and the endpoint from the flags, stdin's setup line and the environment.
     ///
-    /// The base setup is stdin's first line if it is a setup, else `--setup FILE`, else a setup naming
-    /// `$GEMINI_LIVE_MODEL` (or the default model); giving both a stdin setup and `--setup` is a usage error.
-    /// Flags are laid over the base. Resumption is decided here only: when it is off the setup carries no
+    /// The base setup is `stdinSetup` (a setup message a program already holds) if given, else `--setup FILE`,
+    /// else a setup naming `$GEMINI_LIVE_MODEL` (or the default model); giving both `stdinSetup` and `--setup` is
+    /// a usage error. Flags are laid over the base (`layering`, which also turns later setup lines into setups). Resumption is decided here only: when it is off the setup carries no
     /// `sessionResumption`; when on, the first handle is `--resume`, else the base setup's own handle.
     /// The key comes from `--api-key-file`, else the environment, and the Gemini API's hosts need one.
     /// The endpoint is `--endpoint`, else `$GEMINI_LIVE_ENDPOINT` (what `samples/emulator/start.sh` exports, so
@@ -24,7 +26,11 @@ public struct SessionConfiguration: Sendable {
     public static func resolve(
         _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
     ) throws(SessionSetupError) -> SessionConfiguration {
-        var setup = try request.options(with: try base(request, stdinSetup: stdinSetup, environment: environment))
+        let model = environment["GEMINI_LIVE_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? SetupOptions.defaultModel
+        let layering = SetupLayering(
+            options: try request.resolvedOptions(), defaultModel: SetupOptions.qualifiedModel(model),
+            resumption: request.resumption)
+        var setup = layering.setup(from: try base(request, stdinSetup: stdinSetup, environment: environment))
         var policy: SessionPolicy
         if request.resumption {
             let handle = request.resumeHandle ?? setup.sessionResumption?.handle
@@ -44,19 +50,18 @@ public struct SessionConfiguration: Sendable {
             throw SessionSetupError(
                 .permission, "no API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or give --api-key-file FILE")
         }
-        return SessionConfiguration(policy: policy, endpoint: endpoint)
+        return SessionConfiguration(policy: policy, endpoint: endpoint, layering: layering)
     }
 
     private static func base(
         _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
     ) throws(SessionSetupError) -> Setup {
         let model = environment["GEMINI_LIVE_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? SetupOptions.defaultModel
-        if var stdinSetup {
+        if let stdinSetup {
             if let file = request.setupFile {
                 throw SessionSetupError(.usage, "a setup came both from --setup '\(file)' and from stdin's first line")
             }
-            // A first line that names no model (InputSource.modelLeftOpen) takes the one a setup from flags would.
-            if stdinSetup.model.isEmpty { stdinSetup.model = SetupOptions.qualifiedModel(model) }
+            // A setup that names no model (InputValidator.modelLeftOpen) takes the one from flags: `layering`.
             return stdinSetup
         }
         if let file = request.setupFile { return try SetupFiles.setup(path: file) }
@@ -65,11 +70,11 @@ public struct SessionConfiguration: Sendable {
 }
 
 extension SessionRequest {
-    /// `base` with every flag applied, reading the files `--system @FILE` and `--tools` name.
-    fileprivate func options(with base: Setup) throws(SessionSetupError) -> Setup {
+    /// The flags' setup fields, with the files `--system @FILE` and `--tools` name read.
+    fileprivate func resolvedOptions() throws(SessionSetupError) -> SetupOptions {
         var options = self.options
         if let system { options.systemInstruction = try SetupFiles.text(system, option: "--system") }
         if let toolsFile { options.tools = try SetupFiles.tools(path: toolsFile) }
-        return options.apply(to: base)
+        return options
     }
 }

@@ -75,7 +75,7 @@ final class SocketTransport {
             id: id, loop: loop, url: endpoint.url, setup: setup,
             deliver: { [weak self] event in
                 switch event {
-                case .socketClosed, .socketDropped, .connectRefused: self?.connections[id] = nil
+                case .socketClosed, .socketDropped, .tlsFailed, .connectRefused: self?.connections[id] = nil
                 default: break
                 }
                 deliver(event)

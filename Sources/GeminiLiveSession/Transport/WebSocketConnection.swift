@@ -149,9 +149,11 @@ final class WebSocketConnection: ChannelInboundHandler {
         case .text, .binary:
             guard case .open = state else { return }
             let payload = frame.unmaskedData
-            let message =
-                ServerFrame(payload: payload.readableBytesView) ?? ServerFrame(line: [], message: nil)
-            deliver(.serverMessage(connection: id, message))
+            if let message = ServerFrame(payload: payload.readableBytesView) {
+                deliver(.serverMessage(connection: id, message))
+            } else {
+                deliver(.unreadableServerFrame(connection: id, byteCount: payload.readableBytes))
+            }
         case .ping:
             write(opcode: .pong, frame.unmaskedData, context: context)
         case .pong:
@@ -274,17 +276,12 @@ final class WebSocketConnection: ChannelInboundHandler {
             report(.socketDropped(connection: id, reason: "the connection ended without a close frame"))
             return
         }
-        guard failure is NIOSSLError || failure is NIOSSLExtraError else {
+        guard let problem = TLSFailure.Problem(failure) else {
             report(.socketDropped(connection: id, reason: "\(failure)"))
             return
         }
-        let tls = TLSFailure(description: "\(failure)", host: host)
-        if tls.isPermanent {
-            // An untrusted certificate stays untrusted: retrying cannot help.
-            report(.connectRefused(connection: id, reason: tls.text, kind: .unavailable))
-        } else {
-            report(.socketDropped(connection: id, reason: tls.text))
-        }
+        // What it means for the session (end, or retry) is the state machine's call.
+        report(.tlsFailed(connection: id, TLSFailure(problem, host: host)))
     }
 
     private func report(_ event: SessionEvent) {

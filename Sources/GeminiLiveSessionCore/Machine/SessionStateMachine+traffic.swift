@@ -29,11 +29,15 @@ extension SessionStateMachine {
                 pendingToolCalls.insert(id)
                 toolCallHandleCount[id] = handlesKept
             }
+            if policy.runsToolCommands { actions += runToolCommands(call) }
         case .toolCallCancellation(let cancellation):
             pendingToolCalls.subtract(cancellation.ids)
+            cancelToolCommands(cancellation.ids)
         case .serverContent(let content):
             if content.interrupted == true { turnInterrupted = true }
-            guard content.turnComplete == true else { break }
+            // A turn the model completes while its task goes on (interactionStatus IN_PROGRESS) answers nothing
+            // yet: the drain and --turns wait for the one that ends the task.
+            guard content.endsInteraction else { break }
             turnsCompleted += 1
             failures = 0
             // The input that interrupted a turn is answered by a later turn, never by the cut one.
@@ -42,6 +46,10 @@ extension SessionStateMachine {
             } else {
                 answeredTurns += 1
                 answeredSequence = highestSentSequence
+                // The server reads input in order: answering a request means everything up to it was read.
+                if !unansweredTurnRequests.isEmpty {
+                    consumedSequence = max(consumedSequence, unansweredTurnRequests.removeFirst())
+                }
             }
             if let turns = policy.turns, turnsCompleted >= turns {
                 actions += finish(.success)
@@ -73,7 +81,19 @@ extension SessionStateMachine {
             }
             actions.append(.report(note, important: evicted > 0))
         }
-        for position in positions { actions.append(send(position)) }
+        guard let pending = pendingSetup else {
+            for position in positions { actions.append(send(position)) }
+            if inputEnded { actions += checkDone() }
+            return actions
+        }
+        // What was read before the setup line goes out under the setup it was written for, then the change.
+        for position in positions where buffer[position].sequence <= pendingSetupBoundary {
+            actions.append(send(position))
+        }
+        pendingSetup = nil
+        actions += apply(pending)
+        guard phase == .streaming else { return actions }
+        for position in buffer.unsentPositions { actions.append(send(position)) }
         if inputEnded { actions += checkDone() }
         return actions
     }
@@ -101,7 +121,9 @@ extension SessionStateMachine {
         if let consumed = update.lastConsumedClientMessageIndex {
             buffer.cover(throughIndex: min(consumed, sentOnConnection - 1))
         } else {
-            // No proof of how far the server read: keep what may still have been in flight.
+            // No index: what an answered turn proves was read, and what was sent long enough ago; the rest
+            // may still have been in flight and is kept.
+            buffer.cover(sentThroughSequence: consumedSequence)
             buffer.cover(sentBy: elapsed - policy.inFlightMargin)
         }
         if phase == .pausedForGoAway {
@@ -116,7 +138,10 @@ extension SessionStateMachine {
         guard phase != .closingToExit else { return [] }
         let sequence = buffer.append(message)
         lastSequence = sequence
-        if message.triggersTurn { turnRequests += 1 }
+        if message.triggersTurn {
+            turnRequests += 1
+            unansweredTurnRequests.append(sequence)
+        }
         if message.kind == .toolResponse { pendingToolCalls.subtract(message.toolCallIDs) }
         switch phase {
         case .streaming:

@@ -1,4 +1,4 @@
-import GeminiLiveSystem
+import GeminiLiveProtocol
 
 /// How a session ended: the category that picks the exit status, and the message for stderr.
 ///

@@ -1,5 +1,5 @@
 import GeminiLiveProtocol
-import GeminiLiveSession
+import GeminiLiveSessionCore
 import GeminiLiveTestSupport
 
 /// Drives a `SessionStateMachine` by hand and keeps what it asked for, like a fake driver.

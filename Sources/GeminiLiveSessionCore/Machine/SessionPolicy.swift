@@ -30,18 +30,22 @@ public struct SessionPolicy: Sendable {
     public var turns: Int?
     /// How long to wait for the server to answer our close frame.
     public var closeTimeout: Duration = .seconds(3)
-    /// Keepalive ping period on an open connection; a pong may take up to this long (the service's take up
-    /// to 30 s), and a ping still unanswered when the next is due drops the connection. nil sends no pings.
+    /// Keepalive ping period on an open connection; nil sends no pings.
     public var pingInterval: Duration? = .seconds(45)
+    /// How long a pong may take before the connection counts as dropped; nil waits one `pingInterval` (the
+    /// service's pongs take up to 30 s).
+    public var pongTimeout: Duration?
+    /// Answer tool calls by running the `--on-tool-call` command (`.runToolCommand` actions).
+    public var runsToolCommands = false
 
     /// Creates a policy with defaults.
     public init(setup: Setup) {
         self.setup = setup
     }
 
-    /// The setup for one connection: with `sessionResumption` (and the handle) when resumption is on.
-    func setupFrame(handle: String?) -> [UInt8] {
-        var setup = self.setup
+    /// `setup` as one connection sends it: with `sessionResumption` (and the handle) when resumption is on.
+    func setupFrame(_ setup: Setup, handle: String?) -> [UInt8] {
+        var setup = setup
         if resumption {
             var config = setup.sessionResumption ?? SessionResumptionConfig()
             config.handle = handle

@@ -12,8 +12,10 @@ public struct SessionTimer: Sendable, Hashable, CustomStringConvertible {
         case idle
         /// Waiting for the server to answer our close frame.
         case close
-        /// Keepalive: the next ping is due, and the last one must have been answered by then.
+        /// Keepalive: the next ping is due.
         case ping
+        /// Keepalive: the pong to the ping just sent is due; a connection still silent then counts as dropped.
+        case pongDeadline
     }
 
     /// What the timer bounds.

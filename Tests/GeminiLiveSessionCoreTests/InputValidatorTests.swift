@@ -1,5 +1,5 @@
 import GeminiLiveProtocol
-@testable import GeminiLiveSession
+@testable import GeminiLiveSessionCore
 import Testing
 
 @Suite("input validation")
@@ -35,7 +35,7 @@ struct InputValidatorTests {
 
         let marker = NDJSONLine(number: 3, bytes: Array(#"{"realtimeInput":{"activityStart":{}}}"#.utf8))
         let audio = NDJSONLine(number: 4, bytes: Array(#"{"realtimeInput":{"text":"hi"}}"#.utf8))
-        let onServer = InputReader(validator: InputValidator(serverDetectsActivity: true), strict: false) { _ in }
+        let onServer = InputIntake(validator: InputValidator(serverDetectsActivity: true), strict: false)
         let (events, goOn) = onServer.take(marker, source: "stdin")
         #expect(!goOn)
         guard case .inputFailed(let outcome) = events.first else {
@@ -48,7 +48,7 @@ struct InputValidatorTests {
         #expect(outcome.message?.contains("--activity") == true)
         #expect(onServer.take(audio, source: "stdin").goOn)
 
-        let byHand = InputReader(validator: InputValidator(), strict: false) { _ in }
+        let byHand = InputIntake(validator: InputValidator(), strict: false)
         #expect(byHand.take(marker, source: "stdin").events.count == 1)
         #expect(byHand.take(marker, source: "stdin").goOn)
     }

@@ -1,4 +1,4 @@
-import GeminiLiveSystem
+import GeminiLiveProtocol
 
 /// What a close (or drop) means for the session: resume, or end with which outcome.
 public enum CloseClassification: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import GeminiLiveProtocol
-@testable import GeminiLiveSession
+@testable import GeminiLiveSessionCore
 import Testing
 
 @Suite("server frames: compact lines and the decoded message")

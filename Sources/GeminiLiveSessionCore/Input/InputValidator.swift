@@ -46,7 +46,7 @@ public struct InputValidator: Sendable {
         guard case .object = json else {
             throw MessageDecodingError(reason: "expected a JSON object holding one client message")
         }
-        let message = try ClientMessage(json: json)
+        let message = try ClientMessage(json: Self.modelLeftOpen(json))
         if let extra = message.unknownFields.keys.first {
             throw MessageDecodingError(
                 reason: "unexpected member '\(extra)' beside \(message.kind.fieldName); a line holds one client message"
@@ -80,6 +80,18 @@ public struct InputValidator: Sendable {
                 triggersTurn: OutboundMessage.triggersTurn(message),
                 marksActivity: OutboundMessage.marksActivity(message))
         ])
+    }
+
+    /// `json` with an empty `model` added to a setup that names none: a setup line may leave the model to the
+    /// flags, as the tutorial's browser page does (its setup carries only `generation_config`); the session then
+    /// fills it in from `--model`, `GEMINI_LIVE_MODEL` or the default.
+    public static func modelLeftOpen(_ json: JSONValue) -> JSONValue {
+        guard case .object(var message) = json, message.count == 1, case .object(var setup)? = message["setup"],
+            setup["model"] == nil
+        else { return json }
+        setup.append("model", "")
+        message["setup"] = .object(setup)
+        return .object(message)
     }
 
     /// Whether `bytes` is a media line the full path would forward as it is, known without decoding it: nearly every

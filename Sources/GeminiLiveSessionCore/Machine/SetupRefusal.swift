@@ -1,5 +1,4 @@
 import GeminiLiveProtocol
-import GeminiLiveSystem
 
 /// A close that refuses something the setup asked for, explained in terms of the option that asked.
 ///

@@ -1,6 +1,6 @@
 import GeminiLiveProtocol
-import GeminiLiveSession
-import GeminiLiveSystem
+import GeminiLiveSessionCore
+
 import Testing
 
 @Suite("session state machine")
@@ -341,12 +341,11 @@ struct SessionStateMachineTests {
         #expect(exits.first?.message?.contains("no setupComplete within 2 s") == true)
     }
 
-    @Test("a refused connection (untrusted certificate) is not retried")
+    @Test("a refused connection (the upgrade answered 403) is not retried")
     func connectRefused() {
         var session = SessionHarness()
-        let actions = session.send(
-            .connectRefused(connection: 1, reason: "CERTIFICATE_VERIFY_FAILED", kind: .unavailable))
-        #expect(SessionHarness.exits(actions).map(\.category) == [.unavailable])
+        let actions = session.send(.connectRefused(connection: 1, reason: "HTTP 403 Forbidden", kind: .permission))
+        #expect(SessionHarness.exits(actions).map(\.category) == [.permission])
         #expect(session.timers[.backoff] == nil)
     }
 

@@ -4,8 +4,9 @@ import GeminiLiveProtocol
 ///
 /// It owns the rules that keep a session alive: setup before anything else, the resumption handle,
 /// the buffer of client messages not yet covered by a handle, the switch to a new connection on
-/// `goAway`, retries with backoff on drops and 1011s, keepalive pings and their pong deadline, and when to
-/// stop. It opens no sockets, so every rule is testable with a hand-advanced clock.
+/// `goAway`, retries with backoff on drops and 1011s, keepalive pings and their pong deadline, which TLS failures
+/// are final, tool calls and their commands' answers, reconfiguration by a later `setup` line, and when to stop.
+/// It opens no sockets, so every rule is testable with a hand-advanced clock.
 public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Duration, C: Sendable {
     /// Where the session is.
     public enum Phase: Sendable, Equatable {
@@ -37,6 +38,12 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     public internal(set) var connection = 0
     /// The latest usable resumption handle.
     public internal(set) var handle: String?
+    /// The setup the session runs with: the policy's, until a `setup` line replaces it.
+    public internal(set) var setup: Setup
+    /// A setup line's setup, waiting until the messages read before it (up to sequence `pendingSetupBoundary`)
+    /// are sent.
+    var pendingSetup: Setup?
+    var pendingSetupBoundary = -1
     /// Completed turns so far.
     public internal(set) var turnsCompleted = 0
     /// Connections that reached `setupComplete`.
@@ -49,6 +56,10 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var lastSequence = -1
     var answeredSequence = -1
     var turnRequests = 0
+    /// The sequence numbers of the sent turn requests no turn has answered yet, oldest first.
+    var unansweredTurnRequests: [Int] = []
+    /// Every message up to this sequence number was consumed: a turn answered a request at or after it.
+    var consumedSequence = -1
     /// Completed turns that were not interrupted: only these answer an input.
     var answeredTurns = 0
     /// An `interrupted` came in the turn now in progress.
@@ -59,6 +70,9 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var outputClosed = false
     var evicted = 0
     var pendingToolCalls: Set<String> = []
+    /// Calls whose `--on-tool-call` command runs now; a cancelled one's answer is not sent.
+    var runningToolCommands: Set<String> = []
+    var cancelledToolCalls: Set<String> = []
     /// How many handles had been kept when each tool call arrived: a resumed session knows a call
     /// only if its handle is newer than the call.
     var toolCallHandleCount: [String: Int] = [:]
@@ -80,6 +94,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         self.policy = policy
         self.clock = clock
         self.handle = policy.initialHandle
+        self.setup = policy.setup
         self.lastServerActivity = clock.now
         self.origin = clock.now
     }
@@ -113,13 +128,38 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             connectionOpen = true
             return policy.pingInterval.map { [startTimer(.ping, after: $0)] } ?? []
         case .pong(let id, let payload):
-            if id == connection, payload == unansweredPing { unansweredPing = nil }
+            if id == connection, payload == unansweredPing {
+                unansweredPing = nil
+                cancelTimer(.pongDeadline)
+            }
             return []
         case .serverMessage(let id, let frame):
             guard id == connection else { return [] }
             return received(frame)
+        case .unreadableServerFrame(let id, let count):
+            guard id == connection else { return [] }
+            lastServerActivity = clock.now
+            // Nothing can be relayed of it, and one bad frame need not cost the conversation: skipped, said.
+            return [
+                .report(
+                    "connection \(id): a server frame that is not JSON (\(count) bytes) was skipped", important: true)
+            ]
         case .clientLine(let message):
             return accept(message)
+        case .setupLine(let newSetup):
+            return reconfigure(newSetup)
+        case .badInputLine(let text):
+            return [.report(text + "; line skipped", important: true)]
+        case .toolCommandFinished(let id, let name, let status, let output):
+            return toolCommandFinished(id: id, name: name, status: status, output: output)
+        case .tlsFailed(let id, let failure):
+            guard id == connection else { return [] }
+            connectionOpen = false
+            // An untrusted certificate stays untrusted: retrying cannot help. Other handshake failures are drops.
+            let classification: CloseClassification = failure.isPermanent ? .fatal(.unavailable) : .retry
+            let description =
+                failure.isPermanent ? "connection \(id): \(failure.text)" : "connection \(id) lost: \(failure.text)"
+            return failed(description, classification: classification, timedOut: false)
         case .socketClosed(let id, let code, let reason):
             guard id == connection else { return [] }
             return socketEnded(code: code, reason: reason)
@@ -152,19 +192,21 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         connection += 1
         connectionOpen = false
         cancelTimer(.ping)
+        cancelTimer(.pongDeadline)
         unansweredPing = nil
         sentOnConnection = 0
         turnInterrupted = false
         buffer.resetForNewConnection()
         phase = .connecting
-        let setup = policy.setupFrame(handle: policy.resumption ? handle : nil)
-        return [.connect(connection: connection, setup: setup), startTimer(.setup, after: policy.connectTimeout)]
+        let frame = policy.setupFrame(setup, handle: policy.resumption ? handle : nil)
+        return [.connect(connection: connection, setup: frame), startTimer(.setup, after: policy.connectTimeout)]
     }
 
     /// Starts the handshake that ends the current connection, then `next` happens.
     mutating func close(thenExit: Bool) -> [SessionAction] {
         // Once our close is under way the server's close answers it, or the close timer ends it.
         cancelTimer(.ping)
+        cancelTimer(.pongDeadline)
         cancelTimer(.handleWait)
         cancelTimer(.setup)
         cancelTimer(.idle)
@@ -217,7 +259,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
                     "connection \(connection) closed by the server: \(code) (\(CloseClassification.name(of: code))): \(shown)"
                 classification = CloseClassification.of(code: code, reason: reason)
                 if let refusal = SetupRefusal.of(
-                    code: code, reason: reason, setup: policy.setup,
+                    code: code, reason: reason, setup: setup,
                     beforeSetupComplete: phase == .connecting && sessionsEstablished == 0)
                 {
                     return failed(
@@ -240,6 +282,7 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         cancelTimer(.handleWait)
         cancelTimer(.idle)
         cancelTimer(.ping)
+        cancelTimer(.pongDeadline)
         connectionOpen = false
         if case .fatal(let kind) = classification { return end(SessionOutcome(kind, description)) }
         if outputClosed { return end(.success) }
@@ -315,6 +358,8 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
             return policy.idleTimeout.map { [startTimer(.idle, after: $0)] } ?? []
         case (.ping, .connecting), (.ping, .streaming), (.ping, .pausedForGoAway):
             return keepalive()
+        case (.pongDeadline, .connecting), (.pongDeadline, .streaming), (.pongDeadline, .pausedForGoAway):
+            return pongOverdue()
         case (.close, .closingForResume), (.close, .closingToExit):
             return [.abortConnection(connection: connection)] + socketEnded(code: nil, reason: "close timed out")
         default:
@@ -322,25 +367,33 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
         }
     }
 
-    /// The ping timer ran out on an open connection: the last ping must have been answered; send the next.
+    /// The ping timer ran out on an open connection: send the next ping, and give its pong a deadline.
     ///
-    /// A connection whose pong is overdue hangs without telling (a dead NAT mapping, a stalled server): it is
-    /// closed with 1001 and torn down at once, then counts as dropped, so the session resumes elsewhere.
+    /// While a ping is still unanswered no other goes out: its deadline decides.
     mutating func keepalive() -> [SessionAction] {
         guard connectionOpen, let interval = policy.pingInterval else { return [] }
-        if unansweredPing != nil {
-            return [
-                .closeSocket(connection: connection, code: 1001, reason: "ping timeout"),
-                .abortConnection(connection: connection),
-            ]
-                + socketEnded(
-                    code: nil, reason: "no pong within \(Self.milliseconds(interval)) ms of a ping (--ping-interval)")
-        }
+        guard unansweredPing == nil else { return [startTimer(.ping, after: interval)] }
         pingsSent += 1
         // Unique per ping, so a late pong for an earlier ping does not count for this one.
         let payload = withUnsafeBytes(of: pingsSent.bigEndian) { Array($0) }
         unansweredPing = payload
-        return [.sendPing(connection: connection, payload: payload), startTimer(.ping, after: interval)]
+        return [
+            .sendPing(connection: connection, payload: payload),
+            startTimer(.pongDeadline, after: policy.pongTimeout ?? interval),
+            startTimer(.ping, after: interval),
+        ]
+    }
+
+    /// The pong is overdue. A connection whose pong is overdue hangs without telling (a dead NAT mapping, a
+    /// stalled server): it is closed with 1001 and torn down at once, then counts as dropped, so the session
+    /// resumes elsewhere.
+    mutating func pongOverdue() -> [SessionAction] {
+        guard connectionOpen, unansweredPing != nil, let interval = policy.pingInterval else { return [] }
+        let limit = Self.milliseconds(policy.pongTimeout ?? interval)
+        return [
+            .closeSocket(connection: connection, code: 1001, reason: "ping timeout"),
+            .abortConnection(connection: connection),
+        ] + socketEnded(code: nil, reason: "no pong within \(limit) ms of a ping (--ping-interval)")
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {

@@ -1,3 +1,5 @@
+import GeminiLiveProtocol
+
 /// What the driver must do next, as decided by `SessionStateMachine`; carried out in order.
 public enum SessionAction: Sendable, Equatable {
     /// Open connection `connection` and send `setup` (one compact JSON frame) as its first frame.
@@ -8,6 +10,8 @@ public enum SessionAction: Sendable, Equatable {
     case writeStdout([UInt8])
     /// Send a WebSocket ping with `payload` on `connection`; the server's pong comes back as `.pong`.
     case sendPing(connection: Int, payload: [UInt8])
+    /// Run the `--on-tool-call` command for `call` (which has an id); its end comes back as `.toolCommandFinished`.
+    case runToolCommand(FunctionCall)
     /// Start the close handshake on `connection`.
     case closeSocket(connection: Int, code: Int, reason: String)
     /// Tear `connection` down at once, without a handshake (it hung).

@@ -61,6 +61,12 @@ struct ResendBuffer: Sendable {
         cover { $0.connectionIndex.map { $0 <= index } ?? false }
     }
 
+    /// Drops the entries sent on this connection whose sequence number is `sequence` or lower.
+    @discardableResult
+    mutating func cover(sentThroughSequence sequence: Int) -> Int {
+        cover { $0.connectionIndex != nil && $0.sequence <= sequence }
+    }
+
     /// Drops the entries sent on this connection at `time` or earlier.
     @discardableResult
     mutating func cover(sentBy time: Duration) -> Int {
