@@ -34,7 +34,9 @@ queues behind the first.
 
 The latency run is made twice: as the processes fall, and with the harness on CPU 0 and the relay
 under test (session or SDK) on CPU 1, so that neither can wait for the other's CPU (BENCH_PIN=0 skips
-that run). Start-up is timed from spawning each relay to its setupComplete line read on its stdout
+that run). Each round's latencies, and each relay's time waiting for a CPU (its threads' run-queue wait
+from /proc/PID/task/*/schedstat), are written to WORK/latency-{unpinned,pinned}.json for a closer look.
+Start-up is timed from spawning each relay to its setupComplete line read on its stdout
 (and to its setup frame arriving at the server), with nothing written to its stdin. Prints a Markdown
 report.
 """
@@ -182,6 +184,21 @@ def relay_on_its_cpu():
     os.sched_setaffinity(0, {RELAY_CPU})
 
 
+def cpu_times(pid):
+    """(on-CPU ns, run-queue wait ns, times run, threads) summed over a live process's threads; zeros where
+    unreadable."""
+    run = wait = slices = threads = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as stat:
+                fields = stat.read().split()
+            run, wait, slices = run + int(fields[0]), wait + int(fields[1]), slices + int(fields[2])
+            threads += 1
+    except (OSError, IndexError, ValueError):
+        pass
+    return run, wait, slices, threads
+
+
 def relay_argv(kind, port):
     """The command line and environment of a relay under test, connecting to the stand-in on `port`."""
     if kind == "session":
@@ -234,7 +251,8 @@ async def start_relay(kind, port, pin=False):
 
 
 async def run_latency(kind, port, messages, pin):
-    """Returns (upstream latencies, downstream latencies) in seconds for one client kind."""
+    """Returns (upstream latencies, downstream latencies) in seconds for one client kind, and the relay's
+    (on-CPU ns, run-queue wait ns, times run, threads) over the measured part of the round."""
     standin = StandIn(messages)
     lines = [audio_line(seq) for seq in range(messages)]
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -273,6 +291,7 @@ async def run_latency(kind, port, messages, pin):
                     if len(received) >= messages:
                         all_read.set()
         await standin.connected.wait()
+        before = cpu_times(process.pid) if kind != "direct" else (0, 0, 0, 0)
         reading = asyncio.create_task(reader())
         gc.collect()
         gc.disable()
@@ -291,6 +310,7 @@ async def run_latency(kind, port, messages, pin):
                       f"and not every client message arrived; counting those that did", file=sys.stderr)
         finally:
             gc.enable()
+        after = cpu_times(process.pid) if kind != "direct" else (0, 0, 0, 0)
         reading.cancel()
         if kind == "direct":
             await ws.close()
@@ -304,20 +324,28 @@ async def run_latency(kind, port, messages, pin):
             read[seq] = now
     up = [standin.arrivals[s] - written[s] for s in written if s in standin.arrivals]
     down = [read[s] - standin.sent[s] for s in standin.sent if s in read]
-    return up, down
+    sched = (after[0] - before[0], after[1] - before[1], after[2] - before[2], after[3])
+    return up, down, sched
 
 
 async def measure_latency(port, pin):
-    """Each client's pooled (up, down) latencies over ROUNDS interleaved rounds."""
+    """Each client's pooled (up, down) latencies over ROUNDS interleaved rounds; the rounds are also
+    written to WORK/latency-(un)pinned.json."""
     kinds = ["direct", "session", "sdk"]
     results = {kind: ([], []) for kind in kinds}
+    rounds = []
     per_round = max(1, MESSAGES // ROUNDS)
     for round in range(ROUNDS):
         # Alternating order, so no client always runs right after another.
         for kind in kinds if round % 2 == 0 else kinds[::-1]:
-            up, down = await run_latency(kind, port, per_round, pin)
+            load = os.getloadavg()[0]
+            up, down, (run_ns, wait_ns, slices, threads) = await run_latency(kind, port, per_round, pin)
             results[kind][0].extend(up)
             results[kind][1].extend(down)
+            rounds.append({"round": round, "kind": kind, "load1": load, "up": up, "down": down,
+                           "relay_run_ns": run_ns, "relay_wait_ns": wait_ns, "relay_times_run": slices, "relay_threads": threads})
+    with open(os.path.join(WORK, f"latency-{'pinned' if pin else 'unpinned'}.json"), "w") as dump:
+        json.dump(rounds, dump)
     return results
 
 
