@@ -36,6 +36,9 @@ The latency run is made twice: as the processes fall, and with the harness on CP
 under test (session or SDK) on CPU 1, so that neither can wait for the other's CPU (BENCH_PIN=0 skips
 that run). Each round's latencies, and each relay's time waiting for a CPU (its threads' run-queue wait
 from /proc/PID/task/*/schedstat), are written to WORK/latency-{unpinned,pinned}.json for a closer look.
+On a machine busy with other work, a woken relay can wait milliseconds for a CPU, which the direct
+client never does; `chrt -f 10 python3 bench-session.py ...` (the relays inherit the policy) takes that
+wait out, to tell a relay's own cost from the machine's load. It is a diagnosis, not the measure.
 Start-up is timed from spawning each relay to its setupComplete line read on its stdout
 (and to its setup frame arriving at the server), with nothing written to its stdin. Prints a Markdown
 report.
