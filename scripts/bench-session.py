@@ -18,6 +18,13 @@ minute. Every line and frame is built before the clock starts, the collector is 
 measuring, and each arrival is stamped before it is parsed: the harness measures the clients,
 not its own Python.
 
+Each relay is used as an SDK user uses a session: the harness starts it and waits for `setupComplete`
+on its stdout before it writes anything to its stdin (the SDK relay prints that line once the SDK's
+connect() has returned, which is after the server's setupComplete). gemini-live-session must therefore
+connect at start, with the setup from its flags; one that waits for a first stdin line before connecting
+never prints the line, and the harness stops with a message after BENCH_SETUP_TIMEOUT seconds
+(default 10) instead of waiting for ever.
+
 Downstream frames leave half a period (10 ms) after upstream lines (BENCH_PHASE, a fraction of the
 period; 0 sends both at once). The service's replies are not in step with the client's audio, and a
 harness that makes both sends at the same instant measures itself: while it finishes its second send,
@@ -27,7 +34,14 @@ queues behind the first.
 
 The latency run is made twice: as the processes fall, and with the harness on CPU 0 and the relay
 under test (session or SDK) on CPU 1, so that neither can wait for the other's CPU (BENCH_PIN=0 skips
-that run). Prints a Markdown report.
+that run). Each round's latencies, and each relay's time waiting for a CPU (its threads' run-queue wait
+from /proc/PID/task/*/schedstat), are written to WORK/latency-{unpinned,pinned}.json for a closer look.
+On a machine busy with other work, a woken relay can wait milliseconds for a CPU, which the direct
+client never does; `chrt -f 10 python3 bench-session.py ...` (the relays inherit the policy) takes that
+wait out, to tell a relay's own cost from the machine's load. It is a diagnosis, not the measure.
+Start-up is timed from spawning each relay to its setupComplete line read on its stdout
+(and to its setup frame arriving at the server), with nothing written to its stdin. Prints a Markdown
+report.
 """
 import asyncio
 import base64
@@ -52,6 +66,8 @@ ALL_CPUS = os.sched_getaffinity(0) if CAN_PIN else None
 HARNESS_CPU, RELAY_CPU = (sorted(os.sched_getaffinity(0))[:2] if CAN_PIN else (None, None))
 RATE = 50.0
 PHASE = float(os.environ.get("BENCH_PHASE", "0.5"))
+SETUP_TIMEOUT = float(os.environ.get("BENCH_SETUP_TIMEOUT", "10"))
+RELAY_NAMES = {"session": "gemini-live-session", "sdk": "the google-genai relay"}
 
 SDK_RELAY = r'''
 import asyncio, base64, json, sys
@@ -121,16 +137,17 @@ class StandIn:
     """The server side: arrival stamps for client frames, send stamps for server frames."""
 
     def __init__(self, messages=0):
-        self.arrivals, self.sent, self.first_frame = {}, {}, None
+        self.arrivals, self.sent, self.first_frame, self.setup = {}, {}, None, None
         self.frames = [server_frame(seq) for seq in range(messages)]
         self.sending = asyncio.Event()
         self.start = 0.0  # the clock both directions keep: set by the client side before `sending`
         self.connected = asyncio.Event()
+        self.all_in = asyncio.Event()  # every client frame of the run has arrived
 
     async def handler(self, ws):
         setup = await ws.recv()
         if self.first_frame is None:
-            self.first_frame = time.monotonic()
+            self.first_frame, self.setup = time.monotonic(), setup
         await ws.send(json.dumps({"setupComplete": {}}, indent=2).encode())
         self.connected.set()
         received = []
@@ -139,6 +156,8 @@ class StandIn:
             async for frame in ws:
                 now = time.monotonic()
                 received.append((now, frame))
+                if len(received) >= len(self.frames):
+                    self.all_in.set()
 
         async def send():
             await self.sending.wait()
@@ -168,14 +187,81 @@ def relay_on_its_cpu():
     os.sched_setaffinity(0, {RELAY_CPU})
 
 
+def cpu_times(pid):
+    """(on-CPU ns, run-queue wait ns, times run, threads) summed over a live process's threads; zeros where
+    unreadable."""
+    run = wait = slices = threads = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as stat:
+                fields = stat.read().split()
+            run, wait, slices = run + int(fields[0]), wait + int(fields[1]), slices + int(fields[2])
+            threads += 1
+    except (OSError, IndexError, ValueError):
+        pass
+    return run, wait, slices, threads
+
+
+def relay_argv(kind, port):
+    """The command line and environment of a relay under test, connecting to the stand-in on `port`."""
+    if kind == "session":
+        return ([SESSION, "--endpoint", f"wss://localhost:{port}", "--ca-file", CERT, "--idle-timeout", "1"],
+                dict(os.environ, GEMINI_API_KEY="bench"))
+    return ([sys.executable, os.path.join(WORK, "sdk_relay.py"), f"https://localhost:{port}"],
+            dict(os.environ, SSL_CERT_FILE=CERT))
+
+
+async def start_relay(kind, port, pin=False):
+    """Spawns a relay and waits for its setupComplete line, writing nothing to its stdin first.
+
+    Returns (process, spawn time, time the setupComplete line was read). Exits with a message when the
+    line does not come within SETUP_TIMEOUT seconds, or something else comes first."""
+    argv, env = relay_argv(kind, port)
+    stderr_path = os.path.join(WORK, f"{kind}-stderr.log")
+    with open(stderr_path, "wb") as stderr:
+        spawned = time.monotonic()
+        process = await asyncio.create_subprocess_exec(
+            *argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=stderr, env=env,
+            limit=1 << 24, preexec_fn=relay_on_its_cpu if pin else None)
+    try:
+        line = await asyncio.wait_for(process.stdout.readline(), SETUP_TIMEOUT)
+        ready = time.monotonic()
+    except asyncio.TimeoutError:
+        line, ready = None, None
+    problem = None
+    if line is None:
+        problem = (f"printed no setupComplete within {SETUP_TIMEOUT:g} s of starting, with nothing written to "
+                   f"its stdin. A session that connects only once its first stdin line arrives never will; "
+                   f"this harness needs one that connects at start with the setup from its flags "
+                   f"(BENCH_SETUP_TIMEOUT sets the wait)")
+    elif not line:
+        problem = f"exited (status {await process.wait()}) before printing setupComplete"
+    else:
+        try:
+            first = json.loads(line)
+        except ValueError:
+            first = None
+        if not isinstance(first, dict) or "setupComplete" not in first:
+            problem = f"printed {line[:200]!r} before setupComplete"
+    if problem:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        tail = open(stderr_path, "rb").read()[-2000:].decode(errors="replace").strip()
+        sys.exit(f"bench-session: {RELAY_NAMES[kind]} {problem}.\n  command: {' '.join(argv)}"
+                 + (f"\n  its stderr ends:\n{tail}" if tail else "\n  its stderr was empty"))
+    return process, spawned, ready
+
+
 async def run_latency(kind, port, messages, pin):
-    """Returns (upstream latencies, downstream latencies) in seconds for one client kind."""
+    """Returns (upstream latencies, downstream latencies) in seconds for one client kind, and the relay's
+    (on-CPU ns, run-queue wait ns, times run, threads) over the measured part of the round."""
     standin = StandIn(messages)
     lines = [audio_line(seq) for seq in range(messages)]
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(CERT, KEY)
     async with websockets.serve(standin.handler, "127.0.0.1", port, ssl=context, max_size=None):
-        written, received = {}, []
+        written, received, all_read = {}, [], asyncio.Event()
         if kind == "direct":
             client_context = ssl.create_default_context(cafile=CERT)
             ws = await websockets.connect(f"wss://localhost:{port}/ws/x", ssl=client_context, max_size=None)
@@ -188,24 +274,11 @@ async def run_latency(kind, port, messages, pin):
             async def reader():
                 async for frame in ws:
                     received.append((time.monotonic(), frame))
+                    if len(received) >= messages:
+                        all_read.set()
         else:
-            if kind == "session":
-                argv = [SESSION, "--endpoint", f"wss://localhost:{port}", "--ca-file", CERT, "--idle-timeout", "1"]
-                env = dict(os.environ, GEMINI_API_KEY="bench")
-            else:
-                relay = os.path.join(WORK, "sdk_relay.py")
-                open(relay, "w").write(SDK_RELAY)
-                argv = [sys.executable, relay, f"https://localhost:{port}"]
-                env = dict(os.environ, SSL_CERT_FILE=CERT)
-            process = await asyncio.create_subprocess_exec(
-                *argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.DEVNULL, env=env, limit=1 << 24,
-                preexec_fn=relay_on_its_cpu if pin else None)
-            # gemini-live-session connects once the first line arrives (it may be a setup): a warm-up line,
-            # outside the measured sequence numbers, opens the connection.
-            process.stdin.write(audio_line(1 << 30).encode() + b"\n")
-            await process.stdin.drain()
-            await process.stdout.readline()  # setupComplete, passed through
+            # As an SDK user would: the relay's setupComplete first, then the first line on its stdin.
+            process, _, _ = await start_relay(kind, port, pin)
             lines = [line.encode() + b"\n" for line in lines]
 
             async def write(line):
@@ -218,7 +291,10 @@ async def run_latency(kind, port, messages, pin):
                     if not line:
                         return
                     received.append((time.monotonic(), line))
+                    if len(received) >= messages:
+                        all_read.set()
         await standin.connected.wait()
+        before = cpu_times(process.pid) if kind != "direct" else (0, 0, 0, 0)
         reading = asyncio.create_task(reader())
         gc.collect()
         gc.disable()
@@ -229,9 +305,15 @@ async def run_latency(kind, port, messages, pin):
                 await asyncio.sleep(max(0, start + seq / RATE - time.monotonic()))
                 written[seq] = time.monotonic()
                 await write(line)
-            await asyncio.sleep(1.0)
+            # Until the last message has arrived each way; one lost shows as a short count in the table.
+            try:
+                await asyncio.wait_for(asyncio.gather(standin.all_in.wait(), all_read.wait()), 10)
+            except asyncio.TimeoutError:
+                print(f"bench-session: {kind}: after 10 s, {len(received)} of {messages} server messages read "
+                      f"and not every client message arrived; counting those that did", file=sys.stderr)
         finally:
             gc.enable()
+        after = cpu_times(process.pid) if kind != "direct" else (0, 0, 0, 0)
         reading.cancel()
         if kind == "direct":
             await ws.close()
@@ -245,20 +327,28 @@ async def run_latency(kind, port, messages, pin):
             read[seq] = now
     up = [standin.arrivals[s] - written[s] for s in written if s in standin.arrivals]
     down = [read[s] - standin.sent[s] for s in standin.sent if s in read]
-    return up, down
+    sched = (after[0] - before[0], after[1] - before[1], after[2] - before[2], after[3])
+    return up, down, sched
 
 
 async def measure_latency(port, pin):
-    """Each client's pooled (up, down) latencies over ROUNDS interleaved rounds."""
+    """Each client's pooled (up, down) latencies over ROUNDS interleaved rounds; the rounds are also
+    written to WORK/latency-(un)pinned.json."""
     kinds = ["direct", "session", "sdk"]
     results = {kind: ([], []) for kind in kinds}
+    rounds = []
     per_round = max(1, MESSAGES // ROUNDS)
     for round in range(ROUNDS):
         # Alternating order, so no client always runs right after another.
         for kind in kinds if round % 2 == 0 else kinds[::-1]:
-            up, down = await run_latency(kind, port, per_round, pin)
+            load = os.getloadavg()[0]
+            up, down, (run_ns, wait_ns, slices, threads) = await run_latency(kind, port, per_round, pin)
             results[kind][0].extend(up)
             results[kind][1].extend(down)
+            rounds.append({"round": round, "kind": kind, "load1": load, "up": up, "down": down,
+                           "relay_run_ns": run_ns, "relay_wait_ns": wait_ns, "relay_times_run": slices, "relay_threads": threads})
+    with open(os.path.join(WORK, f"latency-{'pinned' if pin else 'unpinned'}.json"), "w") as dump:
+        json.dump(rounds, dump)
     return results
 
 
@@ -284,33 +374,23 @@ def report_latency(results):
 
 
 async def run_startup(kind, port, runs=7):
-    """Median seconds from spawning the client to the setup frame arriving at the server."""
-    times = []
+    """Medians, in seconds, from spawning the relay to (its setup frame arriving at the server, its
+    setupComplete line read on its stdout), with nothing written to its stdin."""
+    to_frame, to_ready = [], []
     for _ in range(runs):
         standin = StandIn()
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(CERT, KEY)
         async with websockets.serve(standin.handler, "127.0.0.1", port, ssl=context):
-            if kind == "session":
-                argv = [SESSION, "--endpoint", f"wss://localhost:{port}", "--ca-file", CERT]
-                env = dict(os.environ, GEMINI_API_KEY="bench")
-            else:
-                argv = [sys.executable, os.path.join(WORK, "sdk_relay.py"), f"https://localhost:{port}"]
-                env = dict(os.environ, SSL_CERT_FILE=CERT)
-            start = time.monotonic()
-            process = await asyncio.create_subprocess_exec(
-                *argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.DEVNULL,
-                stderr=asyncio.subprocess.DEVNULL, env=env)
-            # The first input line is there from the start, as in `encode | session`.
-            process.stdin.write(audio_line(1 << 30).encode() + b"\n")
-            await process.stdin.drain()
-            deadline = time.monotonic() + 30
-            while standin.first_frame is None and time.monotonic() < deadline:
-                await asyncio.sleep(0.001)
-            times.append(standin.first_frame - start)
+            process, spawned, ready = await start_relay(kind, port)
+            # The server stamped the setup frame before it sent setupComplete.
+            to_frame.append(standin.first_frame - spawned)
+            to_ready.append(ready - spawned)
+            if "setup" not in json.loads(standin.setup):
+                sys.exit(f"bench-session: {RELAY_NAMES[kind]}'s first frame was not a setup: {standin.setup[:200]!r}")
             process.kill()
             await process.wait()
-    return statistics.median(times)
+    return statistics.median(to_frame), statistics.median(to_ready), to_ready
 
 
 async def run_throughput(port):
@@ -327,13 +407,13 @@ async def run_throughput(port):
 
     async with websockets.serve(sink, "127.0.0.1", port, max_size=None, compression=None):
         start = time.monotonic()
-        process = subprocess.Popen(
-            ["/usr/bin/time", "-f", "%M", SESSION, "--endpoint", f"ws://127.0.0.1:{port}", "--idle-timeout", "0.5"],
-            stdin=open(HOUR, "rb"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            env=dict(os.environ, GEMINI_API_KEY="bench"))
-        while process.poll() is None:
-            await asyncio.sleep(0.05)
-        rss_kb = int(process.stderr.read().decode().strip().split()[-1])
+        with open(HOUR, "rb") as hour:
+            process = await asyncio.create_subprocess_exec(
+                "/usr/bin/time", "-f", "%M", SESSION, "--endpoint", f"ws://127.0.0.1:{port}", "--idle-timeout", "0.5",
+                stdin=hour, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+                env=dict(os.environ, GEMINI_API_KEY="bench"))
+        _, stderr = await process.communicate()
+        rss_kb = int(stderr.decode().strip().split()[-1])
     size = os.path.getsize(HOUR)
     return total["last"] - start, total["bytes"], size, rss_kb / 1024
 
@@ -361,6 +441,8 @@ async def main():
                     "-addext", "subjectAltName=DNS:localhost", "-days", "1", "-keyout", KEY, "-out", CERT],
                    check=True, capture_output=True)
     port = 47000 + os.getpid() % 1000
+    with open(os.path.join(WORK, "sdk_relay.py"), "w") as relay:
+        relay.write(SDK_RELAY)
     print("## session: relay latency at 50 messages/s each way (loopback TLS, not pinned)\n")
     print(f"{MESSAGES} messages each way per client, in {ROUNDS} interleaved rounds; downstream frames "
           f"{PHASE * 1000 / RATE:.0f} ms after upstream lines.\n")
@@ -370,10 +452,17 @@ async def main():
         print(f"\n## session: relay latency, harness on CPU {HARNESS_CPU} and relay on CPU {RELAY_CPU}\n")
         report_latency(await measure_latency(port, True))
         os.sched_setaffinity(0, ALL_CPUS)
-    print("\n## session: startup to first frame (median of 7)\n")
-    ours = await run_startup("session", port)
-    sdk = await run_startup("sdk", port)
-    print(f"| gemini-live-session | {ours * 1000:.1f} ms |\n| Python SDK relay | {sdk * 1000:.1f} ms |")
+    print("\n## session: start-up to setupComplete, nothing on stdin (median of 7)\n")
+    print("| client | spawn to setup frame at the server | spawn to setupComplete read on its stdout |")
+    print("|---|---|---|")
+    ready = {}
+    for kind, label in (("session", "gemini-live-session"), ("sdk", "google-genai relay (start-up, import, connect())")):
+        to_frame, to_ready, runs = await run_startup(kind, port)
+        ready[kind] = to_ready
+        print(f"| {label} | {to_frame * 1000:.1f} ms | {to_ready * 1000:.1f} ms "
+              f"({min(runs) * 1000:.1f}–{max(runs) * 1000:.1f}) |")
+    print(f"\nBar (under 50 ms to setupComplete): {'met' if ready['session'] < 0.050 else 'NOT met'}; "
+          f"the SDK relay takes {ready['sdk'] / ready['session']:.0f}x as long.")
     print("\n## session: upload one hour of encoded audio as fast as possible (ws, loopback)\n")
     seconds, received, size, rss = await run_throughput(port)
     floor = await run_sink_floor(port)
