@@ -199,16 +199,7 @@ struct SessionLifetimeTests {
 
     @Test func tlsServesWssWithACertificateForLocalhost() async throws {
         let directory = try TemporaryDirectory("emulator-tls")
-        let result = try await BlockingThread.run {
-            try ToolRunner.run(
-                "openssl",
-                [
-                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
-                    "subjectAltName=DNS:localhost", "-days", "1", "-keyout", directory.file("key.pem"), "-out",
-                    directory.file("cert.pem"),
-                ])
-        }
-        try #require(result.status == 0, "\(result.stderrText)")
+        _ = try await BlockingThread.run { try LocalhostCertificate(in: directory) }
         var configuration = EmulatorConfiguration()
         configuration.tlsCertificatePath = directory.file("cert.pem")
         configuration.tlsKeyPath = directory.file("key.pem")

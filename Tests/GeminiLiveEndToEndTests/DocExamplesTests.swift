@@ -125,10 +125,21 @@ struct DocExamplesTests {
             let prefix = "\(results)/\(index)"
             let command = example.command.replacing(/--port [1-9][0-9]*/, with: "--port 0")
             if isServer(command) {
+                // The server's stdout is read to its end, which comes when the server exits; a server without
+                // its URL in 120 s, or still running 120 s after SIGTERM, is named in its .err and killed, so
+                // that a hang names the command instead of holding the block until the run's timeout. (The fd is copied first:
+                // bash unsets DOC_SERVER when it reaps the coprocess.)
                 script += """
                     coproc DOC_SERVER { exec \(command) 2>'\(prefix).err'; }
-                    if read -r line <&"${DOC_SERVER[0]}"; then echo "$line" >'\(prefix).out'; kill -TERM $DOC_SERVER_PID; fi
-                    wait $DOC_SERVER_PID; echo $? >'\(prefix).status'
+                    exec {doc_out}<&"${DOC_SERVER[0]}"; doc_pid=$DOC_SERVER_PID
+                    read -r -t 120 line <&$doc_out; doc_read=$?
+                    if [ $doc_read -eq 0 ]; then echo "$line" >'\(prefix).out'; kill -TERM $doc_pid 2>/dev/null; fi
+                    while [ $doc_read -eq 0 ]; do read -r -t 120 line <&$doc_out; doc_read=$?; done
+                    if [ $doc_read -gt 128 ]; then
+                      echo "doc harness: no URL in 120 s, or still running 120 s after SIGTERM" >>'\(prefix).err'
+                      kill -KILL $doc_pid
+                    fi
+                    exec {doc_out}<&-; wait $doc_pid; echo $? >'\(prefix).status'
 
                     """
             } else {

@@ -24,14 +24,7 @@ struct EmulatorSDKTests {
             return
         }
         let tmp = try TemporaryDirectory("sdk")
-        let openssl = try ToolRunner.run(
-            "openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
-                "subjectAltName=DNS:localhost", "-days", "1", "-keyout", tmp.file("key.pem"), "-out",
-                tmp.file("cert.pem"),
-            ])
-        #expect(openssl.status == 0, "\(openssl.stderrText)")
+        _ = try LocalhostCertificate(in: tmp)
         try MediaFactory.speech("hello world", to: tmp.file("speech.wav"))
         try MediaFactory.sox([
             tmp.file("speech.wav"), "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw",

@@ -146,15 +146,9 @@ struct SessionPipelineTests {
     @Test("wss with a private root via --ca-file, by name and by loopback address; without it verification fails")
     func tlsWithPrivateRoot() throws {
         let directory = try TemporaryDirectory("session-tls")
-        let key = directory.file("key.pem")
-        let cert = directory.file("cert.pem")
-        let made = try ToolRunner.run(
-            "openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj",
-                "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-            ])
-        try #require(made.status == 0, "\(made.stderrText)")
+        let certificate = try LocalhostCertificate(in: directory)
+        let key = certificate.keyPath
+        let cert = certificate.certificatePath
         let emulator = try SessionEmulator(["--tls-cert", cert, "--tls-key", key])
         #expect(emulator.url.hasPrefix("wss://localhost:"))
         let port = emulator.url.split(separator: ":").last.map(String.init) ?? ""

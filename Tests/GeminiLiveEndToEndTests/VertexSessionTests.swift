@@ -326,14 +326,7 @@ struct VertexSessionTests {
             return
         }
         let tmp = try TemporaryDirectory("vertex-sdk")
-        let openssl = try ToolRunner.run(
-            "openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-addext",
-                "subjectAltName=DNS:localhost", "-days", "1", "-keyout", tmp.file("key.pem"), "-out",
-                tmp.file("cert.pem"),
-            ])
-        #expect(openssl.status == 0, "\(openssl.stderrText)")
+        _ = try LocalhostCertificate(in: tmp)
         // The SDK's own Vertex branch: project and location given, credentials with a token, the base URL moved
         // to the emulator (it then asks for //ws/google.cloud.aiplatform.v1beta1.LlmBidiService/...).
         try """
