@@ -83,6 +83,12 @@ lint:
 	@if grep -rnE '^[[:space:]]*(@[A-Za-z_]+[[:space:]]+)*import[[:space:]]' Sources/GeminiLiveSessionCore \
 	  | grep -vE ':[[:space:]]*import GeminiLiveProtocol[[:space:]]*$$'; then \
 	  echo "make lint: Sources/GeminiLiveSessionCore may import only GeminiLiveProtocol" >&2; exit 1; fi
+	@# A fuzz target's sources list names files by path: a moved file must not break only `make fuzz`.
+	@for list in Tests/Fuzz/*/sources; do \
+	  grep -nvE '^[[:space:]]*(#|-|$$)' "$$list" | while IFS=: read -r n path; do \
+	    [ -e "$$path" ] || { echo "$$list:$$n: no such file or folder: $$path" >&2; exit 1; }; \
+	  done || exit 1; \
+	done
 
 demo: build
 	@samples/demo.sh $(BUILD_DIR)/debug

@@ -25,13 +25,9 @@ extension SessionStateMachine {
                     important: false))
             actions.append(startTimer(.handleWait, after: wait))
         case .toolCall(let call):
-            for id in call.functionCalls.compactMap(\.id) {
-                pendingToolCalls.insert(id)
-                toolCallHandleCount[id] = handlesKept
-            }
+            for id in call.functionCalls.compactMap(\.id) { toolCallHandleCount[id] = handlesKept }
             if policy.runsToolCommands { actions += runToolCommands(call) }
         case .toolCallCancellation(let cancellation):
-            pendingToolCalls.subtract(cancellation.ids)
             cancelToolCommands(cancellation.ids)
         case .serverContent(let content):
             if content.interrupted == true { turnInterrupted = true }
@@ -143,7 +139,6 @@ extension SessionStateMachine {
             turnRequests += 1
             unansweredTurnRequests.append(sequence)
         }
-        if message.kind == .toolResponse { pendingToolCalls.subtract(message.toolCallIDs) }
         switch phase {
         case .streaming:
             let action = send(buffer.lastPosition)

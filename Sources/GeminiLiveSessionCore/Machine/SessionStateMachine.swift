@@ -71,7 +71,6 @@ public struct SessionStateMachine<C: Clock>: Sendable where C.Duration == Durati
     var inputEnded = false
     var outputClosed = false
     var evicted = 0
-    var pendingToolCalls: Set<String> = []
     /// Calls whose `--on-tool-call` command runs now; a cancelled one's answer is not sent.
     var runningToolCommands: Set<String> = []
     /// Commands running for calls without an id (Vertex AI's): answered by name, never cancelled.
