@@ -37,6 +37,19 @@ struct SessionConnectionLifeTests {
 
     static let flags = "--model gemini-live-2.5-flash-preview --modality text"
 
+    /// Runs `conversation(flags, steps)` against `emulator`, in its folder.
+    static func converse(_ emulator: SessionEmulator, _ flags: String, _ steps: String) throws -> ProcessResult {
+        try emulator.shell("cd '\(emulator.directory.path)'\n" + conversation(flags, steps), timeout: 120)
+    }
+
+    /// The setup messages the emulator received, in order.
+    static func setups(_ emulator: SessionEmulator) throws -> [[String: Any]] {
+        try emulator.log().compactMap { entry in
+            guard entry["direction"] as? String == "client" else { return nil }
+            return (entry["message"] as? [String: Any])?["setup"] as? [String: Any]
+        }
+    }
+
     /// The model's text of each turn, in order (a turn's text comes in several frames).
     static func replies(_ stdout: String) -> [String] {
         var replies: [String] = []
@@ -58,15 +71,13 @@ struct SessionConnectionLifeTests {
     @Test("a client that waits for setupComplete before writing gets it: the session connects at start")
     func connectsAtStart() throws {
         let emulator = try SessionEmulator()
-        let result = try emulator.shell(
-            "cd '\(emulator.directory.path)'\n"
-                + Self.conversation(
-                    Self.flags,
-                    """
-                    await setupComplete
-                    say '\(SessionLines.turn("hello"))'
-                    await turnComplete
-                    """), timeout: 120)
+        let result = try Self.converse(
+            emulator, Self.flags,
+            """
+            await setupComplete
+            say '\(SessionLines.turn("hello"))'
+            await turnComplete
+            """)
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(Self.replies(result.stdoutText) == ["Turn 1. You said: hello."], "\(result.stdoutText)")
     }
@@ -74,26 +85,19 @@ struct SessionConnectionLifeTests {
     @Test("a setup line mid-session reconnects with the latest handle: the new setup applies, the conversation is kept")
     func setupLineKeepsTheConversation() throws {
         let emulator = try SessionEmulator()
-        let result = try emulator.shell(
-            "cd '\(emulator.directory.path)'\n"
-                + Self.conversation(
-                    Self.flags,
-                    """
-                    await setupComplete
-                    say '\(SessionLines.turn("first"))'
-                    await turnComplete
-                    await sessionResumptionUpdate
-                    say '{"setup":{"generationConfig":{"temperature":0.25}}}'
-                    say '\(SessionLines.turn("second"))'
-                    await turnComplete
-                    """), timeout: 120)
+        let result = try Self.converse(
+            emulator, Self.flags,
+            """
+            await setupComplete
+            say '\(SessionLines.turn("first"))'
+            await turnComplete
+            await sessionResumptionUpdate
+            say '{"setup":{"generationConfig":{"temperature":0.25}}}'
+            say '\(SessionLines.turn("second"))'
+            await turnComplete
+            """)
         #expect(result.status == 0, "\(result.stderrText)")
-        let setups = try emulator.log().compactMap { entry -> [String: Any]? in
-            guard entry["direction"] as? String == "client", let message = entry["message"] as? [String: Any] else {
-                return nil
-            }
-            return message["setup"] as? [String: Any]
-        }
+        let setups = try Self.setups(emulator)
         try #require(setups.count == 2, "\(result.stderrText)")
         let resumption = setups[1]["sessionResumption"] as? [String: Any]
         #expect((resumption?["handle"] as? String)?.isEmpty == false, "the second setup carries the latest handle")
@@ -112,18 +116,16 @@ struct SessionConnectionLifeTests {
     @Test("on gemini-3.8-live a new system instruction goes out as contextUpdate, in order, on the same connection")
     func setupLineAsContextUpdate() throws {
         let emulator = try SessionEmulator()
-        let result = try emulator.shell(
-            "cd '\(emulator.directory.path)'\n"
-                + Self.conversation(
-                    "--model gemini-3.8-live --system 'Be brief.'",
-                    """
-                    await setupComplete
-                    say '\(SessionLines.turn("first"))'
-                    await turnComplete
-                    say '{"setup":{"systemInstruction":{"parts":[{"text":"Answer in French."}]}}}'
-                    say '\(SessionLines.turn("second"))'
-                    await turnComplete
-                    """), timeout: 120)
+        let result = try Self.converse(
+            emulator, "--model gemini-3.8-live --system 'Be brief.'",
+            """
+            await setupComplete
+            say '\(SessionLines.turn("first"))'
+            await turnComplete
+            say '{"setup":{"systemInstruction":{"parts":[{"text":"Answer in French."}]}}}'
+            say '\(SessionLines.turn("second"))'
+            await turnComplete
+            """)
         #expect(result.status == 0, "\(result.stderrText)")
         let client = try emulator.log().filter { $0["direction"] as? String == "client" }
         let messages = client.compactMap { $0["message"] as? [String: Any] }
@@ -164,14 +166,13 @@ struct SessionConnectionLifeTests {
     @Test("--turns 1 on extended thinking counts the turn that ends the task, not the filler's")
     func turnsCountIdle() throws {
         let emulator = try SessionEmulator()
-        let script = Self.conversation(
-            "--model gemini-3.8-live-extended-thinking --transcribe output --turns 1",
+        let result = try Self.converse(
+            emulator, "--model gemini-3.8-live-extended-thinking --transcribe output --turns 1",
             """
             await setupComplete
             say '\(SessionLines.turn("plan my week"))'
             await IDLE
             """)
-        let result = try emulator.shell("cd '\(emulator.directory.path)'\n" + script, timeout: 120)
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stdoutText.contains("IN_PROGRESS"))
     }
@@ -179,18 +180,16 @@ struct SessionConnectionLifeTests {
     @Test("without resumption a setup line starts a new session, and stderr says the conversation is not kept")
     func setupLineWithoutResumption() throws {
         let emulator = try SessionEmulator()
-        let result = try emulator.shell(
-            "cd '\(emulator.directory.path)'\n"
-                + Self.conversation(
-                    Self.flags + " --no-resumption",
-                    """
-                    await setupComplete
-                    say '\(SessionLines.turn("first"))'
-                    await turnComplete
-                    say '{"setup":{"generationConfig":{"temperature":0.25}}}'
-                    say '\(SessionLines.turn("second"))'
-                    await turnComplete
-                    """), timeout: 120)
+        let result = try Self.converse(
+            emulator, Self.flags + " --no-resumption",
+            """
+            await setupComplete
+            say '\(SessionLines.turn("first"))'
+            await turnComplete
+            say '{"setup":{"generationConfig":{"temperature":0.25}}}'
+            say '\(SessionLines.turn("second"))'
+            await turnComplete
+            """)
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stderrText.contains("the conversation so far is not kept"), "\(result.stderrText)")
         #expect(Self.replies(result.stdoutText) == ["Turn 1. You said: first.", "Turn 1. You said: second."])
