@@ -134,27 +134,28 @@ ALLOWED_VALUES = {
 }
 
 
+def holder_of(message, path):
+    """The object that holds the last member of the dotted `path` (either casing), and that member's camelCase
+    name; the object is None when the path does not reach one."""
+    *parents, last = path.split(".")
+    holder = message
+    for name in parents:
+        holder = next((v for k, v in holder.items() if camel(k) == name), None) if isinstance(holder, dict) else None
+    return (holder if isinstance(holder, dict) else None), last
+
+
 def strip_allowed(message, kind):
     """Removes the allowed newer fields from `message` after checking them; raises ValueError on a bad one."""
     for path, check in ALLOWED[kind].items():
-        *parents, last = path.split(".")
-        holder = message
-        for name in parents:
-            holder = next((v for k, v in holder.items() if camel(k) == name), None) if isinstance(holder, dict) else None
-        if not isinstance(holder, dict):
-            continue
-        for key in [k for k in holder if camel(k) == last]:
+        holder, last = holder_of(message, path)
+        for key in [k for k in holder or {} if camel(k) == last]:
             if not check(holder[key]):
                 raise ValueError(f"{path}: unexpected value {json.dumps(holder[key])[:80]}")
             del holder[key]
     for path, values in ALLOWED_VALUES[kind].items():
-        *parents, last = path.split(".")
-        holder = message
-        for name in parents:
-            holder = next((v for k, v in holder.items() if camel(k) == name), None) if isinstance(holder, dict) else None
-        if isinstance(holder, dict):
-            for key in [k for k in holder if camel(k) == last and holder[k] in values]:
-                del holder[key]
+        holder, last = holder_of(message, path)
+        for key in [k for k in holder or {} if camel(k) == last and holder[k] in values]:
+            del holder[key]
     return message
 
 

@@ -235,7 +235,7 @@ struct EncodeCommand: ParsableCommand {
             switch entry.option {
             case "--text": result.append(.text(entry.value))
             case "--mjpeg": result.append(.mjpeg(path: entry.value))
-            case "--system", "--tools": result += Self.merging(entry, into: result.popLast())
+            case "--system", "--tools": Self.addContextUpdate(entry, to: &result)
             default: result.append(classify(entry.value))
             }
         }
@@ -243,16 +243,15 @@ struct EncodeCommand: ParsableCommand {
     }
 
     /// A `--system` or `--tools` entry as a context update, joined with the update just before it when that one
-    /// lacks this member (`--system X --tools F` is one line); `previous` is given back unchanged otherwise.
-    private static func merging(_ entry: ArgumentOrder.Entry, into previous: EncoderInput?) -> [EncoderInput] {
+    /// lacks this member (`--system X --tools F` is one line), else a new one.
+    private static func addContextUpdate(_ entry: ArgumentOrder.Entry, to inputs: inout [EncoderInput]) {
         let isSystem = entry.option == "--system"
-        if case .contextUpdate(let system, let tools)? = previous {
-            if isSystem && system == nil { return [.contextUpdate(system: entry.value, toolsPath: tools)] }
-            if !isSystem && tools == nil { return [.contextUpdate(system: system, toolsPath: entry.value)] }
+        if case .contextUpdate(let system, let tools)? = inputs.last, (isSystem ? system : tools) == nil {
+            inputs[inputs.count - 1] = .contextUpdate(
+                system: isSystem ? entry.value : system, toolsPath: isSystem ? tools : entry.value)
+        } else {
+            inputs.append(.contextUpdate(system: isSystem ? entry.value : nil, toolsPath: isSystem ? nil : entry.value))
         }
-        let update = EncoderInput.contextUpdate(
-            system: isSystem ? entry.value : nil, toolsPath: isSystem ? nil : entry.value)
-        return (previous.map { [$0] } ?? []) + [update]
     }
 
     private func classify(_ path: String) -> EncoderInput {

@@ -15,8 +15,8 @@ struct ReplyPlayerTests {
         let profile = ModelCatalogue.standard.model(named: model)!
         return ReplyRequest(
             turn: 1, input: input, modality: modality, transcribeInput: transcribeInput,
-            transcribeOutput: transcribeOutput, multiPartEvents: profile.multiPartEvents, model: profile,
-            dialect: profile.dialect(for: backend), systemInstruction: "", functionNames: [], history: [])
+            transcribeOutput: transcribeOutput, model: profile,
+            dialect: WireDialect.of(backend), systemInstruction: "", functionNames: [], history: [])
     }
 
     static func script(_ json: String) throws -> EmulatorScript {

@@ -89,7 +89,6 @@ struct VertexEndpointTests {
         #expect(ModelName.id(in: "publishers/google/models/x") == "x")
         #expect(ModelName.id(in: "models/x") == "x")
         #expect(ModelName.id(in: "publishers/other/models/x") == nil)
-        #expect(ModelName.location(in: full) == "b")
     }
 
     @Test("GOOGLE_GENAI_USE_VERTEXAI, GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION stand in for the flags")

@@ -150,7 +150,7 @@ struct ReplyPlayer: Sendable {
         let request = progress.request
         return ReplyRenderer(
             modality: request.modality, transcribeOutput: request.transcribeOutput,
-            multiPartEvents: request.multiPartEvents, dialect: request.dialect, seed: UInt64(request.turn))
+            multiPartEvents: request.model.multiPartEvents, dialect: request.dialect, seed: UInt64(request.turn))
     }
 
     private mutating func nextTimer() -> Int {

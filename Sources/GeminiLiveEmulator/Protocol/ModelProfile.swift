@@ -51,11 +51,6 @@ public struct ModelProfile: Sendable, Equatable {
         self.summary = summary
     }
 
-    /// How this model's messages look on `backend`; the per-backend differences live there, not in code paths.
-    public func dialect(for backend: Backend) -> WireDialect {
-        .of(backend)
-    }
-
     /// The line `--models` prints: name, modalities, media chunks, events, summary.
     public var catalogueLine: String {
         let modes = modalities.sorted().joined(separator: ",")

@@ -1,7 +1,7 @@
 import GeminiLiveProtocol
 
-/// How one backend shapes the messages it sends, as recorded from the service: the per-backend half of a
-/// model profile (`ModelProfile.dialect(for:)`), so replies are built one way and shaped here.
+/// How one backend shapes the messages it sends, as recorded from the service (`WireDialect.of(_:)`; the
+/// per-model differences are in `ModelProfile`), so replies are built one way and shaped here.
 ///
 /// The Gemini API sends `modelTurn` without a role, `audio/pcm;rate=24000`, function-call ids like
 /// `function-call-5831923424298605773`, and usage with `responseTokenCount`. Vertex AI sends `"role": "model"`,

@@ -49,7 +49,6 @@ extension EmulatedSession {
         }
         guard blob.mimeType.lowercased().hasPrefix("audio/") else { return [] }
         let samples = resample(blob)
-        streamSamples += samples.count
         audioMessages += 1
         if var detector = vad {
             let events = detector.feed(samples)

@@ -43,7 +43,7 @@ extension EmulatedSession {
         guard let model else { return actions }
         let request = ReplyRequest(
             turn: turn, input: input, modality: modality, transcribeInput: setup?.inputAudioTranscription != nil,
-            transcribeOutput: setup?.outputAudioTranscription != nil, multiPartEvents: model.multiPartEvents,
+            transcribeOutput: setup?.outputAudioTranscription != nil,
             model: model, dialect: dialect, systemInstruction: Self.text(of: setup?.systemInstruction),
             functionNames: Self.functionNames(in: setup?.tools), history: conversation.history)
         actions.append(.startReply(request))

@@ -53,10 +53,8 @@ public struct EmulatedSession {
     var manualActivity = false
     var manualAudio: [Int16] = []
     var resamplers: [Int: Resampler] = [:]
-    var streamSamples = 0
     var pendingOtherAudio = 0.0
-    /// User turns that ended while the reply could not be cut off (NO_INTERRUPTION, or none of it out yet);
-    /// answered in order after it.
+    /// User turns that ended while the reply could not be cut off (NO_INTERRUPTION); answered in order after it.
     var queuedTurns: [TurnInput] = []
 
     /// Creates a session waiting for its setup.
@@ -64,10 +62,8 @@ public struct EmulatedSession {
         self.options = options
     }
 
-    /// How messages look: the negotiated model's dialect on the backend served.
-    var dialect: WireDialect {
-        model?.dialect(for: options.backend) ?? .of(options.backend)
-    }
+    /// How messages look on the backend served (every model of a backend shapes them alike).
+    var dialect: WireDialect { .of(options.backend) }
 
     /// Whether the session has closed or dropped (nothing more is processed).
     public var isClosed: Bool { phase == .closed }
@@ -212,7 +208,7 @@ public struct EmulatedSession {
                 absorb(turn.parts)
             }
             for turn in content.turns where turn.role == "model" {
-                let text = turn.parts.compactMap(\.text).joined(separator: " ")
+                let text = Self.text(of: turn)
                 if !text.isEmpty { conversation.history.append(.init(role: "model", text: text)) }
             }
             guard content.turnComplete == true else { return [] }

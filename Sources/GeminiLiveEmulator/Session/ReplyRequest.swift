@@ -10,9 +10,8 @@ public struct ReplyRequest: Sendable, Equatable {
     public var transcribeInput: Bool
     /// Whether to send `outputTranscription` with spoken replies.
     public var transcribeOutput: Bool
-    /// Whether one event may carry several parts and transcription (3.x models).
-    public var multiPartEvents: Bool
-    /// The model answering: what it does beyond saying things (filler turns, transcription only, code parts).
+    /// The model answering: how its events are cut (`multiPartEvents`) and what it does beyond saying things
+    /// (filler turns, transcription only, code parts).
     public var model: ModelProfile
     /// How the messages look on the backend.
     public var dialect: WireDialect

@@ -3,7 +3,7 @@ import GeminiLiveProtocol
 /// The per-connection settings the state machine needs (from the command line and the request).
 public struct SessionOptions: Sendable {
     /// The service this connection speaks for, from its request path: its wire dialect shapes every message
-    /// (`ModelProfile.dialect(for:)`) and its rules apply (model names, auth, id-less tool answers).
+    /// (`WireDialect.of(_:)`) and its rules apply (model names, auth, id-less tool answers).
     public var backend: Backend = .geminiAPI
     /// The models served.
     public var catalogue: ModelCatalogue = .standard

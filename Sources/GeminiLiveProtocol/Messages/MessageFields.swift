@@ -49,14 +49,17 @@ struct MessageFields {
     /// An integer given as a JSON number or, as proto JSON allows for 64-bit fields, a decimal string.
     mutating func int(_ name: String) throws(MessageDecodingError) -> Int? {
         guard let value = take(name) else { return nil }
+        guard let int = Self.integer(value) else { throw mismatch(name, "an integer") }
+        return int
+    }
+
+    /// `value` as an integer: a JSON number, or a decimal string (proto JSON's 64-bit fields); nil otherwise.
+    static func integer(_ value: JSONValue) -> Int? {
         switch value {
-        case .number(let number):
-            if let int = number.int { return int }
-        case .string(let text):
-            if let int = JSONNumber(text: text)?.int { return int }
-        default: break
+        case .number(let number): number.int
+        case .string(let text): JSONNumber(text: text)?.int
+        default: nil
         }
-        throw mismatch(name, "an integer")
     }
 
     mutating func double(_ name: String) throws(MessageDecodingError) -> Double? {

@@ -26,12 +26,7 @@ public struct UsageMetadata: JSONConvertible {
     /// The tokens the model generated, by either service's name: `responseTokenCount` on the Gemini API,
     /// `candidatesTokenCount` on Vertex AI (int64 there, so a string or a number).
     public var generatedTokenCount: Int? {
-        if let responseTokenCount { return responseTokenCount }
-        switch unknownFields["candidatesTokenCount"] {
-        case .number(let number)?: return number.int
-        case .string(let text)?: return JSONNumber(text: text)?.int
-        default: return nil
-        }
+        responseTokenCount ?? unknownFields["candidatesTokenCount"].flatMap(MessageFields.integer)
     }
 
     /// Creates usage metadata.

@@ -43,11 +43,4 @@ public enum ModelName {
         guard short.hasPrefix("publishers/"), let project, let location else { return short }
         return "projects/\(project)/locations/\(location)/" + short
     }
-
-    /// The location a full Vertex name carries (`projects/p/locations/{l}/...`), if any.
-    public static func location(in name: String) -> String? {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 4, parts[0] == "projects", parts[2] == "locations", !parts[3].isEmpty else { return nil }
-        return String(parts[3])
-    }
 }

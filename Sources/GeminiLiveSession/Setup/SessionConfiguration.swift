@@ -43,16 +43,10 @@ public struct SessionConfiguration: Sendable {
         let layering = SetupLayering(
             options: try request.resolvedOptions(), defaultModel: SetupOptions.qualifiedModel(model),
             resumption: request.resumption, vertex: vertex, transparentResumption: request.transparentResumption)
-        var setup = try layering.setup(over: try base(request, stdinSetup: stdinSetup, environment: environment))
-        var policy: SessionPolicy
-        if request.resumption {
-            let handle = request.resumeHandle ?? setup.sessionResumption?.handle
-            policy = SessionPolicy(setup: setup)
-            policy.initialHandle = handle
-        } else {
-            setup.sessionResumption = nil
-            policy = SessionPolicy(setup: setup)
-        }
+        // Without resumption `layering` has already taken `sessionResumption` out.
+        let setup = try layering.setup(over: try base(request, stdinSetup: stdinSetup, model: model))
+        var policy = SessionPolicy(setup: setup)
+        if request.resumption { policy.initialHandle = request.resumeHandle ?? setup.sessionResumption?.handle }
         policy.resumption = request.resumption
         let environmentEndpoint = environment["GEMINI_LIVE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
         let endpoint = try SessionEndpoint.resolve(
@@ -68,9 +62,8 @@ public struct SessionConfiguration: Sendable {
     }
 
     private static func base(
-        _ request: SessionRequest, stdinSetup: Setup?, environment: [String: String]
+        _ request: SessionRequest, stdinSetup: Setup?, model: String
     ) throws(SessionSetupError) -> Setup {
-        let model = environment["GEMINI_LIVE_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? SetupOptions.defaultModel
         if let stdinSetup {
             if let file = request.setupFile {
                 throw SessionSetupError(.usage, "a setup came both from --setup '\(file)' and from stdin's first line")

@@ -41,12 +41,18 @@ public enum SetupFiles {
         return text
     }
 
+    /// `bytes` as text without white space at either end: a secret read from a file or a command's output.
+    public static func trimmed(_ bytes: [UInt8]) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        while text.last?.isWhitespace == true { text.removeLast() }
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        return text
+    }
+
     /// The API key: `--api-key-file`, else `GOOGLE_API_KEY`, else `GEMINI_API_KEY` (the official SDKs' order).
     public static func apiKey(file: String?, environment: [String: String]) throws(SessionSetupError) -> String? {
         if let file {
-            var key = String(decoding: try contents(of: file, option: "--api-key-file"), as: UTF8.self)
-            while key.last?.isWhitespace == true { key.removeLast() }
-            while key.first?.isWhitespace == true { key.removeFirst() }
+            let key = trimmed(try contents(of: file, option: "--api-key-file"))
             guard !key.isEmpty else { throw SessionSetupError(.permission, "--api-key-file '\(file)' is empty") }
             return key
         }

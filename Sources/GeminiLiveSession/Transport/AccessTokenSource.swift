@@ -25,13 +25,13 @@ public enum AccessTokenSource: Sendable, Equatable {
     public func token() throws(SessionSetupError) -> String {
         switch self {
         case .file(let path):
-            return try checked(Self.trimmed(try SetupFiles.contents(of: path, option: option)), from: path)
+            return try checked(SetupFiles.trimmed(try SetupFiles.contents(of: path, option: option)), from: path)
         case .command(let command):
             let (status, output) = ShellCommand.run(command, input: [])
             guard status == 0 else {
                 throw SessionSetupError(.permission, "\(option) '\(command)' exited with status \(status)")
             }
-            return try checked(Self.trimmed(output), from: command)
+            return try checked(SetupFiles.trimmed(output), from: command)
         }
     }
 
@@ -48,11 +48,4 @@ public enum AccessTokenSource: Sendable, Equatable {
 
     /// The header value for `token`.
     public static func authorization(_ token: String) -> String { "Bearer " + token }
-
-    private static func trimmed(_ bytes: [UInt8]) -> String {
-        var text = String(decoding: bytes, as: UTF8.self)
-        while text.last?.isWhitespace == true { text.removeLast() }
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        return text
-    }
 }
